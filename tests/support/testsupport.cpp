@@ -1,0 +1,7 @@
+#include "testsupport.h"
+
+namespace pay::test {
+
+TempDb::TempDb() = default;
+
+} // namespace pay::test
