@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+// Each paydeskctl subcommand: args are what follows the subcommand name. Returns the exit code.
+namespace pay::cli {
+
+int dbCommand(const QStringList &args);
+int statementCommand(const QStringList &args);
+int benchCommand(const QStringList &args);
+
+// bench subcommands, one per area
+int benchGateway(const QStringList &args);
+
+} // namespace pay::cli
