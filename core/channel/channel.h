@@ -31,6 +31,10 @@ struct ChannelResult
     qint64 amountMinor = 0; // what the channel says moved, in minor units
     QString channelStatus; // query/close: the channel's own status word (NOTPAY, PAID, CLOSED, REFUNDED)
     QJsonObject raw;       // the reply as it came, for the order timeline
+    // False when the request provably never reached the channel (gateway bulkhead, breaker, kill
+    // switch, connection refused). Only then may the engine fail over to another channel.
+    bool requestSent = true;
+    qint64 refundedMinor = 0; // query: how much of the payment the channel has refunded so far
 
     bool succeeded() const { return outcome == ChannelOutcome::Succeeded; }
     bool failed() const { return outcome == ChannelOutcome::Failed; }
@@ -77,7 +81,9 @@ struct StatementLine
     QString currency;
     QString status;       // SUCCESS, REFUND, CLOSED ...
     qint64 timeMs = 0;
-    qint64 feeMinor = 0;
+    qint64 feeMinor = 0;  // payments: fee charged; refunds: fee given back (both >= 0)
+    QString subject;      // what was sold, as the channel shows it
+    QString originalChannelTxnNo; // refunds: the channel transaction id of the refunded payment
 };
 
 // A payment channel as the core sees it: an external party behind an asynchronous interface.
@@ -103,12 +109,21 @@ public:
     virtual void prepay(const PayRequest &request, PrepayHandler handler) = 0;
     // Synchronous methods (coupon, wallet, card): move the money now.
     virtual void pay(const PayRequest &request, ResultHandler handler) = 0;
-    // The channel's truth about a flow: channelStatus NOTPAY / PAYING / PAID / CLOSED / REFUNDED.
+    // The channel's truth about a flow: channelStatus NOTPAY / PAYING / PAID / CLOSED / REFUNDED /
+    // FAILED / NOT_FOUND. The outcome describes the payment, not the query call:
+    //   Succeeded: PAID or REFUNDED (money moved; channelTxnNo, amountMinor, refundedMinor set)
+    //   Failed:    CLOSED or FAILED (definite: no money moved and none can move; code says why)
+    //   Pending:   NOTPAY / PAYING, or NOT_FOUND (code ORDER_NOT_EXIST): a pay request may still
+    //              be in flight, so "not found" is not proof; close() the flow to make it final
+    //   Unknown:   the query itself got no answer (timeout, outage, gateway rejection)
     virtual void query(const QString &flowNo, ResultHandler handler) = 0;
     // Close the channel-side order. Succeeded: closed, no money can move any more. Failed with
     // code ALREADY_PAID: the customer paid first (channelTxnNo and amount set).
     virtual void close(const QString &flowNo, ResultHandler handler) = 0;
+    // Failed: the refund did not happen (code says why); retrying with the same refundNo is safe.
     virtual void refund(const RefundRequest &request, ResultHandler handler) = 0;
+    // Succeeded: refunded. Failed: no such refund at the channel (REFUND_NOT_EXIST) or refused.
+    // Unknown: no answer.
     virtual void queryRefund(const QString &refundNo, ResultHandler handler) = 0;
     // The channel's daily statement, from its own books (UTC day).
     virtual Result<QList<StatementLine>> statement(QDate day) = 0;

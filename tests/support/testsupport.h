@@ -19,3 +19,7 @@ private:
 };
 
 } // namespace pay::test
+
+// QCOMPARE for the domain enums, printing their names on failure. (QTest's own toString is
+// shadowed by pay::toString, which returns QString, through argument-dependent lookup.)
+#define QCOMPARE_NAME(actual, expected) QCOMPARE(pay::toString(actual), pay::toString(expected))

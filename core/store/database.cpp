@@ -1,0 +1,225 @@
+#include "database.h"
+
+#include "schema.h"
+#include "transaction.h"
+
+#include <QAtomicInteger>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <filesystem>
+
+namespace pay {
+
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
+
+// The first 16 bytes of every SQLite 3 database file.
+constexpr char kSqliteMagic[] = "SQLite format 3";
+
+ErrorCode codeFromSqlite(int native)
+{
+    switch (native & 0xff) {
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
+        return ErrorCode::Locked;
+    case 8: // SQLITE_READONLY
+        return ErrorCode::ReadOnly;
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return ErrorCode::NotADatabase;
+    case 19: // SQLITE_CONSTRAINT
+        return ErrorCode::AlreadyExists;
+    default:
+        return ErrorCode::Database;
+    }
+}
+
+Error errorFromSql(const QSqlError &e, const QString &what)
+{
+    const int native = e.nativeErrorCode().toInt();
+    const ErrorCode code = codeFromSqlite(native);
+    QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    QString msg;
+    switch (code) {
+    case ErrorCode::Locked:
+        msg = tr("%1: the database is locked by another program (%2)").arg(what, detail);
+        break;
+    case ErrorCode::ReadOnly:
+        msg = tr("%1: the database is read-only (%2)").arg(what, detail);
+        break;
+    case ErrorCode::NotADatabase:
+        msg = tr("%1: the file is not a database or is corrupt (%2)").arg(what, detail);
+        break;
+    default:
+        msg = tr("%1: %2").arg(what, detail);
+        break;
+    }
+    return Error{code, msg};
+}
+
+} // namespace
+
+Error Database::errorFrom(const QSqlQuery &query, const QString &what)
+{
+    return errorFromSql(query.lastError(), what);
+}
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    if (m_db.isValid())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (!m_connectionName.isEmpty())
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options)
+{
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isFile())
+            return fail(ErrorCode::Io, tr("%1 is not a regular file").arg(path));
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, f.errorString()));
+        const QByteArray head = f.read(16);
+        if (!head.isEmpty() && !head.startsWith(QByteArray(kSqliteMagic)))
+            return fail(ErrorCode::NotADatabase,
+                        tr("%1 is not a SQLite database (its header does not match); it was left untouched")
+                            .arg(path));
+        // Root ignores permission bits, so honour the file mode explicitly: a file nobody may
+        // write is opened for reading only.
+        // (QFile::permissions() reports WriteUser for root, so read the mode bits directly.)
+        std::error_code ec;
+        const auto mode = std::filesystem::status(path.toStdString(), ec).permissions();
+        using std::filesystem::perms;
+        const bool anyWrite = (mode & (perms::owner_write | perms::group_write | perms::others_write)) != perms::none;
+        if (options.mode == Mode::ReadWrite && !ec && !anyWrite)
+            return fail(ErrorCode::ReadOnly,
+                        tr("%1 is read-only; PayDesk needs to write to it (open it with a read-only "
+                           "command, or make it writable)")
+                            .arg(path));
+    } else if (!options.create || options.mode == Mode::ReadOnly) {
+        return fail(ErrorCode::NotFound, tr("Database %1 does not exist").arg(path));
+    }
+
+    std::unique_ptr<Database> d(new Database);
+    d->m_path = path;
+    d->m_mode = options.mode;
+    d->m_connectionName = QStringLiteral("paydesk-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connectionName);
+    d->m_db.setDatabaseName(path);
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs);
+    if (options.mode == Mode::ReadOnly)
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    d->m_db.setConnectOptions(connectOptions);
+    if (!d->m_db.open())
+        return std::unexpected(errorFromSql(d->m_db.lastError(), tr("Cannot open %1").arg(path)));
+
+    if (auto r = d->configure(options); !r)
+        return std::unexpected(r.error());
+    if (auto r = d->createOrMigrate(); !r)
+        return std::unexpected(r.error());
+    return d;
+}
+
+Result<void> Database::configure(const Options &options)
+{
+    // Everything that can refuse the file runs before the first write (the WAL switch rewrites
+    // the header), so a refused file keeps every byte.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) || !q.next())
+        return std::unexpected(errorFrom(q, tr("Cannot read %1").arg(m_path)));
+    const int tables = q.value(0).toInt();
+    q.finish(); // an unfinished SELECT holds a read transaction, which blocks the WAL switch
+    const int version = schemaVersion();
+    if (version < 0)
+        return fail(ErrorCode::NotADatabase, tr("Cannot read the schema version of %1").arg(m_path));
+    if (version > kSchemaVersion)
+        return fail(ErrorCode::NewerSchema,
+                    tr("%1 has schema version %2, newer than this PayDesk understands (%3); it was left "
+                       "untouched. Use a newer PayDesk.")
+                        .arg(m_path)
+                        .arg(version)
+                        .arg(kSchemaVersion));
+    if (version == 0 && tables > 0)
+        return fail(ErrorCode::NotADatabase,
+                    tr("%1 is a SQLite database but not a PayDesk database; it was left untouched").arg(m_path));
+    if (m_mode == Mode::ReadOnly && version != kSchemaVersion)
+        return fail(ErrorCode::ReadOnly,
+                    tr("%1 has schema version %2 and must be upgraded, which a read-only open cannot do")
+                        .arg(m_path)
+                        .arg(version));
+
+    if (auto r = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
+        return r;
+    if (m_mode == Mode::ReadWrite) {
+        QSqlQuery jm(m_db);
+        if (!jm.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            return std::unexpected(errorFrom(jm, tr("Cannot switch %1 to WAL").arg(m_path)));
+        jm.finish();
+        if (auto r = exec(options.synchronous == Synchronous::Full ? QStringLiteral("PRAGMA synchronous = FULL")
+                                                                    : QStringLiteral("PRAGMA synchronous = NORMAL"));
+            !r)
+            return r;
+    }
+    return {};
+}
+
+int Database::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    const int v = q.value(0).toInt();
+    q.finish();
+    return v;
+}
+
+Result<void> Database::createOrMigrate()
+{
+    if (m_mode == Mode::ReadOnly)
+        return {};
+    const int version = schemaVersion();
+    // Taking the write lock here reports a locked file at open, not at the first payment.
+    TransactionGuard tx(*this);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    if (version == kSchemaVersion)
+        return tx.commit();
+    auto r = version == 0 ? schema::createSchema(*this) : schema::migrate(*this, version);
+    if (!r)
+        return r; // the guard rolls back: the file keeps its old version and data
+    return tx.commit();
+}
+
+QSqlQuery &Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return **it;
+    auto *q = new QSqlQuery(m_db);
+    q->prepare(sql);
+    m_statements.insert(sql, q);
+    return *q;
+}
+
+Result<void> Database::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return std::unexpected(errorFrom(q, sql.left(60)));
+    return {};
+}
+
+} // namespace pay

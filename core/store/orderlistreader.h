@@ -1,0 +1,101 @@
+#pragma once
+
+#include "../domain/states.h"
+#include "../error.h"
+#include "../money/money.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace pay {
+
+class Database;
+
+// What the orders list shows: every status (empty set) or some, optionally narrowed to order
+// numbers that start with (or equal) a text.
+struct OrderListFilter
+{
+    QList<TradeStatus> statuses; // empty: every status
+    QString orderNo;             // empty: no search
+    bool exactOrderNo = false;   // false: orderNo is a prefix
+
+    bool isEmpty() const { return statuses.isEmpty() && orderNo.isEmpty(); }
+    friend bool operator==(const OrderListFilter &, const OrderListFilter &) = default;
+};
+
+// One row of the list: the columns a person scans, not the whole trade order.
+struct OrderListRow
+{
+    qint64 id = 0;
+    QString merchantId;
+    QString outTradeNo;
+    QString subject;
+    Money amount;
+    TradeStatus status = TradeStatus::Created;
+    qint64 paidMinor = 0;
+    qint64 refundedMinor = 0;
+    bool frozen = false;
+    QString freezeReason;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+};
+
+// A count that may stop early: when exact is false, value is a lower bound ("at least").
+struct OrderCount
+{
+    qint64 value = 0;
+    bool exact = true;
+};
+
+// A read-only pager over trade_orders on its own read-only connection. WAL lets it read beside
+// the writer, so a reader never waits on a payment being written.
+//
+// Paging is by key, never by OFFSET: page(filter, beforeId, n) returns the newest n matching rows
+// with id < beforeId. Each page costs an index range walk of about n entries, however deep the
+// list, so the first page and the ten-thousandth are equally fast on a million rows.
+//
+// Like every Database, a reader belongs to the thread that opened it.
+class OrderListReader
+{
+public:
+    static constexpr int kDefaultPageSize = 200;
+    // A prefix search with at most this many matches walks the order-number index and sorts
+    // the matches; a broader one scans from the newest row and keeps what matches.
+    static constexpr qint64 kSelectivePrefixLimit = 5000;
+
+    ~OrderListReader();
+    OrderListReader(const OrderListReader &) = delete;
+    OrderListReader &operator=(const OrderListReader &) = delete;
+
+    // Opens path read-only. The file must exist and have the current schema.
+    static Result<std::unique_ptr<OrderListReader>> open(const QString &path);
+
+    const QString &path() const;
+
+    // The newest rows matching filter with id < beforeId (beforeId <= 0: from the newest), newest
+    // first, at most limit of them.
+    Result<QList<OrderListRow>> page(const OrderListFilter &filter, qint64 beforeId, int limit);
+
+    // Every trade order, exactly. SQLite counts the entries of its smallest index, which on a
+    // million rows takes milliseconds, not a table scan.
+    Result<qint64> totalCount();
+
+    // Rows matching filter, counted up to cap; beyond cap the result is a lower bound.
+    Result<OrderCount> count(const OrderListFilter &filter, qint64 cap);
+
+private:
+    enum class PrefixPlan { Unknown, Selective, Broad };
+
+    explicit OrderListReader(std::unique_ptr<Database> db);
+    Result<QList<OrderListRow>> pageForStatus(const OrderListFilter &filter, const TradeStatus *status,
+                                              qint64 beforeId, int limit);
+    Result<PrefixPlan> prefixPlan(const QString &prefix);
+
+    std::unique_ptr<Database> m_db;
+    QString m_plannedPrefix;
+    PrefixPlan m_prefixPlan = PrefixPlan::Unknown;
+};
+
+} // namespace pay

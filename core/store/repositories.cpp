@@ -1,0 +1,884 @@
+#include "repositories.h"
+
+#include <QCryptographicHash>
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace pay {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Store", text);
+}
+
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+QVariant nullIfZero(qint64 v)
+{
+    return v == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(v);
+}
+
+Currency currencyOf(const QVariant &v)
+{
+    auto c = Currency::fromCode(v.toString());
+    return c ? *c : Currency();
+}
+
+std::unexpected<Error> corruptRow(const QString &table, const QString &what)
+{
+    return fail(ErrorCode::NotADatabase, tr("Corrupt row in %1: %2").arg(table, what));
+}
+
+std::unexpected<Error> notFound(const QString &what)
+{
+    return fail(ErrorCode::NotFound, tr("%1 not found").arg(what));
+}
+
+Result<void> execPrepared(QSqlQuery &q, const QString &what)
+{
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, what));
+    return {};
+}
+
+Result<UpdateOutcome> conditional(QSqlQuery &q, const QString &what)
+{
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, what));
+    return q.numRowsAffected() == 1 ? UpdateOutcome::Applied : UpdateOutcome::LostRace;
+}
+
+// ---- trade orders -------------------------------------------------------------------
+
+const QString kTradeColumns = QStringLiteral(
+    "id, merchant_id, out_trade_no, subject, amount, currency, status, paid_amount, refunded_amount,"
+    " frozen, freeze_reason, expires_at, created_at, updated_at, version");
+
+Result<TradeOrder> readTrade(const QSqlQuery &q)
+{
+    TradeOrder t;
+    t.id = q.value(0).toLongLong();
+    t.merchantId = q.value(1).toString();
+    t.outTradeNo = q.value(2).toString();
+    t.subject = q.value(3).toString();
+    t.amount = Money(q.value(4).toLongLong(), currencyOf(q.value(5)));
+    if (!fromString(q.value(6).toString(), t.status))
+        return corruptRow(QStringLiteral("trade_orders"), q.value(6).toString());
+    t.paidMinor = q.value(7).toLongLong();
+    t.refundedMinor = q.value(8).toLongLong();
+    t.frozen = q.value(9).toInt() != 0;
+    t.freezeReason = q.value(10).toString();
+    t.expiresAtMs = q.value(11).toLongLong();
+    t.createdAtMs = q.value(12).toLongLong();
+    t.updatedAtMs = q.value(13).toLongLong();
+    t.version = q.value(14).toLongLong();
+    return t;
+}
+
+template<typename T, typename Reader>
+Result<T> fetchOne(QSqlQuery &q, Reader read, const QString &what)
+{
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, what));
+    if (!q.next()) {
+        q.finish();
+        return notFound(what);
+    }
+    auto r = read(q);
+    q.finish();
+    return r;
+}
+
+template<typename T, typename Reader>
+Result<QList<T>> fetchAll(QSqlQuery &q, Reader read, const QString &what)
+{
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, what));
+    QList<T> out;
+    while (q.next()) {
+        auto r = read(q);
+        if (!r) {
+            q.finish();
+            return std::unexpected(r.error());
+        }
+        out.append(std::move(*r));
+    }
+    q.finish();
+    return out;
+}
+
+// ---- payment orders -----------------------------------------------------------------
+
+const QString kPaymentColumns =
+    QStringLiteral("id, payment_no, trade_id, amount, currency, status, fail_reason, created_at, updated_at, version");
+
+Result<PaymentOrder> readPayment(const QSqlQuery &q)
+{
+    PaymentOrder p;
+    p.id = q.value(0).toLongLong();
+    p.paymentNo = q.value(1).toString();
+    p.tradeId = q.value(2).toLongLong();
+    p.amount = Money(q.value(3).toLongLong(), currencyOf(q.value(4)));
+    if (!fromString(q.value(5).toString(), p.status))
+        return corruptRow(QStringLiteral("payment_orders"), q.value(5).toString());
+    p.failReason = q.value(6).toString();
+    p.createdAtMs = q.value(7).toLongLong();
+    p.updatedAtMs = q.value(8).toLongLong();
+    p.version = q.value(9).toLongLong();
+    return p;
+}
+
+// ---- flows --------------------------------------------------------------------------
+
+const QString kFlowColumns = QStringLiteral(
+    "id, flow_no, payment_id, trade_id, seq, method, channel, account, amount, currency, status,"
+    " channel_txn_no, fail_code, fail_reason, qr_content, prepay_expires_at, refunded_amount, recon_pending,"
+    " created_at, updated_at, version");
+
+Result<PaymentFlow> readFlow(const QSqlQuery &q)
+{
+    PaymentFlow f;
+    f.id = q.value(0).toLongLong();
+    f.flowNo = q.value(1).toString();
+    f.paymentId = q.value(2).toLongLong();
+    f.tradeId = q.value(3).toLongLong();
+    f.seq = q.value(4).toInt();
+    f.method = q.value(5).toString();
+    f.channel = q.value(6).toString();
+    f.account = q.value(7).toString();
+    f.amount = Money(q.value(8).toLongLong(), currencyOf(q.value(9)));
+    if (!fromString(q.value(10).toString(), f.status))
+        return corruptRow(QStringLiteral("payment_flows"), q.value(10).toString());
+    f.channelTxnNo = q.value(11).toString();
+    f.failCode = q.value(12).toString();
+    f.failReason = q.value(13).toString();
+    f.qrContent = q.value(14).toString();
+    f.prepayExpiresAtMs = q.value(15).toLongLong();
+    f.refundedMinor = q.value(16).toLongLong();
+    f.reconPending = q.value(17).toInt() != 0;
+    f.createdAtMs = q.value(18).toLongLong();
+    f.updatedAtMs = q.value(19).toLongLong();
+    f.version = q.value(20).toLongLong();
+    return f;
+}
+
+// ---- refunds ------------------------------------------------------------------------
+
+const QString kRefundColumns = QStringLiteral(
+    "id, refund_no, trade_id, amount, currency, reason, status, requested_by, approved_by, note,"
+    " created_at, updated_at, version");
+
+Result<RefundOrder> readRefund(const QSqlQuery &q)
+{
+    RefundOrder r;
+    r.id = q.value(0).toLongLong();
+    r.refundNo = q.value(1).toString();
+    r.tradeId = q.value(2).toLongLong();
+    r.amount = Money(q.value(3).toLongLong(), currencyOf(q.value(4)));
+    if (!fromString(q.value(5).toString(), r.reason))
+        return corruptRow(QStringLiteral("refund_orders"), q.value(5).toString());
+    if (!fromString(q.value(6).toString(), r.status))
+        return corruptRow(QStringLiteral("refund_orders"), q.value(6).toString());
+    r.requestedBy = q.value(7).toString();
+    r.approvedBy = q.value(8).toString();
+    r.note = q.value(9).toString();
+    r.createdAtMs = q.value(10).toLongLong();
+    r.updatedAtMs = q.value(11).toLongLong();
+    r.version = q.value(12).toLongLong();
+    return r;
+}
+
+const QString kRefundFlowColumns = QStringLiteral(
+    "id, refund_flow_no, refund_id, flow_id, trade_id, channel, amount, currency, status, channel_refund_no,"
+    " attempts, fail_reason, created_at, updated_at, version");
+
+Result<RefundFlow> readRefundFlow(const QSqlQuery &q)
+{
+    RefundFlow r;
+    r.id = q.value(0).toLongLong();
+    r.refundFlowNo = q.value(1).toString();
+    r.refundId = q.value(2).toLongLong();
+    r.flowId = q.value(3).toLongLong();
+    r.tradeId = q.value(4).toLongLong();
+    r.channel = q.value(5).toString();
+    r.amount = Money(q.value(6).toLongLong(), currencyOf(q.value(7)));
+    if (!fromString(q.value(8).toString(), r.status))
+        return corruptRow(QStringLiteral("refund_flows"), q.value(8).toString());
+    r.channelRefundNo = q.value(9).toString();
+    r.attempts = q.value(10).toInt();
+    r.failReason = q.value(11).toString();
+    r.createdAtMs = q.value(12).toLongLong();
+    r.updatedAtMs = q.value(13).toLongLong();
+    r.version = q.value(14).toLongLong();
+    return r;
+}
+
+} // namespace
+
+// ===== TradeRepository =================================================================
+
+Result<qint64> TradeRepository::insert(TradeOrder &t)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO trade_orders (merchant_id, out_trade_no, subject, amount, currency, status, paid_amount,"
+        " refunded_amount, frozen, freeze_reason, expires_at, created_at, updated_at, version)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
+    q.addBindValue(t.merchantId);
+    q.addBindValue(t.outTradeNo);
+    q.addBindValue(t.subject);
+    q.addBindValue(t.amount.minor());
+    q.addBindValue(t.amount.currency().code());
+    q.addBindValue(toString(t.status));
+    q.addBindValue(t.paidMinor);
+    q.addBindValue(t.refundedMinor);
+    q.addBindValue(t.frozen ? 1 : 0);
+    q.addBindValue(nullIfEmpty(t.freezeReason));
+    q.addBindValue(t.expiresAtMs);
+    q.addBindValue(t.createdAtMs);
+    q.addBindValue(t.updatedAtMs);
+    if (!q.exec()) {
+        Error e = Database::errorFrom(q, tr("Insert trade order"));
+        if (e.code == ErrorCode::AlreadyExists)
+            e.message = tr("Trade order %1 already exists for merchant %2").arg(t.outTradeNo, t.merchantId);
+        return std::unexpected(e);
+    }
+    t.id = q.lastInsertId().toLongLong();
+    t.version = 0;
+    return t.id;
+}
+
+Result<TradeOrder> TradeRepository::find(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kTradeColumns + QStringLiteral(" FROM trade_orders WHERE id = ?"));
+    q.addBindValue(id);
+    return fetchOne<TradeOrder>(q, readTrade, tr("Trade order #%1").arg(id));
+}
+
+Result<TradeOrder> TradeRepository::findByOutTradeNo(const QString &merchantId, const QString &outTradeNo)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kTradeColumns
+                                 + QStringLiteral(" FROM trade_orders WHERE merchant_id = ? AND out_trade_no = ?"));
+    q.addBindValue(merchantId);
+    q.addBindValue(outTradeNo);
+    return fetchOne<TradeOrder>(q, readTrade, tr("Trade order %1").arg(outTradeNo));
+}
+
+Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE trade_orders SET status = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND status = ? AND version = ?"));
+    q.addBindValue(toString(to));
+    q.addBindValue(nowMs);
+    q.addBindValue(t.id);
+    q.addBindValue(toString(t.status));
+    q.addBindValue(t.version);
+    auto r = conditional(q, tr("Update trade order"));
+    if (r && *r == UpdateOutcome::Applied) {
+        t.status = to;
+        t.updatedAtMs = nowMs;
+        ++t.version;
+    }
+    return r;
+}
+
+Result<UpdateOutcome> TradeRepository::updateAmounts(TradeOrder &t, qint64 paidMinor, qint64 refundedMinor,
+                                                     qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE trade_orders SET paid_amount = ?, refunded_amount = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ?"));
+    q.addBindValue(paidMinor);
+    q.addBindValue(refundedMinor);
+    q.addBindValue(nowMs);
+    q.addBindValue(t.id);
+    q.addBindValue(t.version);
+    auto r = conditional(q, tr("Update trade amounts"));
+    if (r && *r == UpdateOutcome::Applied) {
+        t.paidMinor = paidMinor;
+        t.refundedMinor = refundedMinor;
+        t.updatedAtMs = nowMs;
+        ++t.version;
+    }
+    return r;
+}
+
+Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reason, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE trade_orders SET frozen = 1, freeze_reason = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ?"));
+    q.addBindValue(reason);
+    q.addBindValue(nowMs);
+    q.addBindValue(t.id);
+    q.addBindValue(t.version);
+    auto r = conditional(q, tr("Freeze trade order"));
+    if (r && *r == UpdateOutcome::Applied) {
+        t.frozen = true;
+        t.freezeReason = reason;
+        ++t.version;
+    }
+    return r;
+}
+
+Result<qint64> TradeRepository::count()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM trade_orders"));
+    return fetchOne<qint64>(q, [](const QSqlQuery &r) -> Result<qint64> { return r.value(0).toLongLong(); },
+                            tr("Count trade orders"));
+}
+
+// ===== PaymentRepository ===============================================================
+
+Result<qint64> PaymentRepository::insert(PaymentOrder &p)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO payment_orders (payment_no, trade_id, amount, currency, status, fail_reason, created_at,"
+        " updated_at, version) VALUES (?,?,?,?,?,?,?,?,0)"));
+    q.addBindValue(p.paymentNo);
+    q.addBindValue(p.tradeId);
+    q.addBindValue(p.amount.minor());
+    q.addBindValue(p.amount.currency().code());
+    q.addBindValue(toString(p.status));
+    q.addBindValue(nullIfEmpty(p.failReason));
+    q.addBindValue(p.createdAtMs);
+    q.addBindValue(p.updatedAtMs);
+    if (auto r = execPrepared(q, tr("Insert payment order %1").arg(p.paymentNo)); !r)
+        return std::unexpected(r.error());
+    p.id = q.lastInsertId().toLongLong();
+    p.version = 0;
+    return p.id;
+}
+
+Result<PaymentOrder> PaymentRepository::find(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?"));
+    q.addBindValue(id);
+    return fetchOne<PaymentOrder>(q, readPayment, tr("Payment order #%1").arg(id));
+}
+
+Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns
+                                 + QStringLiteral(" FROM payment_orders WHERE payment_no = ?"));
+    q.addBindValue(paymentNo);
+    return fetchOne<PaymentOrder>(q, readPayment, tr("Payment order %1").arg(paymentNo));
+}
+
+Result<QList<PaymentOrder>> PaymentRepository::forTrade(qint64 tradeId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns
+                                 + QStringLiteral(" FROM payment_orders WHERE trade_id = ? ORDER BY id"));
+    q.addBindValue(tradeId);
+    return fetchAll<PaymentOrder>(q, readPayment, tr("Payment orders of trade #%1").arg(tradeId));
+}
+
+Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStatus to, qint64 nowMs,
+                                                    const QString &failReason)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE payment_orders SET status = ?, fail_reason = COALESCE(?, fail_reason), updated_at = ?,"
+        " version = version + 1 WHERE id = ? AND status = ? AND version = ?"));
+    q.addBindValue(toString(to));
+    q.addBindValue(nullIfEmpty(failReason));
+    q.addBindValue(nowMs);
+    q.addBindValue(p.id);
+    q.addBindValue(toString(p.status));
+    q.addBindValue(p.version);
+    auto r = conditional(q, tr("Update payment order"));
+    if (r && *r == UpdateOutcome::Applied) {
+        p.status = to;
+        if (!failReason.isEmpty())
+            p.failReason = failReason;
+        p.updatedAtMs = nowMs;
+        ++p.version;
+    }
+    return r;
+}
+
+// ===== FlowRepository ==================================================================
+
+Result<qint64> FlowRepository::insert(PaymentFlow &f)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO payment_flows (flow_no, payment_id, trade_id, seq, method, channel, account, amount, currency,"
+        " status, channel_txn_no, fail_code, fail_reason, qr_content, prepay_expires_at, refunded_amount,"
+        " recon_pending, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
+    q.addBindValue(f.flowNo);
+    q.addBindValue(f.paymentId);
+    q.addBindValue(f.tradeId);
+    q.addBindValue(f.seq);
+    q.addBindValue(f.method);
+    q.addBindValue(f.channel);
+    q.addBindValue(nullIfEmpty(f.account));
+    q.addBindValue(f.amount.minor());
+    q.addBindValue(f.amount.currency().code());
+    q.addBindValue(toString(f.status));
+    q.addBindValue(nullIfEmpty(f.channelTxnNo));
+    q.addBindValue(nullIfEmpty(f.failCode));
+    q.addBindValue(nullIfEmpty(f.failReason));
+    q.addBindValue(nullIfEmpty(f.qrContent));
+    q.addBindValue(nullIfZero(f.prepayExpiresAtMs));
+    q.addBindValue(f.refundedMinor);
+    q.addBindValue(f.reconPending ? 1 : 0);
+    q.addBindValue(f.createdAtMs);
+    q.addBindValue(f.updatedAtMs);
+    if (auto r = execPrepared(q, tr("Insert flow %1").arg(f.flowNo)); !r)
+        return std::unexpected(r.error());
+    f.id = q.lastInsertId().toLongLong();
+    f.version = 0;
+    return f.id;
+}
+
+Result<PaymentFlow> FlowRepository::find(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE id = ?"));
+    q.addBindValue(id);
+    return fetchOne<PaymentFlow>(q, readFlow, tr("Flow #%1").arg(id));
+}
+
+Result<PaymentFlow> FlowRepository::findByNo(const QString &flowNo)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE flow_no = ?"));
+    q.addBindValue(flowNo);
+    return fetchOne<PaymentFlow>(q, readFlow, tr("Flow %1").arg(flowNo));
+}
+
+Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, const QString &channelTxnNo)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
+                                 + QStringLiteral(" FROM payment_flows WHERE channel = ? AND channel_txn_no = ?"));
+    q.addBindValue(channel);
+    q.addBindValue(channelTxnNo);
+    return fetchOne<PaymentFlow>(q, readFlow, tr("Flow with %1 transaction %2").arg(channel, channelTxnNo));
+}
+
+Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
+                                 + QStringLiteral(" FROM payment_flows WHERE payment_id = ? ORDER BY seq, id"));
+    q.addBindValue(paymentId);
+    return fetchAll<PaymentFlow>(q, readFlow, tr("Flows of payment #%1").arg(paymentId));
+}
+
+Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
+                                 + QStringLiteral(" FROM payment_flows WHERE trade_id = ? ORDER BY id"));
+    q.addBindValue(tradeId);
+    return fetchAll<PaymentFlow>(q, readFlow, tr("Flows of trade #%1").arg(tradeId));
+}
+
+Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE payment_flows SET status = ?, channel_txn_no = ?, fail_code = ?, fail_reason = ?, qr_content = ?,"
+        " prepay_expires_at = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND status = ? AND version = ?"));
+    q.addBindValue(toString(to));
+    q.addBindValue(nullIfEmpty(f.channelTxnNo));
+    q.addBindValue(nullIfEmpty(f.failCode));
+    q.addBindValue(nullIfEmpty(f.failReason));
+    q.addBindValue(nullIfEmpty(f.qrContent));
+    q.addBindValue(nullIfZero(f.prepayExpiresAtMs));
+    q.addBindValue(nowMs);
+    q.addBindValue(f.id);
+    q.addBindValue(toString(f.status));
+    q.addBindValue(f.version);
+    auto r = conditional(q, tr("Update flow %1").arg(f.flowNo));
+    if (r && *r == UpdateOutcome::Applied) {
+        f.status = to;
+        f.updatedAtMs = nowMs;
+        ++f.version;
+    }
+    return r;
+}
+
+Result<UpdateOutcome> FlowRepository::addRefunded(PaymentFlow &f, qint64 deltaMinor, qint64 nowMs)
+{
+    // The CHECK (refunded_amount <= amount) is the last line of defence; the engine checks first.
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE payment_flows SET refunded_amount = refunded_amount + ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ? AND refunded_amount + ? <= amount"));
+    q.addBindValue(deltaMinor);
+    q.addBindValue(nowMs);
+    q.addBindValue(f.id);
+    q.addBindValue(f.version);
+    q.addBindValue(deltaMinor);
+    auto r = conditional(q, tr("Update refunded amount of flow %1").arg(f.flowNo));
+    if (r && *r == UpdateOutcome::Applied) {
+        f.refundedMinor += deltaMinor;
+        f.updatedAtMs = nowMs;
+        ++f.version;
+    }
+    return r;
+}
+
+Result<UpdateOutcome> FlowRepository::setReconPending(PaymentFlow &f, bool pending, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE payment_flows SET recon_pending = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ?"));
+    q.addBindValue(pending ? 1 : 0);
+    q.addBindValue(nowMs);
+    q.addBindValue(f.id);
+    q.addBindValue(f.version);
+    auto r = conditional(q, tr("Mark flow %1 for reconciliation").arg(f.flowNo));
+    if (r && *r == UpdateOutcome::Applied) {
+        f.reconPending = pending;
+        ++f.version;
+    }
+    return r;
+}
+
+// ===== RefundRepository ================================================================
+
+Result<qint64> RefundRepository::insert(RefundOrder &r)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO refund_orders (refund_no, trade_id, amount, currency, reason, status, requested_by,"
+        " approved_by, note, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,0)"));
+    q.addBindValue(r.refundNo);
+    q.addBindValue(r.tradeId);
+    q.addBindValue(r.amount.minor());
+    q.addBindValue(r.amount.currency().code());
+    q.addBindValue(toString(r.reason));
+    q.addBindValue(toString(r.status));
+    q.addBindValue(nullIfEmpty(r.requestedBy));
+    q.addBindValue(nullIfEmpty(r.approvedBy));
+    q.addBindValue(nullIfEmpty(r.note));
+    q.addBindValue(r.createdAtMs);
+    q.addBindValue(r.updatedAtMs);
+    if (auto e = execPrepared(q, tr("Insert refund %1").arg(r.refundNo)); !e)
+        return std::unexpected(e.error());
+    r.id = q.lastInsertId().toLongLong();
+    r.version = 0;
+    return r.id;
+}
+
+Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO refund_flows (refund_flow_no, refund_id, flow_id, trade_id, channel, amount, currency, status,"
+        " channel_refund_no, attempts, fail_reason, created_at, updated_at, version)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
+    q.addBindValue(f.refundFlowNo);
+    q.addBindValue(f.refundId);
+    q.addBindValue(f.flowId);
+    q.addBindValue(f.tradeId);
+    q.addBindValue(f.channel);
+    q.addBindValue(f.amount.minor());
+    q.addBindValue(f.amount.currency().code());
+    q.addBindValue(toString(f.status));
+    q.addBindValue(nullIfEmpty(f.channelRefundNo));
+    q.addBindValue(f.attempts);
+    q.addBindValue(nullIfEmpty(f.failReason));
+    q.addBindValue(f.createdAtMs);
+    q.addBindValue(f.updatedAtMs);
+    if (auto e = execPrepared(q, tr("Insert refund flow %1").arg(f.refundFlowNo)); !e)
+        return std::unexpected(e.error());
+    f.id = q.lastInsertId().toLongLong();
+    f.version = 0;
+    return f.id;
+}
+
+Result<RefundOrder> RefundRepository::find(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns + QStringLiteral(" FROM refund_orders WHERE id = ?"));
+    q.addBindValue(id);
+    return fetchOne<RefundOrder>(q, readRefund, tr("Refund #%1").arg(id));
+}
+
+Result<RefundOrder> RefundRepository::findByNo(const QString &refundNo)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns
+                                 + QStringLiteral(" FROM refund_orders WHERE refund_no = ?"));
+    q.addBindValue(refundNo);
+    return fetchOne<RefundOrder>(q, readRefund, tr("Refund %1").arg(refundNo));
+}
+
+Result<QList<RefundOrder>> RefundRepository::forTrade(qint64 tradeId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns
+                                 + QStringLiteral(" FROM refund_orders WHERE trade_id = ? ORDER BY id"));
+    q.addBindValue(tradeId);
+    return fetchAll<RefundOrder>(q, readRefund, tr("Refunds of trade #%1").arg(tradeId));
+}
+
+Result<QList<RefundFlow>> RefundRepository::flowsOf(qint64 refundId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns
+                                 + QStringLiteral(" FROM refund_flows WHERE refund_id = ? ORDER BY id"));
+    q.addBindValue(refundId);
+    return fetchAll<RefundFlow>(q, readRefundFlow, tr("Refund flows of refund #%1").arg(refundId));
+}
+
+Result<RefundFlow> RefundRepository::findFlow(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns + QStringLiteral(" FROM refund_flows WHERE id = ?"));
+    q.addBindValue(id);
+    return fetchOne<RefundFlow>(q, readRefundFlow, tr("Refund flow #%1").arg(id));
+}
+
+Result<RefundFlow> RefundRepository::findFlowByNo(const QString &no)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns
+                                 + QStringLiteral(" FROM refund_flows WHERE refund_flow_no = ?"));
+    q.addBindValue(no);
+    return fetchOne<RefundFlow>(q, readRefundFlow, tr("Refund flow %1").arg(no));
+}
+
+Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus to, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE refund_orders SET status = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND status = ? AND version = ?"));
+    q.addBindValue(toString(to));
+    q.addBindValue(nowMs);
+    q.addBindValue(r.id);
+    q.addBindValue(toString(r.status));
+    q.addBindValue(r.version);
+    auto out = conditional(q, tr("Update refund %1").arg(r.refundNo));
+    if (out && *out == UpdateOutcome::Applied) {
+        r.status = to;
+        r.updatedAtMs = nowMs;
+        ++r.version;
+    }
+    return out;
+}
+
+Result<UpdateOutcome> RefundRepository::transitionFlow(RefundFlow &f, RefundStatus to, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE refund_flows SET status = ?, channel_refund_no = ?, attempts = ?, fail_reason = ?, updated_at = ?,"
+        " version = version + 1 WHERE id = ? AND status = ? AND version = ?"));
+    q.addBindValue(toString(to));
+    q.addBindValue(nullIfEmpty(f.channelRefundNo));
+    q.addBindValue(f.attempts);
+    q.addBindValue(nullIfEmpty(f.failReason));
+    q.addBindValue(nowMs);
+    q.addBindValue(f.id);
+    q.addBindValue(toString(f.status));
+    q.addBindValue(f.version);
+    auto out = conditional(q, tr("Update refund flow %1").arg(f.refundFlowNo));
+    if (out && *out == UpdateOutcome::Applied) {
+        f.status = to;
+        f.updatedAtMs = nowMs;
+        ++f.version;
+    }
+    return out;
+}
+
+// ===== LedgerRepository ================================================================
+
+Result<void> LedgerRepository::post(const QString &postingSet, const QList<LedgerPosting> &postings)
+{
+    if (postings.size() < 2)
+        return fail(ErrorCode::AmountMismatch,
+                    tr("Posting set %1 needs at least two postings").arg(postingSet));
+    QHash<QString, qint64> sums;
+    for (const LedgerPosting &p : postings) {
+        qint64 &s = sums[p.amount.currency().code()];
+        if (qAddOverflow(s, p.amount.minor(), &s))
+            return fail(ErrorCode::Overflow, tr("Posting set %1 overflows").arg(postingSet));
+    }
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
+        if (it.value() != 0)
+            return fail(ErrorCode::AmountMismatch, tr("Posting set %1 does not balance: %2 %3 left over")
+                                                       .arg(postingSet, QString::number(it.value()), it.key()));
+    }
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO ledger_postings (posting_set, account, amount, currency, trade_id, flow_id, refund_flow_id,"
+        " memo, created_at) VALUES (?,?,?,?,?,?,?,?,?)"));
+    for (const LedgerPosting &p : postings) {
+        q.addBindValue(postingSet);
+        q.addBindValue(p.account);
+        q.addBindValue(p.amount.minor());
+        q.addBindValue(p.amount.currency().code());
+        q.addBindValue(nullIfZero(p.tradeId));
+        q.addBindValue(nullIfZero(p.flowId));
+        q.addBindValue(nullIfZero(p.refundFlowId));
+        q.addBindValue(nullIfEmpty(p.memo));
+        q.addBindValue(p.atMs);
+        if (auto r = execPrepared(q, tr("Post to ledger")); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<QList<LedgerPosting>> LedgerRepository::forTrade(qint64 tradeId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT id, posting_set, account, amount, currency, trade_id, flow_id, refund_flow_id, memo, created_at"
+        " FROM ledger_postings WHERE trade_id = ? ORDER BY id"));
+    q.addBindValue(tradeId);
+    return fetchAll<LedgerPosting>(
+        q,
+        [](const QSqlQuery &r) -> Result<LedgerPosting> {
+            LedgerPosting p;
+            p.id = r.value(0).toLongLong();
+            p.postingSet = r.value(1).toString();
+            p.account = r.value(2).toString();
+            p.amount = Money(r.value(3).toLongLong(), currencyOf(r.value(4)));
+            p.tradeId = r.value(5).toLongLong();
+            p.flowId = r.value(6).toLongLong();
+            p.refundFlowId = r.value(7).toLongLong();
+            p.memo = r.value(8).toString();
+            p.atMs = r.value(9).toLongLong();
+            return p;
+        },
+        tr("Ledger of trade #%1").arg(tradeId));
+}
+
+Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT posting_set, currency, SUM(amount) FROM ledger_postings GROUP BY posting_set, currency"
+        " HAVING SUM(amount) <> 0 ORDER BY posting_set"));
+    return fetchAll<Imbalance>(
+        q,
+        [](const QSqlQuery &r) -> Result<Imbalance> {
+            return Imbalance{r.value(0).toString(), r.value(1).toString(), r.value(2).toLongLong()};
+        },
+        tr("Ledger balance check"));
+}
+
+// ===== EventRepository =================================================================
+
+Result<qint64> EventRepository::append(const Event &e)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO events (at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source, actor,"
+        " payload) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    q.addBindValue(e.atMs);
+    q.addBindValue(nullIfZero(e.tradeId));
+    q.addBindValue(e.entity);
+    q.addBindValue(nullIfZero(e.entityId));
+    q.addBindValue(nullIfEmpty(e.entityNo));
+    q.addBindValue(nullIfEmpty(e.fromState));
+    q.addBindValue(nullIfEmpty(e.toState));
+    q.addBindValue(e.event);
+    q.addBindValue(toString(e.source));
+    q.addBindValue(nullIfEmpty(e.actor));
+    q.addBindValue(e.payload.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                       : QVariant(QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))));
+    if (auto r = execPrepared(q, tr("Append event")); !r)
+        return std::unexpected(r.error());
+    return q.lastInsertId().toLongLong();
+}
+
+Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT id, at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source, actor, payload"
+        " FROM events WHERE trade_id = ? ORDER BY at, id"));
+    q.addBindValue(tradeId);
+    return fetchAll<Event>(
+        q,
+        [](const QSqlQuery &r) -> Result<Event> {
+            Event e;
+            e.id = r.value(0).toLongLong();
+            e.atMs = r.value(1).toLongLong();
+            e.tradeId = r.value(2).toLongLong();
+            e.entity = r.value(3).toString();
+            e.entityId = r.value(4).toLongLong();
+            e.entityNo = r.value(5).toString();
+            e.fromState = r.value(6).toString();
+            e.toState = r.value(7).toString();
+            e.event = r.value(8).toString();
+            const QString src = r.value(9).toString();
+            for (auto s : {EventSource::Sync, EventSource::Callback, EventSource::Query, EventSource::Timeout,
+                           EventSource::Recon, EventSource::Operator, EventSource::System}) {
+                if (toString(s) == src)
+                    e.source = s;
+            }
+            e.actor = r.value(10).toString();
+            e.payload = QJsonDocument::fromJson(r.value(11).toString().toUtf8()).object();
+            return e;
+        },
+        tr("Events of trade #%1").arg(tradeId));
+}
+
+Result<qint64> EventRepository::count()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM events"));
+    return fetchOne<qint64>(q, [](const QSqlQuery &r) -> Result<qint64> { return r.value(0).toLongLong(); },
+                            tr("Count events"));
+}
+
+// ===== IdempotencyStore ================================================================
+
+QByteArray IdempotencyStore::hashRequest(const QByteArray &canonicalRequest)
+{
+    return QCryptographicHash::hash(canonicalRequest, QCryptographicHash::Sha256).toHex();
+}
+
+Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, const QString &key,
+                                                        const QByteArray &requestHash, qint64 nowMs)
+{
+    if (key.isEmpty())
+        return fail(ErrorCode::InvalidArgument, tr("An idempotency key is required"));
+    QSqlQuery &sel = m_db.prepared(QStringLiteral(
+        "SELECT request_hash, response, expires_at FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
+    sel.addBindValue(scope);
+    sel.addBindValue(key);
+    if (!sel.exec())
+        return std::unexpected(Database::errorFrom(sel, tr("Read idempotency key")));
+    if (sel.next()) {
+        const QByteArray storedHash = sel.value(0).toString().toLatin1();
+        const QByteArray response = sel.value(1).toString().toUtf8();
+        const qint64 expiresAt = sel.value(2).toLongLong();
+        sel.finish();
+        if (expiresAt > nowMs) {
+            if (storedHash != requestHash)
+                return fail(ErrorCode::IdempotencyConflict,
+                            tr("Idempotency key %1 was already used for a different request").arg(key));
+            return Claim{true, response};
+        }
+        QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
+        del.addBindValue(scope);
+        del.addBindValue(key);
+        if (auto r = execPrepared(del, tr("Expire idempotency key")); !r)
+            return std::unexpected(r.error());
+    } else {
+        sel.finish();
+    }
+    QSqlQuery &ins = m_db.prepared(QStringLiteral(
+        "INSERT INTO idempotency_keys (scope, idem_key, request_hash, response, created_at, expires_at)"
+        " VALUES (?,?,?,NULL,?,?)"));
+    ins.addBindValue(scope);
+    ins.addBindValue(key);
+    ins.addBindValue(QString::fromLatin1(requestHash));
+    ins.addBindValue(nowMs);
+    ins.addBindValue(nowMs + m_ttlMs);
+    if (auto r = execPrepared(ins, tr("Store idempotency key")); !r)
+        return std::unexpected(r.error());
+    return Claim{false, {}};
+}
+
+Result<void> IdempotencyStore::storeResponse(const QString &scope, const QString &key, const QByteArray &response)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE idempotency_keys SET response = ? WHERE scope = ? AND idem_key = ?"));
+    q.addBindValue(QString::fromUtf8(response));
+    q.addBindValue(scope);
+    q.addBindValue(key);
+    return execPrepared(q, tr("Store idempotent response"));
+}
+
+Result<int> IdempotencyStore::purgeExpired(qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE expires_at <= ?"));
+    q.addBindValue(nowMs);
+    if (auto r = execPrepared(q, tr("Purge idempotency keys")); !r)
+        return std::unexpected(r.error());
+    return q.numRowsAffected();
+}
+
+} // namespace pay

@@ -1,0 +1,218 @@
+#include "schema.h"
+
+#include "database.h"
+
+namespace pay::schema {
+
+namespace {
+
+// Tables of version 1. Plain SQL that SQLite and PostgreSQL both accept (INTEGER amounts,
+// TEXT states, no AUTOINCREMENT); the SQLite-only parts are in sqliteDialect().
+QStringList tablesV1()
+{
+    return {
+        QStringLiteral("CREATE TABLE trade_orders ("
+                       " id INTEGER PRIMARY KEY,"
+                       " merchant_id TEXT NOT NULL,"
+                       " out_trade_no TEXT NOT NULL,"
+                       " subject TEXT NOT NULL,"
+                       " amount INTEGER NOT NULL CHECK (amount > 0),"
+                       " currency TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " paid_amount INTEGER NOT NULL DEFAULT 0,"
+                       " refunded_amount INTEGER NOT NULL DEFAULT 0,"
+                       " expires_at INTEGER NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_trade_merchant_no ON trade_orders(merchant_id, out_trade_no)"),
+        QStringLiteral("CREATE INDEX ix_trade_status ON trade_orders(status, id)"),
+        QStringLiteral("CREATE INDEX ix_trade_out_no ON trade_orders(out_trade_no)"),
+        QStringLiteral("CREATE TABLE payment_orders ("
+                       " id INTEGER PRIMARY KEY,"
+                       " payment_no TEXT NOT NULL,"
+                       " trade_id INTEGER NOT NULL REFERENCES trade_orders(id),"
+                       " amount INTEGER NOT NULL CHECK (amount > 0),"
+                       " currency TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " fail_reason TEXT,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_payment_no ON payment_orders(payment_no)"),
+        QStringLiteral("CREATE INDEX ix_payment_trade ON payment_orders(trade_id)"),
+        QStringLiteral("CREATE TABLE payment_flows ("
+                       " id INTEGER PRIMARY KEY,"
+                       " flow_no TEXT NOT NULL,"
+                       " payment_id INTEGER NOT NULL REFERENCES payment_orders(id),"
+                       " trade_id INTEGER NOT NULL REFERENCES trade_orders(id),"
+                       " seq INTEGER NOT NULL,"
+                       " method TEXT NOT NULL,"
+                       " channel TEXT NOT NULL,"
+                       " account TEXT,"
+                       " amount INTEGER NOT NULL CHECK (amount > 0),"
+                       " currency TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " channel_txn_no TEXT,"
+                       " fail_code TEXT,"
+                       " fail_reason TEXT,"
+                       " qr_content TEXT,"
+                       " prepay_expires_at INTEGER,"
+                       " refunded_amount INTEGER NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0),"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 0,"
+                       " CHECK (refunded_amount <= amount))"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_flow_no ON payment_flows(flow_no)"),
+        // NULLs are distinct in both SQLite and PostgreSQL, so flows without a txn no. coexist.
+        QStringLiteral("CREATE UNIQUE INDEX ux_flow_channel_txn ON payment_flows(channel, channel_txn_no)"),
+        QStringLiteral("CREATE INDEX ix_flow_payment ON payment_flows(payment_id)"),
+        QStringLiteral("CREATE INDEX ix_flow_trade ON payment_flows(trade_id)"),
+        QStringLiteral("CREATE INDEX ix_flow_status ON payment_flows(status)"),
+        QStringLiteral("CREATE TABLE refund_orders ("
+                       " id INTEGER PRIMARY KEY,"
+                       " refund_no TEXT NOT NULL,"
+                       " trade_id INTEGER NOT NULL REFERENCES trade_orders(id),"
+                       " amount INTEGER NOT NULL CHECK (amount > 0),"
+                       " currency TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " requested_by TEXT,"
+                       " approved_by TEXT,"
+                       " note TEXT,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_refund_no ON refund_orders(refund_no)"),
+        QStringLiteral("CREATE INDEX ix_refund_trade ON refund_orders(trade_id)"),
+        QStringLiteral("CREATE TABLE refund_flows ("
+                       " id INTEGER PRIMARY KEY,"
+                       " refund_flow_no TEXT NOT NULL,"
+                       " refund_id INTEGER NOT NULL REFERENCES refund_orders(id),"
+                       " flow_id INTEGER NOT NULL REFERENCES payment_flows(id),"
+                       " trade_id INTEGER NOT NULL REFERENCES trade_orders(id),"
+                       " channel TEXT NOT NULL,"
+                       " amount INTEGER NOT NULL CHECK (amount > 0),"
+                       " currency TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " channel_refund_no TEXT,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " fail_reason TEXT,"
+                       " created_at INTEGER NOT NULL,"
+                       " updated_at INTEGER NOT NULL,"
+                       " version INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE UNIQUE INDEX ux_refund_flow_no ON refund_flows(refund_flow_no)"),
+        QStringLiteral("CREATE INDEX ix_refund_flow_refund ON refund_flows(refund_id)"),
+        QStringLiteral("CREATE INDEX ix_refund_flow_flow ON refund_flows(flow_id)"),
+        QStringLiteral("CREATE TABLE ledger_postings ("
+                       " id INTEGER PRIMARY KEY,"
+                       " posting_set TEXT NOT NULL,"
+                       " account TEXT NOT NULL,"
+                       " amount INTEGER NOT NULL,"
+                       " currency TEXT NOT NULL,"
+                       " trade_id INTEGER,"
+                       " flow_id INTEGER,"
+                       " refund_flow_id INTEGER,"
+                       " memo TEXT,"
+                       " created_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX ix_ledger_set ON ledger_postings(posting_set)"),
+        QStringLiteral("CREATE INDEX ix_ledger_trade ON ledger_postings(trade_id)"),
+        QStringLiteral("CREATE TABLE events ("
+                       " id INTEGER PRIMARY KEY,"
+                       " at INTEGER NOT NULL,"
+                       " trade_id INTEGER,"
+                       " entity TEXT NOT NULL,"
+                       " entity_id INTEGER,"
+                       " entity_no TEXT,"
+                       " from_state TEXT,"
+                       " to_state TEXT,"
+                       " event TEXT NOT NULL,"
+                       " source TEXT NOT NULL,"
+                       " actor TEXT,"
+                       " payload TEXT)"),
+        QStringLiteral("CREATE INDEX ix_events_trade ON events(trade_id, id)"),
+        QStringLiteral("CREATE INDEX ix_events_entity ON events(entity, entity_id, id)"),
+        QStringLiteral("CREATE TABLE idempotency_keys ("
+                       " scope TEXT NOT NULL,"
+                       " idem_key TEXT NOT NULL,"
+                       " request_hash TEXT NOT NULL,"
+                       " response TEXT,"
+                       " created_at INTEGER NOT NULL,"
+                       " expires_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (scope, idem_key))"),
+    };
+}
+
+// SQLite-only: the event log is append-only, enforced by the database itself.
+QStringList sqliteDialectV1()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+                       " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"),
+        QStringLiteral("CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+                       " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"),
+    };
+}
+
+// Version 2: loss-prevention freeze, compensation schedule persisted, statement hand-off flag.
+QStringList stepTo2()
+{
+    return {
+        QStringLiteral("ALTER TABLE trade_orders ADD COLUMN frozen INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE trade_orders ADD COLUMN freeze_reason TEXT"),
+        QStringLiteral("ALTER TABLE payment_flows ADD COLUMN recon_pending INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX ix_trade_frozen ON trade_orders(frozen, id)"),
+        QStringLiteral("CREATE TABLE compensation_tasks ("
+                       " kind TEXT NOT NULL,"
+                       " target_id INTEGER NOT NULL,"
+                       " attempt INTEGER NOT NULL DEFAULT 0,"
+                       " next_at INTEGER NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (kind, target_id))"),
+        QStringLiteral("CREATE INDEX ix_comp_next ON compensation_tasks(next_at)"),
+    };
+}
+
+Result<void> run(Database &db, const QStringList &statements)
+{
+    for (const QString &sql : statements) {
+        if (auto r = db.exec(sql); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> setVersion(Database &db, int version)
+{
+    return db.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+}
+
+} // namespace
+
+QStringList version1()
+{
+    return tablesV1() + sqliteDialectV1();
+}
+
+Result<void> createSchema(Database &db)
+{
+    if (auto r = run(db, version1()); !r)
+        return r;
+    if (auto r = run(db, stepTo2()); !r)
+        return r;
+    return setVersion(db, Database::kSchemaVersion);
+}
+
+Result<void> migrate(Database &db, int fromVersion)
+{
+    if (fromVersion < 1 || fromVersion > Database::kSchemaVersion)
+        return fail(ErrorCode::InvalidArgument,
+                    QCoreApplication::translate("Store", "Cannot migrate from schema version %1").arg(fromVersion));
+    if (fromVersion < 2) {
+        if (auto r = run(db, stepTo2()); !r)
+            return r;
+    }
+    return setVersion(db, Database::kSchemaVersion);
+}
+
+} // namespace pay::schema
