@@ -1,14 +1,80 @@
 #pragma once
 
+#include "error.h"
+
 #include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
 
 namespace pay::ui {
 
+class LanguageSwitcher;
+class OrdersPage;
+
+// The PayDesk window: a navigation list on the left, one page per job on the right, the open
+// database and its order count in the status bar.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
+
 public:
+    // The pages, in navigation order.
+    enum class Page { Orders, Checkout, Operations, Reconciliation, Dashboard, Simulator };
+    static constexpr int kPageCount = 6;
+
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens path read-only for the lists. On failure the previous database stays open.
+    Result<void> openDatabase(const QString &path);
+    QString databasePath() const;
+
+    // Switches the user interface language ("en", "zh_CN"); false for an unknown code.
+    bool setLanguage(const QString &code);
+    QString language() const;
+
+    void showPage(Page page);
+    Page currentPage() const;
+    OrdersPage *ordersPage() const { return m_ordersPage; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createMenus();
+    void handleNavigationRowChanged(int row);
+    void handleOpenDatabaseRequested();
+    void handleDatabaseFileSelected(const QString &path);
+    void handleLanguageActionTriggered(QAction *action);
+    void handleLanguageChanged(const QString &code);
+    void handleAboutRequested();
+    void handleOrdersReloaded();
+    void showError(const QString &title, const QString &message);
+    void retranslateUi();
+    void updateStatusBar();
+
+    LanguageSwitcher *m_languages = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    OrdersPage *m_ordersPage = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QList<QAction *> m_pageActions;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_aboutAction = nullptr;
 };
 
 } // namespace pay::ui

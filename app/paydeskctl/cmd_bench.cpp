@@ -1,0 +1,19 @@
+// paydeskctl bench <area>: dispatches to the benchmark of each area.
+#include "commands.h"
+
+#include <QTextStream>
+
+namespace pay::cli {
+
+int benchCommand(const QStringList &args)
+{
+    const QString area = args.value(0);
+    if (area == QStringLiteral("gateway"))
+        return benchGateway(args.mid(1));
+    QTextStream s(area == QStringLiteral("--help") ? stdout : stderr);
+    s << "Usage: paydeskctl bench gateway [--json]\n"
+         "The orders list benchmark is the bench_orders_model executable (it needs a GUI toolkit).\n";
+    return area == QStringLiteral("--help") ? 0 : 2;
+}
+
+} // namespace pay::cli

@@ -1,0 +1,518 @@
+#include "channelbooks.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace pay {
+
+namespace {
+
+constexpr int SchemaVersion = 1;
+
+QString trBooks(const char *text)
+{
+    return QCoreApplication::translate("pay::ChannelBooks", text);
+}
+
+std::unexpected<Error> dbError(const QSqlQuery &q)
+{
+    return fail(ErrorCode::Database, trBooks("Channel books: %1").arg(q.lastError().text()));
+}
+
+const QString OrderColumns = u"channel, flow_no, channel_order_no, channel_txn_no, amount_minor, currency, "
+                             "subject, account, status, fail_code, created_ms, paid_ms, closed_ms, expires_ms, "
+                             "refunded_minor, fee_minor"_s;
+const QString RefundColumns = u"channel, refund_no, flow_no, channel_refund_no, channel_txn_no, amount_minor, "
+                              "currency, status, created_ms, done_ms, fee_returned_minor"_s;
+
+// NULL for "not set" keeps the unique index on channel_txn_no usable for unpaid orders.
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+
+ChannelBooks::Order readOrder(const QSqlQuery &q)
+{
+    ChannelBooks::Order o;
+    o.channel = q.value(0).toString();
+    o.flowNo = q.value(1).toString();
+    o.channelOrderNo = q.value(2).toString();
+    o.channelTxnNo = q.value(3).toString();
+    o.amountMinor = q.value(4).toLongLong();
+    o.currency = q.value(5).toString();
+    o.subject = q.value(6).toString();
+    o.account = q.value(7).toString();
+    o.status = q.value(8).toString();
+    o.failCode = q.value(9).toString();
+    o.createdMs = q.value(10).toLongLong();
+    o.paidMs = q.value(11).toLongLong();
+    o.closedMs = q.value(12).toLongLong();
+    o.expiresMs = q.value(13).toLongLong();
+    o.refundedMinor = q.value(14).toLongLong();
+    o.feeMinor = q.value(15).toLongLong();
+    return o;
+}
+
+void bindOrder(QSqlQuery &q, const ChannelBooks::Order &o)
+{
+    q.addBindValue(o.channel);
+    q.addBindValue(o.flowNo);
+    q.addBindValue(textOrNull(o.channelOrderNo));
+    q.addBindValue(textOrNull(o.channelTxnNo));
+    q.addBindValue(o.amountMinor);
+    q.addBindValue(o.currency);
+    q.addBindValue(o.subject);
+    q.addBindValue(o.account);
+    q.addBindValue(o.status);
+    q.addBindValue(o.failCode);
+    q.addBindValue(o.createdMs);
+    q.addBindValue(o.paidMs);
+    q.addBindValue(o.closedMs);
+    q.addBindValue(o.expiresMs);
+    q.addBindValue(o.refundedMinor);
+    q.addBindValue(o.feeMinor);
+}
+
+ChannelBooks::Refund readRefund(const QSqlQuery &q)
+{
+    ChannelBooks::Refund r;
+    r.channel = q.value(0).toString();
+    r.refundNo = q.value(1).toString();
+    r.flowNo = q.value(2).toString();
+    r.channelRefundNo = q.value(3).toString();
+    r.channelTxnNo = q.value(4).toString();
+    r.amountMinor = q.value(5).toLongLong();
+    r.currency = q.value(6).toString();
+    r.status = q.value(7).toString();
+    r.createdMs = q.value(8).toLongLong();
+    r.doneMs = q.value(9).toLongLong();
+    r.feeReturnedMinor = q.value(10).toLongLong();
+    return r;
+}
+
+} // namespace
+
+QString ChannelBooks::statusNotPay() { return u"NOTPAY"_s; }
+QString ChannelBooks::statusPaid() { return u"PAID"_s; }
+QString ChannelBooks::statusRefunded() { return u"REFUNDED"_s; }
+QString ChannelBooks::statusClosed() { return u"CLOSED"_s; }
+QString ChannelBooks::statusFailed() { return u"FAILED"_s; }
+
+ChannelBooks::Transaction::Transaction(ChannelBooks &books) : m_books(books)
+{
+    m_active = QSqlDatabase::database(m_books.m_connection, false).transaction();
+}
+
+ChannelBooks::Transaction::~Transaction()
+{
+    if (m_active)
+        QSqlDatabase::database(m_books.m_connection, false).rollback();
+}
+
+Result<void> ChannelBooks::Transaction::commit()
+{
+    if (!m_active)
+        return fail(ErrorCode::Database, trBooks("Channel books: no open transaction"));
+    QSqlDatabase db = QSqlDatabase::database(m_books.m_connection, false);
+    m_active = false;
+    if (!db.commit()) {
+        const QString text = db.lastError().text();
+        db.rollback();
+        return fail(ErrorCode::Database, trBooks("Channel books: commit failed: %1").arg(text));
+    }
+    return {};
+}
+
+ChannelBooks::ChannelBooks(QString path, QString connection)
+    : m_path(std::move(path)), m_connection(std::move(connection))
+{
+}
+
+ChannelBooks::~ChannelBooks()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString ChannelBooks::pathForCoreDatabase(const QString &coreDatabasePath)
+{
+    return coreDatabasePath + u".channels.sqlite"_s;
+}
+
+Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist)
+{
+    if (mustExist && !QFileInfo::exists(path))
+        return fail(ErrorCode::NotFound, trBooks("No channel books at %1").arg(path));
+    static std::atomic<int> counter{0};
+    const QString name = u"paydesk-channelbooks-%1"_s.arg(++counter);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open()) {
+            const QString text = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            return fail(ErrorCode::Io, trBooks("Cannot open channel books %1: %2").arg(path, text));
+        }
+    }
+    std::unique_ptr<ChannelBooks> books(new ChannelBooks(path, name));
+    if (auto migrated = books->migrate(); !migrated)
+        return std::unexpected(migrated.error());
+    return books;
+}
+
+Result<void> ChannelBooks::exec(const QString &sql)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql))
+        return dbError(q);
+    return {};
+}
+
+Result<void> ChannelBooks::migrate()
+{
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s}) {
+        if (auto r = exec(pragma); !r)
+            return r;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
+        return fail(ErrorCode::NotADatabase, trBooks("%1 is not a channel books file").arg(m_path));
+    const int version = q.value(0).toInt();
+    if (version > SchemaVersion)
+        return fail(ErrorCode::NewerSchema,
+                    trBooks("Channel books %1 have schema %2; this build knows %3")
+                        .arg(m_path)
+                        .arg(version)
+                        .arg(SchemaVersion));
+    if (version == SchemaVersion)
+        return {};
+
+    Transaction tx(*this);
+    const QStringList schema{
+        u"CREATE TABLE ch_orders ("
+        " channel TEXT NOT NULL, flow_no TEXT NOT NULL, channel_order_no TEXT, channel_txn_no TEXT,"
+        " amount_minor INTEGER NOT NULL, currency TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '',"
+        " account TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, fail_code TEXT NOT NULL DEFAULT '',"
+        " created_ms INTEGER NOT NULL, paid_ms INTEGER NOT NULL DEFAULT 0,"
+        " closed_ms INTEGER NOT NULL DEFAULT 0, expires_ms INTEGER NOT NULL DEFAULT 0,"
+        " refunded_minor INTEGER NOT NULL DEFAULT 0, fee_minor INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (channel, flow_no))"_s,
+        u"CREATE UNIQUE INDEX ch_orders_txn ON ch_orders (channel, channel_txn_no)"_s,
+        u"CREATE INDEX ch_orders_paid ON ch_orders (channel, paid_ms)"_s,
+        u"CREATE TABLE ch_refunds ("
+        " channel TEXT NOT NULL, refund_no TEXT NOT NULL, flow_no TEXT NOT NULL,"
+        " channel_refund_no TEXT NOT NULL, channel_txn_no TEXT NOT NULL, amount_minor INTEGER NOT NULL,"
+        " currency TEXT NOT NULL, status TEXT NOT NULL, created_ms INTEGER NOT NULL,"
+        " done_ms INTEGER NOT NULL DEFAULT 0, fee_returned_minor INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (channel, refund_no))"_s,
+        u"CREATE UNIQUE INDEX ch_refunds_no ON ch_refunds (channel, channel_refund_no)"_s,
+        u"CREATE INDEX ch_refunds_done ON ch_refunds (channel, done_ms)"_s,
+        u"CREATE TABLE ch_sequences (channel TEXT PRIMARY KEY, next_value INTEGER NOT NULL)"_s,
+        u"CREATE TABLE ch_wallet_members (member_id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
+        " balance_minor INTEGER NOT NULL, currency TEXT NOT NULL)"_s,
+        u"CREATE TABLE ch_vouchers (code TEXT PRIMARY KEY, value_minor INTEGER NOT NULL,"
+        " currency TEXT NOT NULL, valid_from_ms INTEGER NOT NULL, valid_to_ms INTEGER NOT NULL,"
+        " used_by_flow_no TEXT)"_s,
+        u"PRAGMA user_version = %1"_s.arg(SchemaVersion),
+    };
+    for (const QString &sql : schema) {
+        if (auto r = exec(sql); !r)
+            return r;
+    }
+    return tx.commit();
+}
+
+Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(const QString &channel, const QString &flowNo) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? AND flow_no = ?"_s.arg(OrderColumns));
+    q.addBindValue(channel);
+    q.addBindValue(flowNo);
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return std::optional<Order>();
+    return std::optional<Order>(readOrder(q));
+}
+
+Result<void> ChannelBooks::insertOrder(const Order &order)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(OrderColumns));
+    bindOrder(q, order);
+    if (!q.exec())
+        return dbError(q);
+    return {};
+}
+
+Result<void> ChannelBooks::updateOrder(const Order &order)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"UPDATE ch_orders SET channel_order_no = ?, channel_txn_no = ?, amount_minor = ?, currency = ?,"
+              " subject = ?, account = ?, status = ?, fail_code = ?, created_ms = ?, paid_ms = ?, closed_ms = ?,"
+              " expires_ms = ?, refunded_minor = ?, fee_minor = ? WHERE channel = ? AND flow_no = ?"_s);
+    q.addBindValue(textOrNull(order.channelOrderNo));
+    q.addBindValue(textOrNull(order.channelTxnNo));
+    q.addBindValue(order.amountMinor);
+    q.addBindValue(order.currency);
+    q.addBindValue(order.subject);
+    q.addBindValue(order.account);
+    q.addBindValue(order.status);
+    q.addBindValue(order.failCode);
+    q.addBindValue(order.createdMs);
+    q.addBindValue(order.paidMs);
+    q.addBindValue(order.closedMs);
+    q.addBindValue(order.expiresMs);
+    q.addBindValue(order.refundedMinor);
+    q.addBindValue(order.feeMinor);
+    q.addBindValue(order.channel);
+    q.addBindValue(order.flowNo);
+    if (!q.exec())
+        return dbError(q);
+    if (q.numRowsAffected() != 1)
+        return fail(ErrorCode::NotFound, trBooks("Channel books: no order %1 at %2").arg(order.flowNo, order.channel));
+    return {};
+}
+
+Result<QList<ChannelBooks::Order>> ChannelBooks::orders(const QString &channel) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? ORDER BY created_ms, flow_no"_s.arg(OrderColumns));
+    q.addBindValue(channel);
+    if (!q.exec())
+        return dbError(q);
+    QList<Order> list;
+    while (q.next())
+        list << readOrder(q);
+    return list;
+}
+
+Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(const QString &channel, qint64 fromMs, qint64 toMs) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? AND channel_txn_no IS NOT NULL"
+              " AND paid_ms >= ? AND paid_ms < ? ORDER BY paid_ms, flow_no"_s.arg(OrderColumns));
+    q.addBindValue(channel);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return dbError(q);
+    QList<Order> list;
+    while (q.next())
+        list << readOrder(q);
+    return list;
+}
+
+Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(const QString &channel, const QString &refundNo) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND refund_no = ?"_s.arg(RefundColumns));
+    q.addBindValue(channel);
+    q.addBindValue(refundNo);
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return std::optional<Refund>();
+    return std::optional<Refund>(readRefund(q));
+}
+
+Result<void> ChannelBooks::insertRefund(const Refund &r)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"INSERT INTO ch_refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(RefundColumns));
+    q.addBindValue(r.channel);
+    q.addBindValue(r.refundNo);
+    q.addBindValue(r.flowNo);
+    q.addBindValue(r.channelRefundNo);
+    q.addBindValue(r.channelTxnNo);
+    q.addBindValue(r.amountMinor);
+    q.addBindValue(r.currency);
+    q.addBindValue(r.status);
+    q.addBindValue(r.createdMs);
+    q.addBindValue(r.doneMs);
+    q.addBindValue(r.feeReturnedMinor);
+    if (!q.exec())
+        return dbError(q);
+    return {};
+}
+
+Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(const QString &channel, qint64 fromMs, qint64 toMs) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND done_ms >= ? AND done_ms < ?"
+              " ORDER BY done_ms, refund_no"_s.arg(RefundColumns));
+    q.addBindValue(channel);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return dbError(q);
+    QList<Refund> list;
+    while (q.next())
+        list << readRefund(q);
+    return list;
+}
+
+Result<qint64> ChannelBooks::nextSequence(const QString &channel)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"INSERT INTO ch_sequences (channel, next_value) VALUES (?, 1)"
+              " ON CONFLICT (channel) DO UPDATE SET next_value = next_value + 1"_s);
+    q.addBindValue(channel);
+    if (!q.exec())
+        return dbError(q);
+    q.prepare(u"SELECT next_value FROM ch_sequences WHERE channel = ?"_s);
+    q.addBindValue(channel);
+    if (!q.exec() || !q.next())
+        return dbError(q);
+    return q.value(0).toLongLong();
+}
+
+Result<std::optional<ChannelBooks::Member>> ChannelBooks::member(const QString &memberId) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT member_id, name, balance_minor, currency FROM ch_wallet_members WHERE member_id = ?"_s);
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return std::optional<Member>();
+    return std::optional<Member>(
+        Member{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString()});
+}
+
+Result<void> ChannelBooks::upsertMember(const Member &m)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"INSERT INTO ch_wallet_members (member_id, name, balance_minor, currency) VALUES (?, ?, ?, ?)"
+              " ON CONFLICT (member_id) DO UPDATE SET name = excluded.name,"
+              " balance_minor = excluded.balance_minor, currency = excluded.currency"_s);
+    q.addBindValue(m.memberId);
+    q.addBindValue(m.name);
+    q.addBindValue(m.balanceMinor);
+    q.addBindValue(m.currency);
+    if (!q.exec())
+        return dbError(q);
+    return {};
+}
+
+Result<void> ChannelBooks::setMemberBalance(const QString &memberId, qint64 balanceMinor)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"UPDATE ch_wallet_members SET balance_minor = ? WHERE member_id = ?"_s);
+    q.addBindValue(balanceMinor);
+    q.addBindValue(memberId);
+    if (!q.exec())
+        return dbError(q);
+    if (q.numRowsAffected() != 1)
+        return fail(ErrorCode::NotFound, trBooks("No wallet member %1").arg(memberId));
+    return {};
+}
+
+Result<std::optional<ChannelBooks::Voucher>> ChannelBooks::voucher(const QString &code) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"SELECT code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no"
+              " FROM ch_vouchers WHERE code = ?"_s);
+    q.addBindValue(code);
+    if (!q.exec())
+        return dbError(q);
+    if (!q.next())
+        return std::optional<Voucher>();
+    return std::optional<Voucher>(Voucher{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),
+                                          q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString()});
+}
+
+Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"INSERT INTO ch_vouchers (code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no)"
+              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET value_minor = excluded.value_minor,"
+              " currency = excluded.currency, valid_from_ms = excluded.valid_from_ms,"
+              " valid_to_ms = excluded.valid_to_ms, used_by_flow_no = excluded.used_by_flow_no"_s);
+    q.addBindValue(v.code);
+    q.addBindValue(v.valueMinor);
+    q.addBindValue(v.currency);
+    q.addBindValue(v.validFromMs);
+    q.addBindValue(v.validToMs);
+    q.addBindValue(textOrNull(v.usedByFlowNo));
+    if (!q.exec())
+        return dbError(q);
+    return {};
+}
+
+Result<void> ChannelBooks::setVoucherUsedBy(const QString &code, const QString &flowNo)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(u"UPDATE ch_vouchers SET used_by_flow_no = ? WHERE code = ?"_s);
+    q.addBindValue(textOrNull(flowNo));
+    q.addBindValue(code);
+    if (!q.exec())
+        return dbError(q);
+    if (q.numRowsAffected() != 1)
+        return fail(ErrorCode::NotFound, trBooks("No voucher %1").arg(code));
+    return {};
+}
+
+Result<void> seedDemoBooks(ChannelBooks &books, qint64 nowMs)
+{
+    ChannelBooks::Transaction tx(books);
+    const QString cny = u"CNY"_s;
+    struct DemoMember
+    {
+        const char16_t *id;
+        const char16_t *name;
+        qint64 balance;
+    };
+    static const DemoMember members[] = {
+        {u"M1001", u"Li Wei", 50'000},  {u"M1002", u"Wang Fang", 12'000}, {u"M1003", u"Zhang Min", 50},
+        {u"M1004", u"Liu Yang", 300'000}, {u"M1005", u"Chen Jing", 8'800}, {u"M1006", u"Yang Lei", 0},
+        {u"M1007", u"Zhao Na", 100'000}, {u"M1008", u"Huang Tao", 2'500}, {u"M1009", u"Zhou Hui", 66'600},
+        {u"M1010", u"Wu Qiang", 1'000'000},
+    };
+    for (const DemoMember &m : members) {
+        auto existing = books.member(QString::fromUtf16(m.id));
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->has_value())
+            continue;
+        auto r = books.upsertMember({QString::fromUtf16(m.id), QString::fromUtf16(m.name), m.balance, cny});
+        if (!r)
+            return r;
+    }
+    const qint64 day = 24LL * 3600 * 1000;
+    const QList<ChannelBooks::Voucher> vouchers{
+        {u"CP-5OFF"_s, 500, cny, nowMs - day, nowMs + 365 * day, {}},
+        {u"CP-10OFF"_s, 1000, cny, nowMs - day, nowMs + 365 * day, {}},
+        {u"CP-10OFF-B"_s, 1000, cny, nowMs - day, nowMs + 365 * day, {}},
+        {u"CP-20OFF"_s, 2000, cny, nowMs - day, nowMs + 365 * day, {}},
+        {u"CP-50OFF"_s, 5000, cny, nowMs - day, nowMs + 365 * day, {}},
+        {u"CP-EXPIRED"_s, 1000, cny, nowMs - 60 * day, nowMs - day, {}},
+        {u"CP-FUTURE"_s, 1000, cny, nowMs + 30 * day, nowMs + 365 * day, {}},
+    };
+    for (const ChannelBooks::Voucher &v : vouchers) {
+        auto existing = books.voucher(v.code);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (existing->has_value())
+            continue;
+        if (auto r = books.upsertVoucher(v); !r)
+            return r;
+    }
+    return tx.commit();
+}
+
+} // namespace pay

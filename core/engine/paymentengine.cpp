@@ -1,0 +1,1580 @@
+#include "paymentengine.h"
+
+#include "../channel/callbackingress.h"
+#include "../sim/clock.h"
+#include "../store/repositories.h"
+#include "../store/transaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace pay {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PaymentEngine", text);
+}
+
+const QString kFlowTask = QStringLiteral("flow");
+const QString kRefundTask = QStringLiteral("refund");
+const QString kExpireTask = QStringLiteral("expire");
+
+QString name(FlowStatus s)
+{
+    return toString(s);
+}
+
+std::unexpected<Error> invalid(const QString &message)
+{
+    return fail(ErrorCode::InvalidArgument, message);
+}
+
+QJsonObject resultJson(const ChannelResult &r)
+{
+    QJsonObject o{{QStringLiteral("outcome"), channelOutcomeName(r.outcome)},
+                  {QStringLiteral("code"), r.code},
+                  {QStringLiteral("message"), r.message},
+                  {QStringLiteral("channel_txn_no"), r.channelTxnNo},
+                  {QStringLiteral("amount"), r.amountMinor},
+                  {QStringLiteral("channel_status"), r.channelStatus}};
+    if (!r.raw.isEmpty())
+        o.insert(QStringLiteral("raw"), r.raw);
+    return o;
+}
+
+bool inFlight(FlowStatus s)
+{
+    return s == FlowStatus::Prepaid || s == FlowStatus::Paying;
+}
+
+} // namespace
+
+PaymentEngine::PaymentEngine(Database &db, Clock &clock, ChannelAccess &channels, EngineConfig config,
+                             QObject *parent)
+    : QObject(parent), m_db(db), m_clock(clock), m_channels(channels), m_config(std::move(config))
+{
+}
+
+PaymentEngine::~PaymentEngine() = default;
+
+qint64 PaymentEngine::now() const
+{
+    return m_clock.nowMs();
+}
+
+void PaymentEngine::emitChanged(qint64 tradeId)
+{
+    TradeRepository trades(m_db);
+    if (auto t = trades.find(tradeId))
+        emit tradeChanged(t->outTradeNo, tradeId);
+}
+
+template<typename F>
+void PaymentEngine::callChannel(F &&call)
+{
+    ++m_inFlight;
+    call();
+}
+
+Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, qint64 entityId,
+                                        const QString &entityNo, const QString &from, const QString &to,
+                                        const QString &event, EventSource source, const QString &actor,
+                                        const QJsonObject &payload)
+{
+    Event e;
+    e.atMs = now();
+    e.tradeId = tradeId;
+    e.entity = entity;
+    e.entityId = entityId;
+    e.entityNo = entityNo;
+    e.fromState = from;
+    e.toState = to;
+    e.event = event;
+    e.source = source;
+    e.actor = actor.isEmpty() ? QStringLiteral("engine") : actor;
+    e.payload = payload;
+    EventRepository events(m_db);
+    auto r = events.append(e);
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+// ===== compensation tasks ===============================================================
+
+Result<void> PaymentEngine::scheduleTask(const QString &kind, qint64 targetId, int attempt, qint64 dueMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO compensation_tasks (kind, target_id, attempt, next_at, created_at) VALUES (?,?,?,?,?)"
+        " ON CONFLICT (kind, target_id) DO UPDATE SET attempt = excluded.attempt, next_at = excluded.next_at"));
+    q.addBindValue(kind);
+    q.addBindValue(targetId);
+    q.addBindValue(attempt);
+    q.addBindValue(dueMs);
+    q.addBindValue(now());
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, tr("Schedule compensation")));
+    return {};
+}
+
+Result<void> PaymentEngine::dropTask(const QString &kind, qint64 targetId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(targetId);
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, tr("Drop compensation task")));
+    return {};
+}
+
+void PaymentEngine::armTimer(const QString &kind, qint64 targetId, qint64 dueMs)
+{
+    const auto key = qMakePair(kind, targetId);
+    if (m_armed.contains(key))
+        return;
+    m_armed.insert(key);
+    m_clock.schedule(qMax<qint64>(0, dueMs - now()), this, [this, kind, targetId, key] {
+        m_armed.remove(key);
+        runTask(kind, targetId);
+    });
+}
+
+Result<int> PaymentEngine::start()
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("SELECT kind, target_id, next_at FROM compensation_tasks ORDER BY next_at")))
+        return std::unexpected(Database::errorFrom(q, tr("Load compensation tasks")));
+    int n = 0;
+    while (q.next()) {
+        armTimer(q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong());
+        ++n;
+    }
+    q.finish();
+    // Payments interrupted between steps (accepted but not yet sent) continue.
+    QList<qint64> pending;
+    if (q.exec(QStringLiteral("SELECT DISTINCT p.id FROM payment_orders p JOIN payment_flows f ON f.payment_id = p.id"
+                              " WHERE p.status IN ('ACCEPTED','PROCESSING') AND f.status = 'INIT'"))) {
+        while (q.next())
+            pending << q.value(0).toLongLong();
+    }
+    q.finish();
+    // Refunds accepted but not sent, and refund orders whose flows all finished.
+    QList<qint64> refunds;
+    if (q.exec(QStringLiteral("SELECT id FROM refund_orders WHERE status IN ('ACCEPTED','PROCESSING')"))) {
+        while (q.next())
+            refunds << q.value(0).toLongLong();
+    }
+    q.finish();
+    for (qint64 id : pending)
+        m_clock.schedule(0, this, [this, id] { advance(id); });
+    for (qint64 id : refunds)
+        m_clock.schedule(0, this, [this, id] { processRefund(id); });
+    return n + int(pending.size()) + int(refunds.size());
+}
+
+void PaymentEngine::runTask(const QString &kind, qint64 targetId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT attempt, next_at FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(targetId);
+    if (!q.exec() || !q.next()) {
+        q.finish();
+        return; // resolved meanwhile
+    }
+    const int attempt = q.value(0).toInt();
+    const qint64 due = q.value(1).toLongLong();
+    q.finish();
+    if (due > now()) {
+        armTimer(kind, targetId, due);
+        return;
+    }
+    if (kind == kFlowTask) {
+        queryFlow(targetId, attempt);
+    } else if (kind == kRefundTask) {
+        queryRefundFlow(targetId, attempt);
+    } else if (kind == kExpireTask) {
+        (void)dropTask(kind, targetId);
+        TradeRepository trades(m_db);
+        auto t = trades.find(targetId);
+        if (t && (t->status == TradeStatus::Created || t->status == TradeStatus::Paying))
+            (void)close(t->outTradeNo, EventSource::Timeout, QStringLiteral("timeout"));
+    }
+}
+
+// ===== accept ===========================================================================
+
+Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
+{
+    // Guards before anything is written.
+    if (req.outTradeNo.isEmpty())
+        return invalid(tr("An order number is required"));
+    if (!req.amount.isPositive())
+        return invalid(tr("The order amount must be positive"));
+    if (req.legs.isEmpty())
+        return invalid(tr("At least one payment method is required"));
+    qint64 sum = 0;
+    int external = 0;
+    QSet<QString> seen;
+    for (const TenderLeg &leg : req.legs) {
+        if (!m_channels.knows(leg.channel))
+            return invalid(tr("Unknown payment method '%1'").arg(leg.channel));
+        if (leg.amountMinor <= 0)
+            return invalid(tr("The %1 amount must be positive").arg(leg.channel));
+        if (seen.contains(leg.channel))
+            return invalid(tr("%1 appears twice in one payment").arg(leg.channel));
+        seen.insert(leg.channel);
+        if (m_channels.isExternal(leg.channel))
+            ++external;
+        if (!m_channels.isExternal(leg.channel) && leg.account.isEmpty())
+            return invalid(tr("%1 needs a voucher code or member id").arg(leg.channel));
+        const qint64 limit = m_config.methodLimitMinor.value(leg.channel, 0);
+        if (limit > 0 && leg.amountMinor > limit)
+            return fail(ErrorCode::LimitExceeded, tr("%1 takes at most %2 per payment")
+                                                      .arg(leg.channel, Money(limit, req.amount.currency()).toPlainString()));
+        if (qAddOverflow(sum, leg.amountMinor, &sum))
+            return fail(ErrorCode::Overflow, tr("The payment amounts overflow"));
+    }
+    if (external > 1)
+        return invalid(tr("At most one card or QR channel per payment"));
+    if (sum != req.amount.minor())
+        return fail(ErrorCode::AmountMismatch, tr("The methods add up to %1 but the order is %2")
+                                                   .arg(Money(sum, req.amount.currency()).toPlainString(),
+                                                        req.amount.toPlainString()));
+
+    // Canonical request for the idempotency key.
+    QJsonArray legsJson;
+    for (const TenderLeg &leg : req.legs)
+        legsJson.append(QJsonObject{{QStringLiteral("c"), leg.channel},
+                                    {QStringLiteral("a"), leg.account},
+                                    {QStringLiteral("m"), leg.amountMinor}});
+    const QByteArray canonical = QJsonDocument(QJsonObject{{QStringLiteral("no"), req.outTradeNo},
+                                                           {QStringLiteral("amount"), req.amount.minor()},
+                                                           {QStringLiteral("currency"), req.amount.currency().code()},
+                                                           {QStringLiteral("legs"), legsJson}})
+                                     .toJson(QJsonDocument::Compact);
+
+    const qint64 t0 = now();
+    TransactionGuard tx(m_db);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    IdempotencyStore keys(m_db);
+    const QString key = req.idempotencyKey.isEmpty() ? req.outTradeNo + QStringLiteral("#auto") : req.idempotencyKey;
+    auto claim = keys.claim(QStringLiteral("accept"), key, IdempotencyStore::hashRequest(canonical), t0);
+    if (!claim)
+        return std::unexpected(claim.error());
+    if (claim->replay && !claim->storedResponse.isEmpty()) {
+        const QJsonObject o = QJsonDocument::fromJson(claim->storedResponse).object();
+        AcceptTicket t;
+        t.outTradeNo = o.value(QStringLiteral("out_trade_no")).toString();
+        t.paymentNo = o.value(QStringLiteral("payment_no")).toString();
+        t.tradeId = o.value(QStringLiteral("trade_id")).toInteger();
+        t.paymentId = o.value(QStringLiteral("payment_id")).toInteger();
+        for (const auto &v : o.value(QStringLiteral("flows")).toArray())
+            t.flowNos << v.toString();
+        t.replayed = true;
+        return t;
+    }
+
+    TradeRepository trades(m_db);
+    PaymentRepository payments(m_db);
+    FlowRepository flows(m_db);
+    TradeOrder trade;
+    auto existing = trades.findByOutTradeNo(m_config.merchantId, req.outTradeNo);
+    if (existing) {
+        trade = *existing;
+        if (trade.frozen)
+            return fail(ErrorCode::Frozen, tr("Order %1 is frozen for review: %2").arg(trade.outTradeNo, trade.freezeReason));
+        if (trade.amount != req.amount)
+            return fail(ErrorCode::AmountMismatch, tr("Order %1 is for %2, not %3")
+                                                       .arg(trade.outTradeNo, trade.amount.toPlainString(),
+                                                            req.amount.toPlainString()));
+        if (trade.status != TradeStatus::Created && trade.status != TradeStatus::Paying)
+            return fail(ErrorCode::InvalidTransition,
+                        tr("Order %1 is %2 and cannot be paid").arg(trade.outTradeNo, toString(trade.status)));
+    } else if (existing.error().code == ErrorCode::NotFound) {
+        trade.merchantId = m_config.merchantId;
+        trade.outTradeNo = req.outTradeNo;
+        trade.subject = req.subject.isEmpty() ? req.outTradeNo : req.subject;
+        trade.amount = req.amount;
+        trade.expiresAtMs = t0 + m_config.tradeTtlMs;
+        trade.createdAtMs = trade.updatedAtMs = t0;
+        if (auto r = trades.insert(trade); !r)
+            return std::unexpected(r.error());
+        if (auto r = appendEvent(trade.id, QStringLiteral("TRADE"), trade.id, trade.outTradeNo, QString(),
+                                 toString(TradeStatus::Created), QStringLiteral("CREATE"), EventSource::Sync, req.actor,
+                                 QJsonObject{{QStringLiteral("amount"), trade.amount.minor()}});
+            !r)
+            return std::unexpected(r.error());
+        if (auto r = scheduleTask(kExpireTask, trade.id, 0, trade.expiresAtMs); !r)
+            return std::unexpected(r.error());
+    } else {
+        return std::unexpected(existing.error());
+    }
+
+    // The conditional update serializes this attempt against a concurrent close (seed 13).
+    const TradeStatus before = trade.status;
+    auto moved = transition(trade.status, TradeEvent::StartPayment);
+    if (!moved)
+        return fail(ErrorCode::InvalidTransition, moved.error().message());
+    auto upd = trades.transition(trade, *moved, t0);
+    if (!upd)
+        return std::unexpected(upd.error());
+    if (*upd == UpdateOutcome::LostRace)
+        return fail(ErrorCode::LostRace, tr("Order %1 changed while paying; look at it again").arg(trade.outTradeNo));
+    if (before != trade.status)
+        (void)appendEvent(trade.id, QStringLiteral("TRADE"), trade.id, trade.outTradeNo, toString(before),
+                          toString(trade.status), toString(TradeEvent::StartPayment), EventSource::Sync, req.actor);
+
+    PaymentOrder payment;
+    payment.paymentNo = QStringLiteral("PENDING-%1-%2").arg(trade.id).arg(t0);
+    payment.tradeId = trade.id;
+    payment.amount = req.amount;
+    payment.createdAtMs = payment.updatedAtMs = t0;
+    if (auto r = payments.insert(payment); !r)
+        return std::unexpected(r.error());
+    // Numbers derive from row ids so a replayed simulation numbers the same way.
+    payment.paymentNo = QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'));
+    {
+        QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE payment_orders SET payment_no = ? WHERE id = ?"));
+        q.addBindValue(payment.paymentNo);
+        q.addBindValue(payment.id);
+        if (!q.exec())
+            return std::unexpected(Database::errorFrom(q, tr("Number payment")));
+    }
+    (void)appendEvent(trade.id, QStringLiteral("PAYMENT"), payment.id, payment.paymentNo, QString(),
+                      toString(PaymentStatus::Accepted), QStringLiteral("ACCEPT"), EventSource::Sync, req.actor,
+                      QJsonObject{{QStringLiteral("legs"), legsJson}});
+
+    // Internal legs first, the external leg last (seed practice 1).
+    QList<TenderLeg> ordered;
+    for (const TenderLeg &leg : req.legs)
+        if (!m_channels.isExternal(leg.channel))
+            ordered << leg;
+    for (const TenderLeg &leg : req.legs)
+        if (m_channels.isExternal(leg.channel))
+            ordered << leg;
+    AcceptTicket ticket;
+    ticket.outTradeNo = trade.outTradeNo;
+    ticket.tradeId = trade.id;
+    ticket.paymentId = payment.id;
+    ticket.paymentNo = payment.paymentNo;
+    int seq = 0;
+    for (const TenderLeg &leg : ordered) {
+        PaymentFlow f;
+        f.seq = ++seq;
+        f.flowNo = QStringLiteral("%1-%2").arg(payment.paymentNo).arg(f.seq);
+        f.paymentId = payment.id;
+        f.tradeId = trade.id;
+        f.method = m_channels.isQr(leg.channel) ? QStringLiteral("qr") : leg.channel;
+        f.channel = leg.channel;
+        f.account = leg.account;
+        f.amount = Money(leg.amountMinor, req.amount.currency());
+        f.createdAtMs = f.updatedAtMs = t0;
+        if (auto r = flows.insert(f); !r)
+            return std::unexpected(r.error());
+        ticket.flowNos << f.flowNo;
+    }
+    QJsonArray flowNos;
+    for (const QString &no : ticket.flowNos)
+        flowNos.append(no);
+    const QByteArray response = QJsonDocument(QJsonObject{{QStringLiteral("out_trade_no"), ticket.outTradeNo},
+                                                          {QStringLiteral("payment_no"), ticket.paymentNo},
+                                                          {QStringLiteral("trade_id"), ticket.tradeId},
+                                                          {QStringLiteral("payment_id"), ticket.paymentId},
+                                                          {QStringLiteral("flows"), flowNos}})
+                                    .toJson(QJsonDocument::Compact);
+    if (auto r = keys.storeResponse(QStringLiteral("accept"), key, response); !r)
+        return std::unexpected(r.error());
+    if (auto r = tx.commit(); !r)
+        return std::unexpected(r.error());
+
+    armTimer(kExpireTask, trade.id, trade.expiresAtMs);
+    emitChanged(trade.id);
+    const qint64 paymentId = payment.id;
+    // Asynchronous processing: the ticket returns now, the channels are called later.
+    m_clock.schedule(0, this, [this, paymentId] { advance(paymentId); });
+    return ticket;
+}
+
+// ===== processing =======================================================================
+
+void PaymentEngine::advance(qint64 paymentId)
+{
+    PaymentRepository payments(m_db);
+    FlowRepository flows(m_db);
+    auto p = payments.find(paymentId);
+    if (!p || isTerminal(p->status))
+        return;
+    if (p->status == PaymentStatus::Accepted) {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        if (payments.transition(*p, PaymentStatus::Processing, now()).value_or(UpdateOutcome::LostRace)
+            != UpdateOutcome::Applied)
+            return;
+        (void)appendEvent(p->tradeId, QStringLiteral("PAYMENT"), p->id, p->paymentNo, toString(PaymentStatus::Accepted),
+                          toString(PaymentStatus::Processing), toString(PaymentEvent::Process), EventSource::System,
+                          QString());
+        if (!tx.commit())
+            return;
+    }
+    auto list = flows.forPayment(paymentId);
+    if (!list)
+        return;
+    for (const PaymentFlow &f : *list) {
+        if (f.status == FlowStatus::Succeeded)
+            continue;
+        if (f.status == FlowStatus::Failed || f.status == FlowStatus::Closed) {
+            failPayment(paymentId, f.failReason.isEmpty() ? f.failCode : f.failReason, EventSource::System);
+            return;
+        }
+        if (inFlight(f.status))
+            return; // a callback, query or close decides
+        startLeg(f);
+        return;
+    }
+    completePayment(paymentId);
+}
+
+void PaymentEngine::startLeg(const PaymentFlow &flow)
+{
+    PaymentFlow f = flow;
+    QString refusal;
+    // Routing check before anything is sent: failover is only possible here, never after.
+    if (!m_channels.admits(f.channel, f.amount, &refusal)) {
+        {
+            TransactionGuard tx(m_db);
+            (void)appendEvent(f.tradeId, QStringLiteral("ROUTE"), f.id, f.flowNo, QString(), QString(),
+                              QStringLiteral("ROUTE_REFUSED"), EventSource::System, QString(),
+                              QJsonObject{{QStringLiteral("channel"), f.channel}, {QStringLiteral("reason"), refusal}});
+            (void)tx.commit();
+        }
+        (void)failFlow(f.id, QStringLiteral("CHANNEL_UNAVAILABLE"), refusal, EventSource::System, {});
+        return;
+    }
+    const bool qr = m_channels.isQr(f.channel);
+    const FlowStatus target = qr ? FlowStatus::Prepaid : FlowStatus::Paying;
+    {
+        // Persist the intent and the compensation task before the request leaves: after a crash
+        // the flow is queried, never sent again under a new number (seed practice 8).
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        FlowRepository flows(m_db);
+        if (flows.transition(f, target, now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied)
+            return;
+        (void)appendEvent(f.tradeId, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
+                          toString(target), toString(qr ? FlowEvent::Prepay : FlowEvent::Send), EventSource::System,
+                          QString(), QJsonObject{{QStringLiteral("channel"), f.channel}, {QStringLiteral("amount"), f.amount.minor()}});
+        (void)scheduleTask(kFlowTask, f.id, 0, now() + m_config.compensationScheduleMs.value(0, 1000));
+        if (!tx.commit())
+            return;
+    }
+    emitChanged(f.tradeId);
+    TradeRepository trades(m_db);
+    const auto trade = trades.find(f.tradeId);
+    PayRequest req;
+    req.flowNo = f.flowNo;
+    req.amount = f.amount;
+    req.subject = trade ? trade->subject : QString();
+    req.account = f.account;
+    req.expiresAtMs = trade ? trade->expiresAtMs : now() + m_config.tradeTtlMs;
+    const qint64 flowId = f.id;
+    armTimer(kFlowTask, flowId, now() + m_config.compensationScheduleMs.value(0, 1000));
+    if (qr) {
+        callChannel([&] {
+            m_channels.prepay(f.channel, req, [this, flowId](const ChannelResult &r, const PrepayInfo &info) {
+                --m_inFlight;
+                handlePrepayResult(flowId, r, info);
+            });
+        });
+    } else {
+        callChannel([&] {
+            m_channels.pay(f.channel, req, [this, flowId](const ChannelResult &r) {
+                --m_inFlight;
+                handlePayResult(flowId, r, EventSource::Sync);
+            });
+        });
+    }
+}
+
+void PaymentEngine::handlePrepayResult(qint64 flowId, const ChannelResult &r, const PrepayInfo &info)
+{
+    if (r.outcome == ChannelOutcome::Pending || r.succeeded()) {
+        FlowRepository flows(m_db);
+        auto f = flows.find(flowId);
+        if (!f || f->status != FlowStatus::Prepaid)
+            return;
+        TransactionGuard tx(m_db);
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "UPDATE payment_flows SET qr_content = ?, prepay_expires_at = ?, updated_at = ?, version = version + 1"
+            " WHERE id = ? AND version = ?"));
+        q.addBindValue(info.qrContent);
+        q.addBindValue(info.expiresAtMs);
+        q.addBindValue(now());
+        q.addBindValue(f->id);
+        q.addBindValue(f->version);
+        if (!q.exec() || q.numRowsAffected() != 1)
+            return;
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(FlowStatus::Prepaid),
+                          toString(FlowStatus::Prepaid), QStringLiteral("QR_ISSUED"), EventSource::Sync, QString(),
+                          QJsonObject{{QStringLiteral("qr"), info.qrContent}, {QStringLiteral("expires_at"), info.expiresAtMs}});
+        if (tx.commit())
+            emitChanged(f->tradeId);
+        return;
+    }
+    handlePayResult(flowId, r, EventSource::Sync);
+}
+
+void PaymentEngine::handlePayResult(qint64 flowId, const ChannelResult &r, EventSource source)
+{
+    if (r.succeeded()) {
+        (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, source, resultJson(r));
+    } else if (r.failed()) {
+        (void)failFlow(flowId, r.code, r.message, source, resultJson(r));
+    } else {
+        // Unknown: never treated as failure, never re-sent. Compensation owns it now.
+        FlowRepository flows(m_db);
+        auto f = flows.find(flowId);
+        if (!f)
+            return;
+        TransactionGuard tx(m_db);
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(f->status),
+                          toString(f->status), QStringLiteral("RESULT_UNKNOWN"), source, QString(), resultJson(r));
+        (void)tx.commit();
+        emitChanged(f->tradeId);
+    }
+}
+
+Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qint64 amountMinor, EventSource source,
+                                        const QJsonObject &raw)
+{
+    FlowRepository flows(m_db);
+    auto f = flows.find(flowId);
+    if (!f)
+        return std::unexpected(f.error());
+    if (f->status == FlowStatus::Succeeded)
+        return {}; // a repeated success (callback after query) changes nothing
+    // Loss prevention: the channel must report exactly what we asked for.
+    if (amountMinor != f->amount.minor()) {
+        freeze(f->tradeId, tr("Channel %1 reported %2 for flow %3, which asked for %4")
+                               .arg(f->channel, QString::number(amountMinor), f->flowNo,
+                                    QString::number(f->amount.minor())));
+        return fail(ErrorCode::AmountMismatch, tr("Amount mismatch on flow %1").arg(f->flowNo));
+    }
+    const FlowStatus from = f->status;
+    if (isTerminal(from)) {
+        // A success for a flow we failed or closed: the money moved anyway. Record it, then refund.
+        TransactionGuard tx(m_db);
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
+                          QStringLiteral("LATE_SUCCESS"), source, QString(), raw);
+        (void)tx.commit();
+        freeze(f->tradeId, tr("Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
+        return fail(ErrorCode::InvalidTransition, tr("Flow %1 is already %2").arg(f->flowNo, toString(from)));
+    }
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        f->channelTxnNo = txnNo;
+        auto u = flows.transition(*f, FlowStatus::Succeeded, now());
+        if (!u)
+            return std::unexpected(u.error());
+        if (*u == UpdateOutcome::LostRace)
+            return fail(ErrorCode::LostRace, tr("Flow %1 changed meanwhile").arg(f->flowNo));
+        LedgerRepository ledger(m_db);
+        const QString set = QStringLiteral("PAY-") + f->flowNo;
+        auto neg = f->amount.negated();
+        if (auto r = ledger.post(set, {{0, set, QStringLiteral("channel:") + f->channel, f->amount, f->tradeId, f->id, 0,
+                                        QStringLiteral("pay"), now()},
+                                       {0, set, QStringLiteral("merchant:receivable"), *neg, f->tradeId, f->id, 0,
+                                        QStringLiteral("pay"), now()}});
+            !r)
+            return r;
+        (void)dropTask(kFlowTask, f->id);
+        QJsonObject payload = raw;
+        payload.insert(QStringLiteral("channel_txn_no"), txnNo);
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
+                          toString(FlowStatus::Succeeded), toString(FlowEvent::Succeed), source, QString(), payload);
+        if (auto r = tx.commit(); !r)
+            return r;
+    }
+    emitChanged(f->tradeId);
+    const qint64 paymentId = f->paymentId;
+    advance(paymentId);
+    return {};
+}
+
+Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
+                                     const QJsonObject &raw)
+{
+    FlowRepository flows(m_db);
+    auto f = flows.find(flowId);
+    if (!f)
+        return std::unexpected(f.error());
+    if (isTerminal(f->status))
+        return {};
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        const FlowStatus from = f->status;
+        f->failCode = code;
+        f->failReason = reason.isEmpty() ? code : reason;
+        auto u = flows.transition(*f, FlowStatus::Failed, now());
+        if (!u || *u != UpdateOutcome::Applied)
+            return fail(ErrorCode::LostRace, tr("Flow %1 changed meanwhile").arg(f->flowNo));
+        (void)dropTask(kFlowTask, f->id);
+        QJsonObject payload = raw;
+        payload.insert(QStringLiteral("code"), code);
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
+                          toString(FlowStatus::Failed), toString(FlowEvent::Fail), source, QString(), payload);
+        if (auto r = tx.commit(); !r)
+            return r;
+    }
+    emitChanged(f->tradeId);
+    failPayment(f->paymentId, f->failReason, source);
+    return {};
+}
+
+void PaymentEngine::failPayment(qint64 paymentId, const QString &reason, EventSource source)
+{
+    PaymentRepository payments(m_db);
+    FlowRepository flows(m_db);
+    TradeRepository trades(m_db);
+    auto p = payments.find(paymentId);
+    if (!p || isTerminal(p->status))
+        return;
+    auto list = flows.forPayment(paymentId);
+    if (!list)
+        return;
+    // If any leg is still unknown, nothing is reversed until compensation knows (seed 1).
+    for (const PaymentFlow &f : *list) {
+        if (inFlight(f.status))
+            return;
+    }
+    QList<qint64> toReverse;
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        for (PaymentFlow f : *list) {
+            if (f.status == FlowStatus::Init) {
+                f.failReason = tr("Not attempted: an earlier leg failed");
+                if (flows.transition(f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied)
+                    (void)appendEvent(f.tradeId, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
+                                      toString(FlowStatus::Closed), toString(FlowEvent::Close), EventSource::System, QString());
+            } else if (f.status == FlowStatus::Succeeded && f.refundedMinor < f.amount.minor()) {
+                toReverse << f.id;
+            }
+        }
+        const PaymentStatus from = p->status;
+        if (payments.transition(*p, PaymentStatus::Failed, now(), reason).value_or(UpdateOutcome::LostRace)
+            != UpdateOutcome::Applied)
+            return;
+        (void)appendEvent(p->tradeId, QStringLiteral("PAYMENT"), p->id, p->paymentNo, toString(from),
+                          toString(PaymentStatus::Failed), toString(PaymentEvent::Fail), source, QString(),
+                          QJsonObject{{QStringLiteral("reason"), reason}});
+        auto t = trades.find(p->tradeId);
+        if (t && t->status == TradeStatus::Paying) {
+            // Back to CREATED unless another attempt is still running.
+            QSqlQuery &q = m_db.prepared(QStringLiteral(
+                "SELECT count(*) FROM payment_orders WHERE trade_id = ? AND status IN ('ACCEPTED','PROCESSING')"));
+            q.addBindValue(t->id);
+            int running = 0;
+            if (q.exec() && q.next())
+                running = q.value(0).toInt();
+            q.finish();
+            if (running == 0
+                && trades.transition(*t, TradeStatus::Created, now()).value_or(UpdateOutcome::LostRace)
+                       == UpdateOutcome::Applied)
+                (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(TradeStatus::Paying),
+                                  toString(TradeStatus::Created), toString(TradeEvent::PaymentFailed), source, QString(),
+                                  QJsonObject{{QStringLiteral("reason"), reason}});
+        }
+        if (!tx.commit())
+            return;
+    }
+    emitChanged(p->tradeId);
+    if (!toReverse.isEmpty())
+        (void)startAutoRefund(p->tradeId, toReverse, RefundReason::PartialFailure,
+                              tr("Payment %1 failed: %2").arg(p->paymentNo, reason));
+}
+
+void PaymentEngine::completePayment(qint64 paymentId)
+{
+    PaymentRepository payments(m_db);
+    TradeRepository trades(m_db);
+    FlowRepository flows(m_db);
+    auto p = payments.find(paymentId);
+    if (!p)
+        return;
+    auto t = trades.find(p->tradeId);
+    if (!t)
+        return;
+    auto list = flows.forPayment(paymentId);
+    if (!list)
+        return;
+    QList<qint64> flowIds;
+    for (const PaymentFlow &f : *list) {
+        if (f.status == FlowStatus::Succeeded && f.refundedMinor < f.amount.minor())
+            flowIds << f.id;
+    }
+    RefundReason surplusReason = RefundReason::DuplicatePayment;
+    bool won = false;
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        if (!isTerminal(p->status)) {
+            const PaymentStatus from = p->status;
+            if (payments.transition(*p, PaymentStatus::Succeeded, now()).value_or(UpdateOutcome::LostRace)
+                != UpdateOutcome::Applied)
+                return;
+            (void)appendEvent(p->tradeId, QStringLiteral("PAYMENT"), p->id, p->paymentNo, toString(from),
+                              toString(PaymentStatus::Succeeded), toString(PaymentEvent::Succeed), EventSource::System,
+                              QString());
+        }
+        if (t->status == TradeStatus::Created || t->status == TradeStatus::Paying) {
+            if (t->status == TradeStatus::Created)
+                (void)trades.transition(*t, TradeStatus::Paying, now());
+            const TradeStatus from = TradeStatus::Paying;
+            auto u = trades.transition(*t, TradeStatus::Paid, now());
+            if (!u || *u != UpdateOutcome::Applied)
+                return; // lost to a close: the next advance sees CLOSED and refunds
+            (void)trades.updateAmounts(*t, t->amount.minor(), 0, now());
+            (void)dropTask(kExpireTask, t->id);
+            (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(from),
+                              toString(TradeStatus::Paid), toString(TradeEvent::PaymentSucceeded), EventSource::System,
+                              QString(), QJsonObject{{QStringLiteral("payment_no"), p->paymentNo}});
+            won = true;
+        } else if (t->status == TradeStatus::Closed) {
+            surplusReason = RefundReason::ClosedButPaid;
+            (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status),
+                              toString(t->status), QStringLiteral("PAID_AFTER_CLOSE"), EventSource::System, QString(),
+                              QJsonObject{{QStringLiteral("payment_no"), p->paymentNo}});
+        } else {
+            (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status),
+                              toString(t->status), QStringLiteral("DUPLICATE_PAYMENT"), EventSource::System, QString(),
+                              QJsonObject{{QStringLiteral("payment_no"), p->paymentNo}});
+        }
+        if (!tx.commit())
+            return;
+    }
+    emitChanged(t->id);
+    if (won) {
+        closeOtherAttempts(t->id, paymentId);
+        checkTradeInvariants(t->id);
+        return;
+    }
+    // Closed-but-paid (seed 7) or a second attempt that also succeeded (seed 6): the money
+    // is recorded truthfully above and returned automatically.
+    if (!flowIds.isEmpty())
+        (void)startAutoRefund(t->id, flowIds, surplusReason,
+                              surplusReason == RefundReason::ClosedButPaid
+                                  ? tr("Order %1 was closed before payment %2 succeeded").arg(t->outTradeNo, p->paymentNo)
+                                  : tr("Order %1 was already paid; payment %2 is a duplicate").arg(t->outTradeNo, p->paymentNo));
+}
+
+// When one attempt wins, the others are asked to close at their channels; if a channel says
+// it was already paid, that success arrives as a duplicate and is refunded.
+void PaymentEngine::closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId)
+{
+    FlowRepository flows(m_db);
+    auto list = flows.forTrade(tradeId);
+    if (!list)
+        return;
+    for (const PaymentFlow &f : *list) {
+        if (f.paymentId == winnerPaymentId || !inFlight(f.status) || !m_channels.isExternal(f.channel))
+            continue;
+        const qint64 flowId = f.id;
+        callChannel([&] {
+            m_channels.close(f.channel, f.flowNo, [this, flowId](const ChannelResult &r) {
+                --m_inFlight;
+                if (r.succeeded())
+                    (void)failFlow(flowId, QStringLiteral("CLOSED"), tr("Closed: another attempt paid the order"),
+                                   EventSource::System, resultJson(r));
+                else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
+                    (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
+                // Unknown: compensation keeps querying the flow.
+            });
+        });
+    }
+}
+
+// ===== close (timeout or operator) ========================================================
+
+Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source, const QString &actor)
+{
+    TradeRepository trades(m_db);
+    auto t = trades.findByOutTradeNo(m_config.merchantId, outTradeNo);
+    if (!t)
+        return std::unexpected(t.error());
+    if (t->status == TradeStatus::Closed)
+        return {};
+    if (t->status != TradeStatus::Created && t->status != TradeStatus::Paying)
+        return fail(ErrorCode::InvalidTransition, tr("Order %1 is %2; it cannot be closed").arg(outTradeNo, toString(t->status)));
+    FlowRepository flows(m_db);
+    auto list = flows.forTrade(t->id);
+    if (!list)
+        return std::unexpected(list.error());
+    // Close first closes the channel-side order (seed 13).
+    QList<PaymentFlow> external;
+    for (const PaymentFlow &f : *list) {
+        if (inFlight(f.status) && m_channels.isExternal(f.channel))
+            external << f;
+    }
+    {
+        TransactionGuard tx(m_db);
+        (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status), QString(),
+                          QStringLiteral("CLOSE_REQUESTED"), source, actor,
+                          QJsonObject{{QStringLiteral("channel_orders"), int(external.size())}});
+        (void)tx.commit();
+    }
+    const qint64 tradeId = t->id;
+    if (external.isEmpty()) {
+        finishClose(tradeId, source, actor);
+        return {};
+    }
+    m_closeReplies[tradeId] = int(external.size());
+    m_closeSource[tradeId] = source;
+    for (const PaymentFlow &f : external) {
+        const qint64 flowId = f.id;
+        callChannel([&] {
+            m_channels.close(f.channel, f.flowNo, [this, flowId, tradeId, source, actor](const ChannelResult &r) {
+                --m_inFlight;
+                if (r.succeeded() || (r.failed() && r.code != QStringLiteral("ALREADY_PAID"))) {
+                    // Closed at the channel (or never created there): no money can move any more.
+                    FlowRepository fl(m_db);
+                    auto f = fl.find(flowId);
+                    if (f && !isTerminal(f->status)) {
+                        TransactionGuard tx(m_db);
+                        const FlowStatus from = f->status;
+                        f->failCode = QStringLiteral("CLOSED");
+                        f->failReason = tr("Closed at the channel");
+                        if (fl.transition(*f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace)
+                            == UpdateOutcome::Applied) {
+                            (void)dropTask(kFlowTask, f->id);
+                            (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
+                                              toString(FlowStatus::Closed), toString(FlowEvent::Close), source, actor,
+                                              resultJson(r));
+                        }
+                        (void)tx.commit();
+                    }
+                } else if (r.failed()) {
+                    // ALREADY_PAID: the customer paid first. That is a success, not a close.
+                    (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, source, resultJson(r));
+                }
+                // Unknown: the trade closes anyway below (the timeout wins); the flow stays under
+                // compensation, and a success that turns up later is refunded as closed-but-paid.
+                if (--m_closeReplies[tradeId] <= 0) {
+                    m_closeReplies.remove(tradeId);
+                    m_closeSource.remove(tradeId);
+                    finishClose(tradeId, source, actor);
+                }
+            });
+        });
+    }
+    return {};
+}
+
+void PaymentEngine::finishClose(qint64 tradeId, EventSource source, const QString &actor)
+{
+    TradeRepository trades(m_db);
+    PaymentRepository payments(m_db);
+    FlowRepository flows(m_db);
+    auto t = trades.find(tradeId);
+    if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying))
+        return; // payment won the race: close is a no-op
+    QList<qint64> toReverse;
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        const TradeStatus from = t->status;
+        auto u = trades.transition(*t, TradeStatus::Closed, now());
+        if (!u || *u != UpdateOutcome::Applied)
+            return;
+        (void)dropTask(kExpireTask, t->id);
+        (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(from),
+                          toString(TradeStatus::Closed), toString(TradeEvent::Close), source, actor);
+        auto ps = payments.forTrade(t->id);
+        if (ps) {
+            for (PaymentOrder p : *ps) {
+                if (isTerminal(p.status))
+                    continue;
+                const PaymentStatus pf = p.status;
+                if (payments.transition(p, PaymentStatus::Closed, now(), tr("Order closed")).value_or(UpdateOutcome::LostRace)
+                    == UpdateOutcome::Applied)
+                    (void)appendEvent(t->id, QStringLiteral("PAYMENT"), p.id, p.paymentNo, toString(pf),
+                                      toString(PaymentStatus::Closed), toString(PaymentEvent::Close), source, actor);
+            }
+        }
+        auto fs = flows.forTrade(t->id);
+        if (fs) {
+            for (PaymentFlow f : *fs) {
+                if (f.status == FlowStatus::Init
+                    || (f.status == FlowStatus::Prepaid && f.qrContent.isEmpty() && !m_channels.isExternal(f.channel))) {
+                    f.failReason = tr("Order closed");
+                    if (flows.transition(f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied)
+                        (void)appendEvent(t->id, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
+                                          toString(FlowStatus::Closed), toString(FlowEvent::Close), source, actor);
+                } else if (f.status == FlowStatus::Succeeded && f.refundedMinor < f.amount.minor()) {
+                    toReverse << f.id;
+                }
+            }
+        }
+        if (!tx.commit())
+            return;
+    }
+    emitChanged(tradeId);
+    // Internal legs that already took money are returned; the order stays closed.
+    if (!toReverse.isEmpty())
+        (void)startAutoRefund(tradeId, toReverse, RefundReason::PartialFailure,
+                              tr("Order %1 closed before its payment completed").arg(t->outTradeNo));
+}
+
+// ===== callbacks and compensation ===========================================================
+
+Result<void> PaymentEngine::validateNotification(const ChannelNotification &n)
+{
+    if (n.kind == ChannelNotification::Kind::Refund) {
+        RefundRepository refunds(m_db);
+        auto rf = refunds.findFlowByNo(n.refundNo);
+        if (!rf)
+            return std::unexpected(rf.error());
+        if (rf->channel != n.channel)
+            return fail(ErrorCode::NotFound, tr("Refund %1 does not belong to %2").arg(n.refundNo, n.channel));
+        return {};
+    }
+    FlowRepository flows(m_db);
+    auto f = flows.findByNo(n.flowNo);
+    if (!f)
+        return std::unexpected(f.error());
+    if (f->channel != n.channel)
+        return fail(ErrorCode::NotFound, tr("Flow %1 does not belong to %2").arg(n.flowNo, n.channel));
+    return {};
+}
+
+Result<void> PaymentEngine::handleNotification(const ChannelNotification &n)
+{
+    if (auto v = validateNotification(n); !v)
+        return v;
+    if (n.kind == ChannelNotification::Kind::Refund) {
+        RefundRepository refunds(m_db);
+        auto rf = refunds.findFlowByNo(n.refundNo);
+        if (!rf)
+            return std::unexpected(rf.error());
+        ChannelResult r;
+        r.outcome = n.outcome;
+        r.channelTxnNo = n.channelRefundNo;
+        r.amountMinor = n.amountMinor;
+        r.code = n.channelStatus;
+        r.raw = n.raw;
+        if (n.amountMinor != rf->amount.minor() && n.outcome == ChannelOutcome::Succeeded) {
+            freeze(rf->tradeId, tr("Refund callback for %1 reports %2, expected %3")
+                                    .arg(n.refundNo, QString::number(n.amountMinor), QString::number(rf->amount.minor())));
+            return fail(ErrorCode::AmountMismatch, tr("Refund amount mismatch"));
+        }
+        if (n.outcome == ChannelOutcome::Succeeded || n.outcome == ChannelOutcome::Failed)
+            handleRefundResult(rf->id, r, EventSource::Callback);
+        return {};
+    }
+    FlowRepository flows(m_db);
+    auto f = flows.findByNo(n.flowNo);
+    if (!f)
+        return std::unexpected(f.error());
+    // Cross-checks before anything changes.
+    if (!n.currency.isEmpty() && n.currency != f->amount.currency().code()) {
+        freeze(f->tradeId, tr("Callback for %1 is in %2, the flow is in %3").arg(f->flowNo, n.currency, f->amount.currency().code()));
+        return fail(ErrorCode::CurrencyMismatch, tr("Currency mismatch on flow %1").arg(f->flowNo));
+    }
+    if (n.outcome == ChannelOutcome::Succeeded)
+        return succeedFlow(f->id, n.channelTxnNo, n.amountMinor, EventSource::Callback, n.raw);
+    if (n.outcome == ChannelOutcome::Failed)
+        return failFlow(f->id, n.channelStatus, tr("The channel reported the payment failed"), EventSource::Callback, n.raw);
+    return {}; // Pending: nothing to do
+}
+
+void PaymentEngine::queryFlow(qint64 flowId, int attempt)
+{
+    FlowRepository flows(m_db);
+    auto f = flows.find(flowId);
+    if (!f || isTerminal(f->status)) {
+        (void)dropTask(kFlowTask, flowId);
+        return;
+    }
+    const QString channel = f->channel;
+    const QString flowNo = f->flowNo;
+    callChannel([&] {
+        m_channels.query(channel, flowNo, [this, flowId, attempt](const ChannelResult &r) {
+            --m_inFlight;
+            if (r.succeeded()) {
+                (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Query, resultJson(r));
+                return;
+            }
+            if (r.failed()) {
+                (void)failFlow(flowId, r.code, r.message, EventSource::Query, resultJson(r));
+                return;
+            }
+            FlowRepository fl(m_db);
+            auto f = fl.find(flowId);
+            if (!f || isTerminal(f->status))
+                return;
+            const auto &schedule = m_config.compensationScheduleMs;
+            const int next = attempt + 1;
+            const bool awaitingCustomer = r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid;
+            TransactionGuard tx(m_db);
+            if (next >= schedule.size() && !awaitingCustomer) {
+                // The schedule ran out: statement reconciliation decides (seed practice 4).
+                (void)fl.setReconPending(*f, true, now());
+                (void)dropTask(kFlowTask, flowId);
+                (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(f->status),
+                                  toString(f->status), QStringLiteral("COMPENSATION_EXHAUSTED"), EventSource::Query,
+                                  QString(), resultJson(r));
+                (void)tx.commit();
+                emitChanged(f->tradeId);
+                return;
+            }
+            // A QR code the customer has not paid yet is polled at the longest gap until the
+            // order closes; an unknown result walks the schedule.
+            const qint64 gap = schedule.value(qMin<qsizetype>(next, schedule.size() - 1), 100000);
+            (void)scheduleTask(kFlowTask, flowId, awaitingCustomer ? qMin<int>(next, int(schedule.size()) - 1) : next,
+                               now() + gap);
+            (void)tx.commit();
+            armTimer(kFlowTask, flowId, now() + gap);
+        });
+    });
+}
+
+Result<void> PaymentEngine::queryNow(const QString &outTradeNo, const QString &actor)
+{
+    TradeRepository trades(m_db);
+    auto t = trades.findByOutTradeNo(m_config.merchantId, outTradeNo);
+    if (!t)
+        return std::unexpected(t.error());
+    FlowRepository flows(m_db);
+    auto list = flows.forTrade(t->id);
+    if (!list)
+        return std::unexpected(list.error());
+    {
+        TransactionGuard tx(m_db);
+        (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, QString(), QString(),
+                          QStringLiteral("QUERY_REQUESTED"), EventSource::Operator, actor);
+        (void)tx.commit();
+    }
+    for (const PaymentFlow &f : *list) {
+        if (!isTerminal(f.status) || f.reconPending)
+            queryFlow(f.id, 0);
+    }
+    return {};
+}
+
+// ===== refunds ============================================================================
+
+// Partial refunds of a combined payment return money in reverse order of payment: the
+// external channel leg (card or QR, real money) first, then wallet, then coupon last, each up
+// to what is still refundable on it.
+Result<QString> PaymentEngine::refund(const RefundCommand &c)
+{
+    if (c.refundNo.isEmpty())
+        return invalid(tr("A refund number is required"));
+    if (c.amountMinor <= 0)
+        return invalid(tr("The refund amount must be positive"));
+    TradeRepository trades(m_db);
+    RefundRepository refunds(m_db);
+    FlowRepository flows(m_db);
+    auto t = trades.findByOutTradeNo(m_config.merchantId, c.outTradeNo);
+    if (!t)
+        return std::unexpected(t.error());
+    if (auto existing = refunds.findByNo(c.refundNo)) {
+        if (existing->tradeId != t->id || existing->amount.minor() != c.amountMinor)
+            return fail(ErrorCode::IdempotencyConflict,
+                        tr("Refund %1 already exists with a different order or amount").arg(c.refundNo));
+        return existing->refundNo; // the same refund again: idempotent
+    }
+    if (t->frozen)
+        return fail(ErrorCode::Frozen, tr("Order %1 is frozen for review").arg(t->outTradeNo));
+    if (t->status != TradeStatus::Paid && t->status != TradeStatus::PartiallyRefunded)
+        return fail(ErrorCode::InvalidTransition, tr("Order %1 is %2; only paid orders can be refunded")
+                                                      .arg(t->outTradeNo, toString(t->status)));
+    // Refundable = what was kept minus customer refunds already accepted (including in flight).
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT COALESCE(SUM(amount), 0) FROM refund_orders WHERE trade_id = ? AND reason = 'CUSTOMER_REQUEST'"
+        " AND status <> 'FAILED'"));
+    q.addBindValue(t->id);
+    qint64 already = 0;
+    if (q.exec() && q.next())
+        already = q.value(0).toLongLong();
+    q.finish();
+    const qint64 refundable = t->paidMinor - already;
+    if (c.amountMinor > refundable)
+        return fail(ErrorCode::LimitExceeded, tr("Only %1 of order %2 can still be refunded")
+                                                  .arg(Money(refundable, t->amount.currency()).toPlainString(), t->outTradeNo));
+    // The paying attempt's flows, external first.
+    PaymentRepository payments(m_db);
+    auto ps = payments.forTrade(t->id);
+    if (!ps)
+        return std::unexpected(ps.error());
+    qint64 payingId = 0;
+    for (const PaymentOrder &p : *ps) {
+        if (p.status == PaymentStatus::Succeeded) {
+            payingId = p.id;
+            break;
+        }
+    }
+    auto list = flows.forPayment(payingId);
+    if (!list)
+        return std::unexpected(list.error());
+    QList<PaymentFlow> order = *list;
+    std::sort(order.begin(), order.end(), [](const PaymentFlow &a, const PaymentFlow &b) { return a.seq > b.seq; });
+
+    const qint64 t0 = now();
+    TransactionGuard tx(m_db);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    RefundOrder r;
+    r.refundNo = c.refundNo;
+    r.tradeId = t->id;
+    r.amount = Money(c.amountMinor, t->amount.currency());
+    r.reason = RefundReason::CustomerRequest;
+    r.requestedBy = c.requestedBy;
+    r.approvedBy = c.approvedBy;
+    r.note = c.note;
+    r.createdAtMs = r.updatedAtMs = t0;
+    if (auto e = refunds.insert(r); !e)
+        return std::unexpected(e.error());
+    qint64 left = c.amountMinor;
+    int n = 0;
+    // Refund flows already accepted against each flow reduce what it can give.
+    for (const PaymentFlow &f : order) {
+        if (left == 0)
+            break;
+        if (f.status != FlowStatus::Succeeded)
+            continue;
+        QSqlQuery &pend = m_db.prepared(QStringLiteral(
+            "SELECT COALESCE(SUM(amount), 0) FROM refund_flows WHERE flow_id = ? AND status IN ('ACCEPTED','PROCESSING')"));
+        pend.addBindValue(f.id);
+        qint64 pending = 0;
+        if (pend.exec() && pend.next())
+            pending = pend.value(0).toLongLong();
+        pend.finish();
+        const qint64 room = f.amount.minor() - f.refundedMinor - pending;
+        if (room <= 0)
+            continue;
+        const qint64 take = qMin(room, left);
+        RefundFlow rf;
+        rf.refundFlowNo = QStringLiteral("%1-%2").arg(c.refundNo).arg(++n);
+        rf.refundId = r.id;
+        rf.flowId = f.id;
+        rf.tradeId = t->id;
+        rf.channel = f.channel;
+        rf.amount = Money(take, f.amount.currency());
+        rf.createdAtMs = rf.updatedAtMs = t0;
+        if (auto e = refunds.insertFlow(rf); !e)
+            return std::unexpected(e.error());
+        left -= take;
+    }
+    if (left != 0)
+        return fail(ErrorCode::AmountMismatch, tr("The flows of order %1 cannot cover the refund").arg(t->outTradeNo));
+    (void)appendEvent(t->id, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
+                      QStringLiteral("ACCEPT"), c.approvedBy.isEmpty() ? EventSource::Operator : EventSource::Operator,
+                      c.requestedBy,
+                      QJsonObject{{QStringLiteral("amount"), c.amountMinor},
+                                  {QStringLiteral("reason"), toString(r.reason)},
+                                  {QStringLiteral("approved_by"), c.approvedBy}});
+    if (auto e = tx.commit(); !e)
+        return std::unexpected(e.error());
+    const qint64 refundId = r.id;
+    m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
+    return r.refundNo;
+}
+
+Result<qint64> PaymentEngine::startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
+                                              const QString &note)
+{
+    FlowRepository flows(m_db);
+    RefundRepository refunds(m_db);
+    QList<PaymentFlow> list;
+    qint64 total = 0;
+    Currency currency;
+    for (qint64 id : flowIds) {
+        auto f = flows.find(id);
+        if (!f || f->status != FlowStatus::Succeeded)
+            continue;
+        const qint64 room = f->amount.minor() - f->refundedMinor;
+        if (room <= 0)
+            continue;
+        list << *f;
+        total += room;
+        currency = f->amount.currency();
+    }
+    if (list.isEmpty())
+        return qint64(0);
+    const qint64 t0 = now();
+    TransactionGuard tx(m_db);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    RefundOrder r;
+    // Automatic refund numbers derive from the first flow and the reason: a repeat of the same
+    // decision (after a restart) hits the unique index instead of refunding twice.
+    r.refundNo = QStringLiteral("RA-%1-%2").arg(list.first().flowNo, toString(reason).left(3));
+    if (auto existing = refunds.findByNo(r.refundNo))
+        return existing->id;
+    r.tradeId = tradeId;
+    r.amount = Money(total, currency);
+    r.reason = reason;
+    r.requestedBy = QStringLiteral("engine");
+    r.note = note;
+    r.createdAtMs = r.updatedAtMs = t0;
+    if (auto e = refunds.insert(r); !e)
+        return std::unexpected(e.error());
+    int n = 0;
+    for (const PaymentFlow &f : list) {
+        RefundFlow rf;
+        rf.refundFlowNo = QStringLiteral("%1-%2").arg(r.refundNo).arg(++n);
+        rf.refundId = r.id;
+        rf.flowId = f.id;
+        rf.tradeId = tradeId;
+        rf.channel = f.channel;
+        rf.amount = Money(f.amount.minor() - f.refundedMinor, f.amount.currency());
+        rf.createdAtMs = rf.updatedAtMs = t0;
+        if (auto e = refunds.insertFlow(rf); !e)
+            return std::unexpected(e.error());
+    }
+    (void)appendEvent(tradeId, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
+                      QStringLiteral("AUTO_REFUND"), EventSource::System, QString(),
+                      QJsonObject{{QStringLiteral("amount"), total},
+                                  {QStringLiteral("reason"), toString(reason)},
+                                  {QStringLiteral("note"), note}});
+    if (auto e = tx.commit(); !e)
+        return std::unexpected(e.error());
+    const qint64 refundId = r.id;
+    m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
+    return refundId;
+}
+
+void PaymentEngine::processRefund(qint64 refundId)
+{
+    RefundRepository refunds(m_db);
+    auto r = refunds.find(refundId);
+    if (!r || isTerminal(r->status))
+        return;
+    if (r->status == RefundStatus::Accepted) {
+        TransactionGuard tx(m_db);
+        if (refunds.transition(*r, RefundStatus::Processing, now()).value_or(UpdateOutcome::LostRace)
+            != UpdateOutcome::Applied)
+            return;
+        (void)appendEvent(r->tradeId, QStringLiteral("REFUND"), r->id, r->refundNo, toString(RefundStatus::Accepted),
+                          toString(RefundStatus::Processing), toString(RefundEvent::Process), EventSource::System, QString());
+        if (!tx.commit())
+            return;
+    }
+    auto list = refunds.flowsOf(refundId);
+    if (!list)
+        return;
+    bool anyOpen = false;
+    for (const RefundFlow &rf : *list) {
+        if (rf.status == RefundStatus::Accepted) {
+            sendRefundFlow(rf.id);
+            anyOpen = true;
+        } else if (rf.status == RefundStatus::Processing) {
+            anyOpen = true;
+            armTimer(kRefundTask, rf.id, now());
+        }
+    }
+    if (!anyOpen)
+        finishRefund(refundId);
+}
+
+void PaymentEngine::sendRefundFlow(qint64 refundFlowId)
+{
+    RefundRepository refunds(m_db);
+    FlowRepository flows(m_db);
+    auto rf = refunds.findFlow(refundFlowId);
+    if (!rf || isTerminal(rf->status))
+        return;
+    auto f = flows.find(rf->flowId);
+    if (!f)
+        return;
+    // Guard: never more than refundable on the flow.
+    if (f->refundedMinor + rf->amount.minor() > f->amount.minor()) {
+        freeze(rf->tradeId, tr("Refund %1 would exceed what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
+        return;
+    }
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        const RefundStatus from = rf->status;
+        rf->attempts += 1;
+        const RefundStatus to = RefundStatus::Processing;
+        if (refunds.transitionFlow(*rf, to, now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied)
+            return;
+        (void)scheduleTask(kRefundTask, rf->id, 0, now() + m_config.compensationScheduleMs.value(0, 1000));
+        (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
+                          toString(to), from == to ? toString(RefundEvent::Retry) : toString(RefundEvent::Process),
+                          EventSource::System, QString(),
+                          QJsonObject{{QStringLiteral("attempt"), rf->attempts}, {QStringLiteral("flow_no"), f->flowNo}});
+        if (!tx.commit())
+            return;
+    }
+    armTimer(kRefundTask, rf->id, now() + m_config.compensationScheduleMs.value(0, 1000));
+    RefundRequest req;
+    req.refundNo = rf->refundFlowNo;
+    req.flowNo = f->flowNo;
+    req.channelTxnNo = f->channelTxnNo;
+    req.amount = rf->amount;
+    const QString channel = rf->channel;
+    callChannel([&] {
+        m_channels.refund(channel, req, [this, refundFlowId](const ChannelResult &r) {
+            --m_inFlight;
+            handleRefundResult(refundFlowId, r, EventSource::Sync);
+        });
+    });
+}
+
+void PaymentEngine::handleRefundResult(qint64 refundFlowId, const ChannelResult &r, EventSource source)
+{
+    RefundRepository refunds(m_db);
+    FlowRepository flows(m_db);
+    auto rf = refunds.findFlow(refundFlowId);
+    if (!rf || isTerminal(rf->status))
+        return;
+    if (r.unknown() || r.outcome == ChannelOutcome::Pending)
+        return; // the refund task queries it with the same refund no.
+    auto f = flows.find(rf->flowId);
+    if (!f)
+        return;
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        const RefundStatus from = rf->status;
+        if (r.succeeded()) {
+            rf->channelRefundNo = r.channelTxnNo;
+            if (refunds.transitionFlow(*rf, RefundStatus::Succeeded, now()).value_or(UpdateOutcome::LostRace)
+                != UpdateOutcome::Applied)
+                return;
+            if (flows.addRefunded(*f, rf->amount.minor(), now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied) {
+                tx.rollback();
+                freeze(rf->tradeId, tr("Refund %1 exceeds what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
+                return;
+            }
+            LedgerRepository ledger(m_db);
+            const QString set = QStringLiteral("REFUND-") + rf->refundFlowNo;
+            if (!ledger.post(set, {{0, set, QStringLiteral("merchant:receivable"), rf->amount, rf->tradeId, f->id, rf->id,
+                                    QStringLiteral("refund"), now()},
+                                   {0, set, QStringLiteral("channel:") + rf->channel, *rf->amount.negated(), rf->tradeId,
+                                    f->id, rf->id, QStringLiteral("refund"), now()}}))
+                return;
+            (void)dropTask(kRefundTask, rf->id);
+            (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
+                              toString(RefundStatus::Succeeded), toString(RefundEvent::Succeed), source, QString(),
+                              resultJson(r));
+        } else {
+            // A definite refusal. Retrying the same refund no. is safe (the channel refunds once),
+            // so it is re-sent until the budget runs out, then surfaces for operations.
+            if (rf->attempts < m_config.maxRefundSends) {
+                (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
+                                  toString(from), QStringLiteral("REFUND_REFUSED"), source, QString(), resultJson(r));
+                const qint64 gap = m_config.compensationScheduleMs.value(qMin<qsizetype>(rf->attempts, m_config.compensationScheduleMs.size() - 1), 1000);
+                (void)scheduleTask(kRefundTask, rf->id, -rf->attempts, now() + gap);
+                (void)tx.commit();
+                armTimer(kRefundTask, rf->id, now() + gap);
+                return;
+            }
+            rf->failReason = r.message.isEmpty() ? r.code : r.message;
+            if (refunds.transitionFlow(*rf, RefundStatus::Failed, now()).value_or(UpdateOutcome::LostRace)
+                != UpdateOutcome::Applied)
+                return;
+            (void)dropTask(kRefundTask, rf->id);
+            (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
+                              toString(RefundStatus::Failed), toString(RefundEvent::Fail), source, QString(), resultJson(r));
+        }
+        if (!tx.commit())
+            return;
+    }
+    emitChanged(rf->tradeId);
+    auto siblings = refunds.flowsOf(rf->refundId);
+    if (!siblings)
+        return;
+    for (const RefundFlow &s : *siblings) {
+        if (!isTerminal(s.status))
+            return;
+    }
+    finishRefund(rf->refundId);
+}
+
+// Refund tasks: a negative attempt marks "re-send after a refusal"; otherwise query.
+void PaymentEngine::queryRefundFlow(qint64 refundFlowId, int attempt)
+{
+    RefundRepository refunds(m_db);
+    auto rf = refunds.findFlow(refundFlowId);
+    if (!rf || isTerminal(rf->status)) {
+        (void)dropTask(kRefundTask, refundFlowId);
+        return;
+    }
+    if (attempt < 0) {
+        sendRefundFlow(refundFlowId);
+        return;
+    }
+    const QString channel = rf->channel;
+    const QString no = rf->refundFlowNo;
+    callChannel([&] {
+        m_channels.queryRefund(channel, no, [this, refundFlowId, attempt](const ChannelResult &r) {
+            --m_inFlight;
+            if (r.succeeded()) {
+                handleRefundResult(refundFlowId, r, EventSource::Query);
+                return;
+            }
+            if (r.failed()) {
+                // The channel has no such refund: it never arrived. Send it again, same no.
+                sendRefundFlow(refundFlowId);
+                return;
+            }
+            const auto &schedule = m_config.compensationScheduleMs;
+            const int next = qMin<int>(attempt + 1, int(schedule.size()) - 1);
+            const qint64 gap = schedule.value(next, 100000);
+            (void)scheduleTask(kRefundTask, refundFlowId, next, now() + gap);
+            armTimer(kRefundTask, refundFlowId, now() + gap);
+        });
+    });
+}
+
+void PaymentEngine::finishRefund(qint64 refundId)
+{
+    RefundRepository refunds(m_db);
+    TradeRepository trades(m_db);
+    auto r = refunds.find(refundId);
+    if (!r || isTerminal(r->status))
+        return;
+    auto list = refunds.flowsOf(refundId);
+    if (!list)
+        return;
+    qint64 succeeded = 0;
+    bool allOk = true;
+    for (const RefundFlow &rf : *list) {
+        if (!isTerminal(rf.status))
+            return;
+        if (rf.status == RefundStatus::Succeeded)
+            succeeded += rf.amount.minor();
+        else
+            allOk = false;
+    }
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return;
+        const RefundStatus to = allOk ? RefundStatus::Succeeded : RefundStatus::Failed;
+        if (r->status == RefundStatus::Accepted)
+            (void)refunds.transition(*r, RefundStatus::Processing, now());
+        if (refunds.transition(*r, to, now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied)
+            return;
+        (void)appendEvent(r->tradeId, QStringLiteral("REFUND"), r->id, r->refundNo, toString(RefundStatus::Processing),
+                          toString(to), toString(allOk ? RefundEvent::Succeed : RefundEvent::Fail), EventSource::System,
+                          QString(), QJsonObject{{QStringLiteral("refunded"), succeeded}, {QStringLiteral("reason"), toString(r->reason)}});
+        if (r->reason == RefundReason::CustomerRequest && succeeded > 0) {
+            auto t = trades.find(r->tradeId);
+            if (t) {
+                const qint64 refunded = t->refundedMinor + succeeded;
+                (void)trades.updateAmounts(*t, t->paidMinor, refunded, now());
+                const TradeStatus from = t->status;
+                const TradeEvent ev = refunded >= t->paidMinor ? TradeEvent::RefundFull : TradeEvent::RefundPartial;
+                auto to2 = transition(from, ev);
+                if (to2 && trades.transition(*t, *to2, now()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied
+                    && from != *to2)
+                    (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(from), toString(*to2),
+                                      toString(ev), EventSource::System, QString());
+            }
+        }
+        if (!tx.commit())
+            return;
+    }
+    emitChanged(r->tradeId);
+    if (!allOk)
+        emit refundSurfaced(r->refundNo, tr("Refund %1 failed at the channel after retries").arg(r->refundNo));
+    checkTradeInvariants(r->tradeId);
+}
+
+// ===== loss prevention ======================================================================
+
+void PaymentEngine::freeze(qint64 tradeId, const QString &reason)
+{
+    TradeRepository trades(m_db);
+    auto t = trades.find(tradeId);
+    if (!t || t->frozen)
+        return;
+    TransactionGuard tx(m_db);
+    if (trades.freeze(*t, reason, now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied)
+        return;
+    (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status), toString(t->status),
+                      QStringLiteral("FROZEN"), EventSource::System, QString(), QJsonObject{{QStringLiteral("reason"), reason}});
+    if (tx.commit()) {
+        emit tradeFrozen(t->outTradeNo, reason);
+        emitChanged(tradeId);
+    }
+}
+
+// Invariants after money moved: per settled trade the money kept is 0 or the amount, and no
+// flow is refunded beyond what it took. A violation freezes the trade for review.
+void PaymentEngine::checkTradeInvariants(qint64 tradeId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT t.amount, t.status,"
+        " (SELECT COALESCE(SUM(amount - refunded_amount), 0) FROM payment_flows WHERE trade_id = t.id AND status = 'SUCCEEDED'),"
+        " (SELECT count(*) FROM payment_flows WHERE trade_id = t.id AND status IN ('INIT','PREPAID','PAYING')),"
+        " (SELECT count(*) FROM refund_flows WHERE trade_id = t.id AND status IN ('ACCEPTED','PROCESSING'))"
+        " FROM trade_orders t WHERE t.id = ?"));
+    q.addBindValue(tradeId);
+    if (!q.exec() || !q.next()) {
+        q.finish();
+        return;
+    }
+    const qint64 amount = q.value(0).toLongLong();
+    const QString status = q.value(1).toString();
+    const qint64 kept = q.value(2).toLongLong();
+    const bool settled = q.value(3).toInt() == 0 && q.value(4).toInt() == 0;
+    q.finish();
+    if (!settled)
+        return;
+    if (status == QStringLiteral("PAID") && kept != amount)
+        freeze(tradeId, tr("Paid order keeps %1 instead of %2").arg(kept).arg(amount));
+    else if (kept != 0 && kept != amount)
+        freeze(tradeId, tr("Order keeps %1, neither 0 nor %2").arg(kept).arg(amount));
+}
+
+// ===== reads ===============================================================================
+
+Result<OrderView> PaymentEngine::order(const QString &outTradeNo)
+{
+    TradeRepository trades(m_db);
+    auto t = trades.findByOutTradeNo(m_config.merchantId, outTradeNo);
+    if (!t)
+        return std::unexpected(t.error());
+    OrderView v;
+    v.trade = *t;
+    PaymentRepository payments(m_db);
+    FlowRepository flows(m_db);
+    RefundRepository refunds(m_db);
+    EventRepository events(m_db);
+    if (auto p = payments.forTrade(t->id))
+        v.payments = *p;
+    if (auto f = flows.forTrade(t->id))
+        v.flows = *f;
+    if (auto r = refunds.forTrade(t->id)) {
+        v.refunds = *r;
+        for (const RefundOrder &ro : v.refunds) {
+            if (auto rf = refunds.flowsOf(ro.id))
+                v.refundFlows += *rf;
+        }
+    }
+    if (auto e = events.forTrade(t->id))
+        v.events = *e;
+    return v;
+}
+
+} // namespace pay

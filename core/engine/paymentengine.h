@@ -1,0 +1,168 @@
+#pragma once
+
+#include "../domain/entities.h"
+#include "../store/database.h"
+#include "channelaccess.h"
+
+#include <QObject>
+#include <QSet>
+
+namespace pay {
+
+class Clock;
+struct ChannelNotification;
+
+struct EngineConfig
+{
+    QString merchantId = QStringLiteral("M001");
+    // Gaps between scheduled queries of an unknown result (seed practice 4).
+    QList<qint64> compensationScheduleMs{1000, 2000, 5000, 10000, 20000, 40000, 100000};
+    qint64 tradeTtlMs = 15 * 60 * 1000;
+    int maxRefundSends = 5; // sends of one refund no. before it surfaces as failed
+    // Per-method limits (minor units) checked at accept.
+    QHash<QString, qint64> methodLimitMinor{{QStringLiteral("coupon"), 50'000},
+                                            {QStringLiteral("wallet"), 500'000},
+                                            {QStringLiteral("card"), 5'000'000},
+                                            {QStringLiteral("qr_a"), 2'000'000},
+                                            {QStringLiteral("qr_b"), 2'000'000}};
+};
+
+// One leg of a combined payment as the cashier asked for it.
+struct TenderLeg
+{
+    QString channel; // coupon, wallet, card, qr_a, qr_b
+    QString account; // voucher code or member id
+    qint64 amountMinor = 0;
+};
+
+struct AcceptRequest
+{
+    QString outTradeNo;
+    QString subject;
+    Money amount;
+    QList<TenderLeg> legs;
+    QString idempotencyKey;
+    QString actor;
+};
+
+struct AcceptTicket
+{
+    QString outTradeNo;
+    QString paymentNo;
+    qint64 tradeId = 0;
+    qint64 paymentId = 0;
+    QStringList flowNos;
+    bool replayed = false; // the same idempotency key and request were accepted before
+};
+
+struct RefundCommand
+{
+    QString outTradeNo;
+    QString refundNo; // the caller's; retries with the same no. refund once
+    qint64 amountMinor = 0;
+    QString requestedBy;
+    QString approvedBy;
+    QString note;
+};
+
+struct OrderView
+{
+    TradeOrder trade;
+    QList<PaymentOrder> payments;
+    QList<PaymentFlow> flows;
+    QList<RefundOrder> refunds;
+    QList<RefundFlow> refundFlows;
+    QList<Event> events;
+};
+
+// The payment domain (支付域). Accepts payments synchronously (validate, write in one
+// transaction, return a ticket) and processes them asynchronously through the channels: internal
+// legs first, the external leg last; reverses succeeded legs when a later leg fails; drives
+// compensation queries of unknown results on a persisted, growing schedule; serializes close and
+// payment on the trade with conditional updates; refunds closed-but-paid and duplicate payments
+// automatically; posts a balanced ledger entry for every money movement; freezes a trade when a
+// guard or invariant fails. Lives on one thread with its own connection; all waiting goes
+// through the Clock.
+class PaymentEngine : public QObject
+{
+    Q_OBJECT
+public:
+    PaymentEngine(Database &db, Clock &clock, ChannelAccess &channels, EngineConfig config = {},
+                  QObject *parent = nullptr);
+    ~PaymentEngine() override;
+
+    // Resumes persisted compensation, close retries and expiry checks (after a restart).
+    Result<int> start();
+
+    Result<AcceptTicket> accept(const AcceptRequest &request);
+    // Close the trade (timeout or operator). Asks the channel to close its order first.
+    Result<void> close(const QString &outTradeNo, EventSource source, const QString &actor);
+    Result<QString> refund(const RefundCommand &command);
+    // A verified, de-duplicated channel notification (from the callback ingress).
+    Result<void> handleNotification(const ChannelNotification &notification);
+    // Look-up used by the ingress to reject callbacks for flows we never created.
+    Result<void> validateNotification(const ChannelNotification &notification);
+    // Operator: query the channel now for a flow or refund flow of this trade.
+    Result<void> queryNow(const QString &outTradeNo, const QString &actor);
+
+    Result<OrderView> order(const QString &outTradeNo);
+    const EngineConfig &config() const { return m_config; }
+    Database &database() { return m_db; }
+    int pendingChannelCalls() const { return m_inFlight; }
+
+signals:
+    // Emitted after a transition of the trade committed; never before.
+    void tradeChanged(const QString &outTradeNo, qint64 tradeId);
+    void tradeFrozen(const QString &outTradeNo, const QString &reason);
+    void refundSurfaced(const QString &refundNo, const QString &reason);
+
+private:
+    struct Tx;
+    void advance(qint64 paymentId);
+    void startLeg(const PaymentFlow &flow);
+    void handlePayResult(qint64 flowId, const ChannelResult &result, EventSource source);
+    void handlePrepayResult(qint64 flowId, const ChannelResult &result, const PrepayInfo &info);
+    Result<void> succeedFlow(qint64 flowId, const QString &txnNo, qint64 amountMinor, EventSource source,
+                             const QJsonObject &raw);
+    Result<void> failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
+                          const QJsonObject &raw);
+    void completePayment(qint64 paymentId);
+    void failPayment(qint64 paymentId, const QString &reason, EventSource source);
+    void finishClose(qint64 tradeId, EventSource source, const QString &actor);
+    void closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId);
+    Result<qint64> startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
+                                   const QString &note);
+    void processRefund(qint64 refundId);
+    void sendRefundFlow(qint64 refundFlowId);
+    void handleRefundResult(qint64 refundFlowId, const ChannelResult &result, EventSource source);
+    void finishRefund(qint64 refundId);
+    void freeze(qint64 tradeId, const QString &reason);
+    void checkTradeInvariants(qint64 tradeId);
+
+    // Compensation: persisted tasks (kind, target) with attempt counters.
+    Result<void> scheduleTask(const QString &kind, qint64 targetId, int attempt, qint64 dueMs);
+    Result<void> dropTask(const QString &kind, qint64 targetId);
+    void armTimer(const QString &kind, qint64 targetId, qint64 dueMs);
+    void runTask(const QString &kind, qint64 targetId);
+    void queryFlow(qint64 flowId, int attempt);
+    void queryRefundFlow(qint64 refundFlowId, int attempt);
+
+    Result<void> appendEvent(qint64 tradeId, const QString &entity, qint64 entityId, const QString &entityNo,
+                             const QString &from, const QString &to, const QString &event, EventSource source,
+                             const QString &actor, const QJsonObject &payload = {});
+    qint64 now() const;
+    void emitChanged(qint64 tradeId);
+    template<typename F>
+    void callChannel(F &&call);
+
+    Database &m_db;
+    Clock &m_clock;
+    ChannelAccess &m_channels;
+    EngineConfig m_config;
+    QSet<QPair<QString, qint64>> m_armed; // compensation timers currently armed in this process
+    QHash<qint64, int> m_closeReplies;    // trade id -> close replies still awaited
+    QHash<qint64, EventSource> m_closeSource;
+    int m_inFlight = 0;
+};
+
+} // namespace pay

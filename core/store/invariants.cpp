@@ -1,0 +1,144 @@
+#include "invariants.h"
+
+#include <QSqlQuery>
+
+namespace pay {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Invariants", text);
+}
+constexpr int kExamples = 5;
+} // namespace
+
+bool InvariantChecker::allHold(const QList<InvariantResult> &results)
+{
+    for (const auto &r : results) {
+        if (!r.ok)
+            return false;
+    }
+    return true;
+}
+
+InvariantResult InvariantChecker::integrity()
+{
+    InvariantResult r{QStringLiteral("integrity_check"), tr("SQLite integrity_check reports ok")};
+    QSqlQuery q(m_db.db());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
+        r.ok = false;
+        r.violations = 1;
+        r.examples << Database::errorFrom(q, tr("integrity_check")).message;
+        return r;
+    }
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QStringLiteral("ok")) {
+            r.ok = false;
+            ++r.violations;
+            if (r.examples.size() < kExamples)
+                r.examples << line;
+        }
+    }
+    return r;
+}
+
+// Each query returns one row per violation; the first column describes it.
+InvariantResult InvariantChecker::rows(const QString &name, const QString &description, const QString &sql)
+{
+    InvariantResult r{name, description};
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (!q.exec(sql)) {
+        r.ok = false;
+        r.violations = 1;
+        r.examples << Database::errorFrom(q, name).message;
+        return r;
+    }
+    while (q.next()) {
+        ++r.violations;
+        if (r.examples.size() < kExamples)
+            r.examples << q.value(0).toString();
+    }
+    r.ok = r.violations == 0;
+    return r;
+}
+
+// Once an entity's event reaches a terminal state, no later event of it may name another state.
+InvariantResult InvariantChecker::terminalNeverRegresses()
+{
+    return rows(QStringLiteral("terminal_states_final"),
+                tr("No entity leaves a terminal state in the event log"),
+                QStringLiteral(
+                    "SELECT e1.entity || ' ' || COALESCE(e1.entity_no, e1.entity_id) || ': ' || e1.to_state"
+                    " || ' then ' || e2.to_state"
+                    " FROM events e1 JOIN events e2 ON e2.entity = e1.entity AND e2.entity_id = e1.entity_id"
+                    "  AND e2.id > e1.id AND e2.to_state IS NOT NULL AND e2.to_state <> e1.to_state"
+                    " WHERE (e1.entity = 'TRADE' AND e1.to_state IN ('REFUNDED','CLOSED'))"
+                    "  OR (e1.entity IN ('PAYMENT') AND e1.to_state IN ('SUCCEEDED','FAILED','CLOSED'))"
+                    "  OR (e1.entity = 'FLOW' AND e1.to_state IN ('SUCCEEDED','FAILED','CLOSED'))"
+                    "  OR (e1.entity IN ('REFUND','REFUND_FLOW') AND e1.to_state IN ('SUCCEEDED','FAILED'))"));
+}
+
+QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
+{
+    QList<InvariantResult> out;
+    if (includeIntegrityCheck)
+        out << integrity();
+    out << rows(QStringLiteral("ledger_balanced"), tr("Every ledger posting set sums to zero"),
+                QStringLiteral("SELECT posting_set || ' ' || currency || ' ' || SUM(amount) FROM ledger_postings"
+                               " GROUP BY posting_set, currency HAVING SUM(amount) <> 0"));
+    out << terminalNeverRegresses();
+    out << rows(QStringLiteral("flows_sum_to_payment"), tr("The flows of each payment add up to its amount"),
+                QStringLiteral("SELECT p.payment_no || ': ' || p.amount || ' vs flows ' || COALESCE(SUM(f.amount), 0)"
+                               " FROM payment_orders p LEFT JOIN payment_flows f ON f.payment_id = p.id"
+                               " GROUP BY p.id HAVING COALESCE(SUM(f.amount), 0) <> p.amount"));
+    out << rows(QStringLiteral("currency_consistent"), tr("Flows carry their payment's currency"),
+                QStringLiteral("SELECT f.flow_no || ' ' || f.currency || ' in ' || p.currency FROM payment_flows f"
+                               " JOIN payment_orders p ON p.id = f.payment_id WHERE f.currency <> p.currency"));
+    out << rows(QStringLiteral("refund_within_flow"), tr("No flow is refunded more than it took"),
+                QStringLiteral("SELECT f.flow_no || ': refunded ' || COALESCE(SUM(r.amount), 0) || ' of ' || f.amount"
+                               " FROM payment_flows f JOIN refund_flows r ON r.flow_id = f.id"
+                               " AND r.status = 'SUCCEEDED' GROUP BY f.id HAVING SUM(r.amount) > f.amount"
+                               "  OR SUM(r.amount) <> f.refunded_amount"));
+    out << rows(QStringLiteral("refund_only_paid_flows"), tr("Only successful flows are refunded"),
+                QStringLiteral("SELECT r.refund_flow_no || ' refunds ' || f.flow_no || ' (' || f.status || ')'"
+                               " FROM refund_flows r JOIN payment_flows f ON f.id = r.flow_id"
+                               " WHERE r.status <> 'FAILED' AND f.status <> 'SUCCEEDED'"));
+    out << rows(QStringLiteral("trade_kept_amount"),
+                tr("Per settled trade, the money kept is 0 or the order amount"),
+                QStringLiteral("SELECT t.out_trade_no || ' ' || t.status || ': kept ' || (t.paid_amount - t.refunded_amount)"
+                               " FROM trade_orders t WHERE t.frozen = 0 AND ("
+                               " (t.status = 'PAID' AND t.paid_amount <> t.amount)"
+                               " OR (t.status = 'REFUNDED' AND t.paid_amount <> t.refunded_amount)"
+                               " OR (t.status IN ('CREATED','PAYING','CLOSED') AND t.paid_amount <> 0)"
+                               " OR t.refunded_amount > t.paid_amount OR t.paid_amount > t.amount)"));
+    out << rows(QStringLiteral("net_charge_per_trade"),
+                tr("Per settled trade, successful flows minus refunds is 0 or the order amount"),
+                QStringLiteral(
+                    "SELECT t.out_trade_no || ': net ' || (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0))"
+                    " FROM trade_orders t LEFT JOIN (SELECT trade_id, SUM(amount) AS paid, SUM(refunded_amount) AS refunded"
+                    "  FROM payment_flows WHERE status = 'SUCCEEDED' GROUP BY trade_id) s ON s.trade_id = t.id"
+                    " WHERE t.frozen = 0 AND NOT EXISTS (SELECT 1 FROM payment_flows o WHERE o.trade_id = t.id"
+                    "  AND o.status IN ('INIT','PREPAID','PAYING'))"
+                    " AND NOT EXISTS (SELECT 1 FROM refund_flows o WHERE o.trade_id = t.id"
+                    "  AND o.status IN ('ACCEPTED','PROCESSING'))"
+                    " AND (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0)) NOT IN (0, t.amount)"));
+    out << rows(QStringLiteral("closed_trade_holds_nothing"),
+                tr("A closed trade holds no money once its refunds finish"),
+                QStringLiteral(
+                    "SELECT t.out_trade_no || ': holds ' || SUM(f.amount - f.refunded_amount)"
+                    " FROM trade_orders t JOIN payment_flows f ON f.trade_id = t.id AND f.status = 'SUCCEEDED'"
+                    " WHERE t.status = 'CLOSED' AND t.frozen = 0 AND NOT EXISTS (SELECT 1 FROM refund_flows o"
+                    "  WHERE o.trade_id = t.id AND o.status IN ('ACCEPTED','PROCESSING'))"
+                    " GROUP BY t.id HAVING SUM(f.amount - f.refunded_amount) <> 0"));
+    out << rows(QStringLiteral("succeeded_flows_posted"), tr("Every successful flow has ledger postings"),
+                QStringLiteral("SELECT f.flow_no FROM payment_flows f WHERE f.status = 'SUCCEEDED'"
+                               " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.flow_id = f.id)"));
+    out << rows(QStringLiteral("succeeded_refunds_posted"), tr("Every successful refund flow has ledger postings"),
+                QStringLiteral("SELECT r.refund_flow_no FROM refund_flows r WHERE r.status = 'SUCCEEDED'"
+                               " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.refund_flow_id = r.id)"));
+    return out;
+}
+
+} // namespace pay

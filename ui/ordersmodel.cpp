@@ -1,0 +1,276 @@
+#include "ordersmodel.h"
+
+#include "displaytext.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+
+namespace pay::ui {
+
+namespace {
+
+bool isMoneyColumn(int column)
+{
+    return column == OrdersModel::Amount || column == OrdersModel::Paid || column == OrdersModel::Refunded;
+}
+
+QColor statusColor(TradeStatus status)
+{
+    switch (status) {
+    case TradeStatus::Created:
+    case TradeStatus::Paying:
+        return QColor(0x1d, 0x4e, 0x89); // in progress: blue
+    case TradeStatus::Paid:
+        return QColor(0x1b, 0x6e, 0x2a); // done: green
+    case TradeStatus::PartiallyRefunded:
+    case TradeStatus::Refunded:
+        return QColor(0x8a, 0x4b, 0x08); // money went back: amber
+    case TradeStatus::Closed:
+        return QColor(0x5f, 0x63, 0x68); // nothing happened: grey
+    }
+    return {};
+}
+
+} // namespace
+
+OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+OrdersModel::~OrdersModel() = default;
+
+void OrdersModel::setReader(std::unique_ptr<OrderListReader> reader)
+{
+    m_reader = std::move(reader);
+    resetRows();
+}
+
+QString OrdersModel::databasePath() const
+{
+    return m_reader ? m_reader->path() : QString();
+}
+
+void OrdersModel::setFilter(const OrderListFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    resetRows();
+}
+
+void OrdersModel::setPageSize(int rows)
+{
+    m_pageSize = std::max(1, rows);
+}
+
+void OrdersModel::setLocale(const QLocale &locale)
+{
+    if (locale == m_locale)
+        return;
+    m_locale = locale;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
+void OrdersModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void OrdersModel::reload()
+{
+    resetRows();
+}
+
+void OrdersModel::resetRows()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_hasMore = false;
+    m_total = 0;
+    m_matching = OrderCount{};
+    m_lastError.clear();
+    if (m_reader) {
+        // One row more than a page tells whether another page exists without a count.
+        auto rows = m_reader->page(m_filter, 0, m_pageSize + 1);
+        auto total = m_reader->totalCount();
+        auto matching = m_reader->count(m_filter, kCountCap);
+        if (!rows)
+            m_lastError = rows.error().message;
+        else if (!total)
+            m_lastError = total.error().message;
+        else if (!matching)
+            m_lastError = matching.error().message;
+        if (rows) {
+            m_rows = std::move(*rows);
+            m_hasMore = m_rows.size() > m_pageSize;
+            if (m_hasMore)
+                m_rows.resize(m_pageSize);
+        }
+        m_total = total.value_or(0);
+        m_matching = matching.value_or(OrderCount{});
+    }
+    endResetModel();
+    if (!m_lastError.isEmpty())
+        emit readFailed(m_lastError);
+    emit reloaded();
+}
+
+int OrdersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OrdersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool OrdersModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_reader && m_hasMore;
+}
+
+void OrdersModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_rows.isEmpty())
+        return;
+    auto rows = m_reader->page(m_filter, m_rows.back().id, m_pageSize + 1);
+    if (!rows) {
+        m_hasMore = false;
+        m_lastError = rows.error().message;
+        emit readFailed(m_lastError);
+        return;
+    }
+    m_hasMore = rows->size() > m_pageSize;
+    if (m_hasMore)
+        rows->resize(m_pageSize);
+    if (rows->isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows(QModelIndex(), first, first + int(rows->size()) - 1);
+    m_rows.append(std::move(*rows));
+    endInsertRows();
+}
+
+QVariant OrdersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const OrderListRow &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, column);
+    case UnderlyingDataRole:
+        return underlyingData(row, column);
+    case TradeIdRole:
+        return row.id;
+    case FrozenRole:
+        return row.frozen;
+    case Qt::TextAlignmentRole:
+        return int(Qt::Alignment(
+            (isMoneyColumn(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    case Qt::ForegroundRole:
+        if (column == Status)
+            return QBrush(row.frozen ? QColor(0xb3, 0x1b, 0x1b) : statusColor(row.status));
+        return {};
+    case Qt::ToolTipRole:
+        if (column == Status && row.frozen)
+            return tr("Frozen for review: %1").arg(row.freezeReason);
+        if (column == Subject)
+            return row.subject;
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant OrdersModel::displayData(const OrderListRow &row, int column) const
+{
+    switch (column) {
+    case OutTradeNo:
+        return row.outTradeNo;
+    case CreatedAt:
+        return DisplayText::dateTime(QDateTime::fromMSecsSinceEpoch(row.createdAtMs), m_locale);
+    case Subject:
+        return row.subject;
+    case Amount:
+        return DisplayText::money(row.amount, m_locale);
+    case Status:
+        return row.frozen ? tr("%1 (frozen)").arg(DisplayText::tradeStatus(row.status))
+                          : DisplayText::tradeStatus(row.status);
+    case Paid:
+        return DisplayText::money(Money(row.paidMinor, row.amount.currency()), m_locale);
+    case Refunded:
+        return DisplayText::money(Money(row.refundedMinor, row.amount.currency()), m_locale);
+    case Merchant:
+        return row.merchantId;
+    case UpdatedAt:
+        return DisplayText::dateTime(QDateTime::fromMSecsSinceEpoch(row.updatedAtMs), m_locale);
+    default:
+        return {};
+    }
+}
+
+QVariant OrdersModel::underlyingData(const OrderListRow &row, int column) const
+{
+    switch (column) {
+    case OutTradeNo:
+        return row.outTradeNo;
+    case CreatedAt:
+        return QDateTime::fromMSecsSinceEpoch(row.createdAtMs);
+    case Subject:
+        return row.subject;
+    case Amount:
+        return row.amount.minor();
+    case Status:
+        return QVariant::fromValue(row.status);
+    case Paid:
+        return row.paidMinor;
+    case Refunded:
+        return row.refundedMinor;
+    case Merchant:
+        return row.merchantId;
+    case UpdatedAt:
+        return QDateTime::fromMSecsSinceEpoch(row.updatedAtMs);
+    default:
+        return {};
+    }
+}
+
+QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::TextAlignmentRole)
+        return int(Qt::Alignment((isMoneyColumn(section) ? Qt::AlignRight : Qt::AlignLeft)
+                                                 | Qt::AlignVCenter));
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case OutTradeNo:
+        return tr("Order no.");
+    case CreatedAt:
+        return tr("Created");
+    case Subject:
+        return tr("Subject");
+    case Amount:
+        return tr("Amount");
+    case Status:
+        return tr("Status");
+    case Paid:
+        return tr("Paid");
+    case Refunded:
+        return tr("Refunded");
+    case Merchant:
+        return tr("Merchant");
+    case UpdatedAt:
+        return tr("Updated");
+    default:
+        return {};
+    }
+}
+
+} // namespace pay::ui
