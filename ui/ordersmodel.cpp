@@ -41,7 +41,7 @@ OrdersModel::~OrdersModel() = default;
 void OrdersModel::setReader(std::unique_ptr<OrderListReader> reader)
 {
     m_reader = std::move(reader);
-    resetRows();
+    resetRows(CountTotal::Again);
 }
 
 QString OrdersModel::databasePath() const
@@ -54,7 +54,7 @@ void OrdersModel::setFilter(const OrderListFilter &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
-    resetRows();
+    resetRows(CountTotal::Keep);
 }
 
 void OrdersModel::setPageSize(int rows)
@@ -80,22 +80,29 @@ void OrdersModel::retranslate()
 
 void OrdersModel::reload()
 {
-    resetRows();
+    resetRows(CountTotal::Again);
 }
 
-void OrdersModel::resetRows()
+void OrdersModel::resetRows(CountTotal countTotal)
 {
     beginResetModel();
     m_rows.clear();
     m_hasMore = false;
-    m_total = 0;
     m_matching = OrderCount{};
     m_lastError.clear();
+    if (!m_reader)
+        m_total = 0;
     if (m_reader) {
         // One row more than a page tells whether another page exists without a count.
         auto rows = m_reader->page(m_filter, 0, m_pageSize + 1);
-        auto total = m_reader->totalCount();
-        auto matching = m_reader->count(m_filter, kCountCap);
+        // Counting every order walks a whole index (about 15 ms on a million rows): only when
+        // the database or its contents may have changed, not on every filter change.
+        Result<qint64> total = m_total;
+        if (countTotal == CountTotal::Again)
+            total = m_reader->totalCount();
+        // Without a filter every order matches: no second count.
+        Result<OrderCount> matching = m_filter.isEmpty() && total ? Result<OrderCount>(OrderCount{*total, true})
+                                                                  : m_reader->count(m_filter, kCountCap);
         if (!rows)
             m_lastError = rows.error().message;
         else if (!total)

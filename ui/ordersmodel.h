@@ -74,7 +74,8 @@ signals:
     void readFailed(const QString &message);
 
 private:
-    void resetRows();
+    enum class CountTotal { Keep, Again };
+    void resetRows(CountTotal countTotal);
     QVariant displayData(const OrderListRow &row, int column) const;
     QVariant underlyingData(const OrderListRow &row, int column) const;
 

@@ -39,6 +39,12 @@ QVariant textOrNull(const QString &s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
+// A null QString binds as SQL NULL; NOT NULL text columns get '' instead.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? u""_s : s;
+}
+
 ChannelBooks::Order readOrder(const QSqlQuery &q)
 {
     ChannelBooks::Order o;
@@ -68,11 +74,11 @@ void bindOrder(QSqlQuery &q, const ChannelBooks::Order &o)
     q.addBindValue(textOrNull(o.channelOrderNo));
     q.addBindValue(textOrNull(o.channelTxnNo));
     q.addBindValue(o.amountMinor);
-    q.addBindValue(o.currency);
-    q.addBindValue(o.subject);
-    q.addBindValue(o.account);
-    q.addBindValue(o.status);
-    q.addBindValue(o.failCode);
+    q.addBindValue(notNull(o.currency));
+    q.addBindValue(o.subject.isNull() ? QString(u""_s) : o.subject); // NOT NULL columns: a null QString binds as NULL
+    q.addBindValue(o.account.isNull() ? QString(u""_s) : o.account); // NOT NULL columns: a null QString binds as NULL
+    q.addBindValue(notNull(o.status));
+    q.addBindValue(o.failCode.isNull() ? QString(u""_s) : o.failCode); // NOT NULL columns: a null QString binds as NULL
     q.addBindValue(o.createdMs);
     q.addBindValue(o.paidMs);
     q.addBindValue(o.closedMs);
@@ -268,11 +274,11 @@ Result<void> ChannelBooks::updateOrder(const Order &order)
     q.addBindValue(textOrNull(order.channelOrderNo));
     q.addBindValue(textOrNull(order.channelTxnNo));
     q.addBindValue(order.amountMinor);
-    q.addBindValue(order.currency);
-    q.addBindValue(order.subject);
-    q.addBindValue(order.account);
-    q.addBindValue(order.status);
-    q.addBindValue(order.failCode);
+    q.addBindValue(notNull(order.currency));
+    q.addBindValue(order.subject.isNull() ? QString(u""_s) : order.subject);
+    q.addBindValue(order.account.isNull() ? QString(u""_s) : order.account);
+    q.addBindValue(notNull(order.status));
+    q.addBindValue(order.failCode.isNull() ? QString(u""_s) : order.failCode);
     q.addBindValue(order.createdMs);
     q.addBindValue(order.paidMs);
     q.addBindValue(order.closedMs);
@@ -336,12 +342,12 @@ Result<void> ChannelBooks::insertRefund(const Refund &r)
     q.prepare(u"INSERT INTO ch_refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(RefundColumns));
     q.addBindValue(r.channel);
     q.addBindValue(r.refundNo);
-    q.addBindValue(r.flowNo);
-    q.addBindValue(r.channelRefundNo);
-    q.addBindValue(r.channelTxnNo);
+    q.addBindValue(notNull(r.flowNo));
+    q.addBindValue(notNull(r.channelRefundNo));
+    q.addBindValue(notNull(r.channelTxnNo));
     q.addBindValue(r.amountMinor);
-    q.addBindValue(r.currency);
-    q.addBindValue(r.status);
+    q.addBindValue(notNull(r.currency));
+    q.addBindValue(notNull(r.status));
     q.addBindValue(r.createdMs);
     q.addBindValue(r.doneMs);
     q.addBindValue(r.feeReturnedMinor);
@@ -401,9 +407,9 @@ Result<void> ChannelBooks::upsertMember(const Member &m)
               " ON CONFLICT (member_id) DO UPDATE SET name = excluded.name,"
               " balance_minor = excluded.balance_minor, currency = excluded.currency"_s);
     q.addBindValue(m.memberId);
-    q.addBindValue(m.name);
+    q.addBindValue(notNull(m.name));
     q.addBindValue(m.balanceMinor);
-    q.addBindValue(m.currency);
+    q.addBindValue(notNull(m.currency));
     if (!q.exec())
         return dbError(q);
     return {};
@@ -445,7 +451,7 @@ Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
               " valid_to_ms = excluded.valid_to_ms, used_by_flow_no = excluded.used_by_flow_no"_s);
     q.addBindValue(v.code);
     q.addBindValue(v.valueMinor);
-    q.addBindValue(v.currency);
+    q.addBindValue(notNull(v.currency));
     q.addBindValue(v.validFromMs);
     q.addBindValue(v.validToMs);
     q.addBindValue(textOrNull(v.usedByFlowNo));

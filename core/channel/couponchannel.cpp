@@ -1,7 +1,6 @@
 #include "couponchannel.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -61,7 +60,7 @@ ChannelResult CouponChannel::credit(const ChannelBooks::Order &order, qint64 amo
 
 QString CouponChannel::makeTxnNo(qint64 sequence, qint64 now) const
 {
-    return u"CPN"_s + QDateTime::fromMSecsSinceEpoch(now, QTimeZone::UTC).toString(u"yyyyMMdd"_s)
+    return u"CPN"_s + QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(u"yyyyMMdd"_s)
         + u"%1"_s.arg(sequence, 8, 10, QLatin1Char('0'));
 }
 

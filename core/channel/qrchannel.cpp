@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -20,7 +19,7 @@ constexpr qint64 DefaultQrLifetimeMs = 2 * 3600 * 1000;
 
 QString utcText(qint64 ms, const QString &format)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(format);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(format);
 }
 
 qint64 parseUtc(const QString &text, const QString &format)
@@ -28,7 +27,7 @@ qint64 parseUtc(const QString &text, const QString &format)
     QDateTime t = QDateTime::fromString(text, format);
     if (!t.isValid())
         return -1;
-    t.setTimeZone(QTimeZone::UTC);
+    t.setTimeSpec(Qt::UTC);
     return t.toMSecsSinceEpoch();
 }
 

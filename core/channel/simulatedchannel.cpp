@@ -3,7 +3,6 @@
 #include "../sim/clock.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 
@@ -18,7 +17,7 @@ constexpr int FaultLogLimit = 10'000;
 
 qint64 dayStartMs(QDate day)
 {
-    return QDateTime(day, QTime(0, 0), QTimeZone::UTC).toMSecsSinceEpoch();
+    return QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
 // a·b/c without overflow in the product (fees on refunds of large amounts).
@@ -235,7 +234,7 @@ ChannelResult SimulatedChannel::credit(const ChannelBooks::Order &, qint64)
 
 QString SimulatedChannel::makeTxnNo(qint64 sequence, qint64 now) const
 {
-    return m_name.toUpper() + QDateTime::fromMSecsSinceEpoch(now, QTimeZone::UTC).toString(u"yyyyMMdd"_s)
+    return m_name.toUpper() + QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(u"yyyyMMdd"_s)
         + u"%1"_s.arg(sequence, 8, 10, QLatin1Char('0'));
 }
 

@@ -1,7 +1,6 @@
 #include "walletchannel.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +57,7 @@ ChannelResult WalletChannel::credit(const ChannelBooks::Order &order, qint64 amo
 
 QString WalletChannel::makeTxnNo(qint64 sequence, qint64 now) const
 {
-    return u"WLT"_s + QDateTime::fromMSecsSinceEpoch(now, QTimeZone::UTC).toString(u"yyyyMMdd"_s)
+    return u"WLT"_s + QDateTime::fromMSecsSinceEpoch(now, Qt::UTC).toString(u"yyyyMMdd"_s)
         + u"%1"_s.arg(sequence, 8, 10, QLatin1Char('0'));
 }
 

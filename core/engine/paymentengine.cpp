@@ -22,11 +22,6 @@ const QString kFlowTask = QStringLiteral("flow");
 const QString kRefundTask = QStringLiteral("refund");
 const QString kExpireTask = QStringLiteral("expire");
 
-QString name(FlowStatus s)
-{
-    return toString(s);
-}
-
 std::unexpected<Error> invalid(const QString &message)
 {
     return fail(ErrorCode::InvalidArgument, message);
@@ -556,15 +551,16 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     auto f = flows.find(flowId);
     if (!f)
         return std::unexpected(f.error());
-    if (f->status == FlowStatus::Succeeded)
-        return {}; // a repeated success (callback after query) changes nothing
-    // Loss prevention: the channel must report exactly what we asked for.
+    // Loss prevention: the channel must report exactly what we asked for, even when the flow
+    // is already settled (a report that disagrees with the books is a reason to look).
     if (amountMinor != f->amount.minor()) {
         freeze(f->tradeId, tr("Channel %1 reported %2 for flow %3, which asked for %4")
                                .arg(f->channel, QString::number(amountMinor), f->flowNo,
                                     QString::number(f->amount.minor())));
         return fail(ErrorCode::AmountMismatch, tr("Amount mismatch on flow %1").arg(f->flowNo));
     }
+    if (f->status == FlowStatus::Succeeded)
+        return {}; // a repeated success (callback after query) changes nothing
     const FlowStatus from = f->status;
     if (isTerminal(from)) {
         // A success for a flow we failed or closed: the money moved anyway. Record it, then refund.
@@ -604,7 +600,12 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     }
     emitChanged(f->tradeId);
     const qint64 paymentId = f->paymentId;
-    advance(paymentId);
+    PaymentRepository payments(m_db);
+    auto p = payments.find(paymentId);
+    if (p && isTerminal(p->status))
+        completePayment(paymentId); // the attempt was closed or failed: this success is surplus
+    else
+        advance(paymentId);
     return {};
 }
 
@@ -846,11 +847,11 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
         callChannel([&] {
             m_channels.close(f.channel, f.flowNo, [this, flowId, tradeId, source, actor](const ChannelResult &r) {
                 --m_inFlight;
-                if (r.succeeded() || (r.failed() && r.code != QStringLiteral("ALREADY_PAID"))) {
-                    // Closed at the channel (or never created there): no money can move any more.
+                if (r.succeeded()) {
+                    // Closed at the channel: no money can move any more.
                     FlowRepository fl(m_db);
                     auto f = fl.find(flowId);
-                    if (f && !isTerminal(f->status)) {
+                    if (f && !isTerminal(f->status)) { // NOLINT(shadow)
                         TransactionGuard tx(m_db);
                         const FlowStatus from = f->status;
                         f->failCode = QStringLiteral("CLOSED");
@@ -864,11 +865,11 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
                         }
                         (void)tx.commit();
                     }
-                } else if (r.failed()) {
-                    // ALREADY_PAID: the customer paid first. That is a success, not a close.
+                } else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID")) {
+                    // The customer paid first. That is a success, not a close.
                     (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, source, resultJson(r));
                 }
-                // Unknown: the trade closes anyway below (the timeout wins); the flow stays under
+                // Unknown or refused: the trade closes anyway below (the timeout wins); the flow stays under
                 // compensation, and a success that turns up later is refunded as closed-but-paid.
                 if (--m_closeReplies[tradeId] <= 0) {
                     m_closeReplies.remove(tradeId);
@@ -1021,9 +1022,10 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
                 return;
             }
             FlowRepository fl(m_db);
-            auto f = fl.find(flowId);
-            if (!f || isTerminal(f->status))
+            auto cur = fl.find(flowId);
+            if (!cur || isTerminal(cur->status))
                 return;
+            auto f = cur;
             const auto &schedule = m_config.compensationScheduleMs;
             const int next = attempt + 1;
             const bool awaitingCustomer = r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid;
@@ -1524,7 +1526,7 @@ void PaymentEngine::freeze(qint64 tradeId, const QString &reason)
 void PaymentEngine::checkTradeInvariants(qint64 tradeId)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT t.amount, t.status,"
+        "SELECT t.amount - 0, t.paid_amount - t.refunded_amount,"
         " (SELECT COALESCE(SUM(amount - refunded_amount), 0) FROM payment_flows WHERE trade_id = t.id AND status = 'SUCCEEDED'),"
         " (SELECT count(*) FROM payment_flows WHERE trade_id = t.id AND status IN ('INIT','PREPAID','PAYING')),"
         " (SELECT count(*) FROM refund_flows WHERE trade_id = t.id AND status IN ('ACCEPTED','PROCESSING'))"
@@ -1535,16 +1537,14 @@ void PaymentEngine::checkTradeInvariants(qint64 tradeId)
         return;
     }
     const qint64 amount = q.value(0).toLongLong();
-    const QString status = q.value(1).toString();
+    const qint64 owed = q.value(1).toLongLong(); // what the order should keep after customer refunds
     const qint64 kept = q.value(2).toLongLong();
     const bool settled = q.value(3).toInt() == 0 && q.value(4).toInt() == 0;
     q.finish();
     if (!settled)
         return;
-    if (status == QStringLiteral("PAID") && kept != amount)
-        freeze(tradeId, tr("Paid order keeps %1 instead of %2").arg(kept).arg(amount));
-    else if (kept != 0 && kept != amount)
-        freeze(tradeId, tr("Order keeps %1, neither 0 nor %2").arg(kept).arg(amount));
+    if (kept != owed)
+        freeze(tradeId, tr("Order keeps %1 but should keep %2 (amount %3)").arg(kept).arg(owed).arg(amount));
 }
 
 // ===== reads ===============================================================================

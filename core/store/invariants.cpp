@@ -114,7 +114,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                                " OR (t.status IN ('CREATED','PAYING','CLOSED') AND t.paid_amount <> 0)"
                                " OR t.refunded_amount > t.paid_amount OR t.paid_amount > t.amount)"));
     out << rows(QStringLiteral("net_charge_per_trade"),
-                tr("Per settled trade, successful flows minus refunds is 0 or the order amount"),
+                tr("Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)"),
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': net ' || (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0))"
                     " FROM trade_orders t LEFT JOIN (SELECT trade_id, SUM(amount) AS paid, SUM(refunded_amount) AS refunded"
@@ -123,7 +123,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                     "  AND o.status IN ('INIT','PREPAID','PAYING'))"
                     " AND NOT EXISTS (SELECT 1 FROM refund_flows o WHERE o.trade_id = t.id"
                     "  AND o.status IN ('ACCEPTED','PROCESSING'))"
-                    " AND (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0)) NOT IN (0, t.amount)"));
+                    " AND (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0)) <> (t.paid_amount - t.refunded_amount)"));
     out << rows(QStringLiteral("closed_trade_holds_nothing"),
                 tr("A closed trade holds no money once its refunds finish"),
                 QStringLiteral(

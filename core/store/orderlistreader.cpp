@@ -29,31 +29,22 @@ QString placeholders(qsizetype n)
 }
 
 // The smallest string greater than every string that starts with prefix: the prefix with its
-// last character incremented (characters that cannot be incremented are dropped first). SQLite
-// compares TEXT as UTF-8 bytes, which orders like code points, so the range
-// [prefix, upper) holds exactly the strings that start with prefix. Empty: no upper bound.
+// last code point incremented (a last code point that cannot grow is dropped first). SQLite
+// compares TEXT as UTF-8 bytes, which order like code points, so [prefix, upper) holds exactly
+// the strings that start with prefix. Empty: no upper bound.
 QString prefixUpperBound(const QString &prefix)
 {
-    QString upper = prefix;
-    while (!upper.isEmpty()) {
-        const char16_t last = upper.back().unicode();
-        if (QChar::isLowSurrogate(last) && upper.size() >= 2 && last < 0xDFFF) {
-            upper.back() = QChar(char16_t(last + 1));
-            return upper;
-        }
-        if (QChar::isSurrogate(last)) {
-            // The end of a supplementary character that cannot be incremented, or a lone half.
-            upper.chop(QChar::isLowSurrogate(last) && upper.size() >= 2 ? 2 : 1);
+    QList<uint> codePoints = prefix.toUcs4();
+    while (!codePoints.isEmpty()) {
+        uint &last = codePoints.back();
+        if (last >= 0x10FFFF) {
+            codePoints.removeLast();
             continue;
         }
-        if (last == 0xFFFF) {
-            upper.chop(1);
-            continue;
-        }
-        upper.back() = QChar(char16_t(last == 0xD7FF ? 0xE000 : last + 1));
-        return upper;
+        last = last == 0xD7FF ? 0xE000 : last + 1; // the surrogate range is no code point
+        return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), codePoints.size());
     }
-    return upper;
+    return QString();
 }
 
 struct Range
@@ -155,6 +146,12 @@ Result<std::unique_ptr<OrderListReader>> OrderListReader::open(const QString &pa
     return std::unique_ptr<OrderListReader>(new OrderListReader(std::move(*db)));
 }
 
+void OrderListReader::setTuning(const Tuning &tuning)
+{
+    m_tuning = tuning;
+    m_prefixPlan = PrefixPlan::Unknown;
+}
+
 const QString &OrderListReader::path() const
 {
     return m_db->path();
@@ -169,12 +166,12 @@ Result<OrderListReader::PrefixPlan> OrderListReader::prefixPlan(const QString &p
                                                  "ix_trade_out_no WHERE ")
                                   + rangeCondition(range) + QStringLiteral(" LIMIT ?)"));
     bindRange(q, range);
-    q.addBindValue(kSelectivePrefixLimit + 1);
+    q.addBindValue(m_tuning.sortablePrefixLimit + 1);
     auto n = readCount(q, QCoreApplication::translate("Store", "Search trade orders"));
     if (!n)
         return std::unexpected(n.error());
     m_plannedPrefix = prefix;
-    m_prefixPlan = *n > kSelectivePrefixLimit ? PrefixPlan::Broad : PrefixPlan::Selective;
+    m_prefixPlan = *n > m_tuning.sortablePrefixLimit ? PrefixPlan::Broad : PrefixPlan::Sortable;
     return m_prefixPlan;
 }
 
@@ -185,38 +182,30 @@ Result<QList<OrderListRow>> OrderListReader::page(const OrderListFilter &filter,
     const qint64 before = effectiveBefore(beforeId);
     const QString what = QCoreApplication::translate("Store", "Read trade orders");
 
-    // Few candidates: walk the order-number index, keep the statuses asked for, sort what is left.
+    if (filter.exactOrderNo && !filter.orderNo.isEmpty()) {
+        // An order number is unique per merchant: a handful of rows, straight from the index.
+        QString sql = QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM trade_orders INDEXED BY ix_trade_out_no WHERE out_trade_no = ? AND id < ?");
+        if (!filter.statuses.isEmpty())
+            sql += QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size()) + QStringLiteral(")");
+        sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+        QSqlQuery &q = m_db->prepared(sql);
+        q.addBindValue(filter.orderNo);
+        q.addBindValue(before);
+        bindStatuses(q, filter.statuses);
+        q.addBindValue(limit);
+        return readRows(q, what);
+    }
     if (!filter.orderNo.isEmpty()) {
-        bool selective = filter.exactOrderNo;
-        if (!selective) {
-            auto plan = prefixPlan(filter.orderNo);
-            if (!plan)
-                return std::unexpected(plan.error());
-            selective = *plan == PrefixPlan::Selective;
-        }
-        if (selective) {
-            const Range range = prefixRange(filter.orderNo);
-            QString sql = QStringLiteral("SELECT ") + kColumns
-                          + QStringLiteral(" FROM trade_orders INDEXED BY ix_trade_out_no WHERE ")
-                          + (filter.exactOrderNo ? QStringLiteral("out_trade_no = ?") : rangeCondition(range))
-                          + QStringLiteral(" AND id < ?");
-            if (!filter.statuses.isEmpty())
-                sql += QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size()) + QStringLiteral(")");
-            sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
-            QSqlQuery &q = m_db->prepared(sql);
-            if (filter.exactOrderNo)
-                q.addBindValue(filter.orderNo);
-            else
-                bindRange(q, range);
-            q.addBindValue(before);
-            bindStatuses(q, filter.statuses);
-            q.addBindValue(limit);
-            return readRows(q, what);
-        }
+        auto plan = prefixPlan(filter.orderNo);
+        if (!plan)
+            return std::unexpected(plan.error());
+        if (*plan == PrefixPlan::Sortable)
+            return prefixPage(filter, before, limit);
     }
 
-    // Many candidates: walk ids from the newest down (per status, on the (status, id) index) and
-    // stop after limit matches. Several statuses are merged here rather than with "status IN",
+    // No search, or a prefix too broad to sort: walk ids from the newest down (per status, on the
+    // (status, id) index) and stop after limit matches. Several statuses are merged here rather than with "status IN",
     // which SQLite can only serve by sorting every match.
     if (filter.statuses.isEmpty())
         return pageForStatus(filter, nullptr, before, limit);
@@ -233,6 +222,52 @@ Result<QList<OrderListRow>> OrderListReader::page(const OrderListFilter &filter,
     if (merged.size() > limit)
         merged.resize(limit);
     return merged;
+}
+
+Result<QList<OrderListRow>> OrderListReader::prefixPage(const OrderListFilter &filter, qint64 before, int limit)
+{
+    const QString what = QCoreApplication::translate("Store", "Search trade orders");
+    const Range range = prefixRange(filter.orderNo);
+    const QString statusCondition = filter.statuses.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size())
+                                              + QStringLiteral(")");
+
+    // The window just below the cursor. If it holds a whole page, that page is exact: every row
+    // outside the window has a smaller id than every row in it.
+    QSqlQuery &window = m_db->prepared(QStringLiteral("SELECT ") + kColumns
+                                       + QStringLiteral(" FROM trade_orders NOT INDEXED WHERE id < ? AND id >= ? AND ")
+                                       + rangeCondition(range) + statusCondition
+                                       + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
+    qint64 top = before;
+    if (top == std::numeric_limits<qint64>::max()) {
+        QSqlQuery &maxId = m_db->prepared(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM trade_orders"));
+        auto newest = readCount(maxId, what);
+        if (!newest)
+            return std::unexpected(newest.error());
+        top = *newest;
+    }
+    window.addBindValue(top);
+    window.addBindValue(top - m_tuning.scanWindow);
+    bindRange(window, range);
+    bindStatuses(window, filter.statuses);
+    window.addBindValue(limit);
+    auto rows = readRows(window, what);
+    if (!rows || rows->size() >= limit)
+        return rows;
+
+    // Otherwise sort the ids of every match (the order-number index holds them, so only the
+    // status needs the table) and read the page's rows by id.
+    QSqlQuery &sorted = m_db->prepared(QStringLiteral("SELECT ") + kColumns
+                                       + QStringLiteral(" FROM trade_orders WHERE id IN (SELECT id FROM trade_orders "
+                                                        "INDEXED BY ix_trade_out_no WHERE ")
+                                       + rangeCondition(range) + QStringLiteral(" AND id < ?") + statusCondition
+                                       + QStringLiteral(" ORDER BY id DESC LIMIT ?) ORDER BY id DESC"));
+    bindRange(sorted, range);
+    sorted.addBindValue(before);
+    bindStatuses(sorted, filter.statuses);
+    sorted.addBindValue(limit);
+    return readRows(sorted, what);
 }
 
 Result<QList<OrderListRow>> OrderListReader::pageForStatus(const OrderListFilter &filter, const TradeStatus *status,
@@ -271,22 +306,14 @@ Result<OrderCount> OrderListReader::count(const OrderListFilter &filter, qint64 
         return OrderCount{*n, true};
     }
     cap = std::max<qint64>(cap, 1);
+    // Counting needs no order, so a search always walks the order-number index: even a broad
+    // prefix is one contiguous range of it, cheaper than any scan.
     QString from;
     QStringList conditions;
     const Range range = prefixRange(filter.orderNo);
-    if (filter.exactOrderNo && !filter.orderNo.isEmpty()) {
+    if (!filter.orderNo.isEmpty()) {
         from = QStringLiteral("trade_orders INDEXED BY ix_trade_out_no");
-        conditions << QStringLiteral("out_trade_no = ?");
-    } else if (!filter.orderNo.isEmpty()) {
-        auto plan = prefixPlan(filter.orderNo);
-        if (!plan)
-            return std::unexpected(plan.error());
-        if (*plan == PrefixPlan::Selective || filter.statuses.isEmpty())
-            from = *plan == PrefixPlan::Selective ? QStringLiteral("trade_orders INDEXED BY ix_trade_out_no")
-                                                  : QStringLiteral("trade_orders NOT INDEXED");
-        else
-            from = QStringLiteral("trade_orders INDEXED BY ix_trade_status");
-        conditions << rangeCondition(range);
+        conditions << (filter.exactOrderNo ? QStringLiteral("out_trade_no = ?") : rangeCondition(range));
     } else {
         from = QStringLiteral("trade_orders INDEXED BY ix_trade_status");
     }

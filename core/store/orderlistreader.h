@@ -61,9 +61,22 @@ class OrderListReader
 {
 public:
     static constexpr int kDefaultPageSize = 200;
-    // A prefix search with at most this many matches walks the order-number index and sorts
-    // the matches; a broader one scans from the newest row and keeps what matches.
-    static constexpr qint64 kSelectivePrefixLimit = 5000;
+    // How a prefix search reads a page. First it looks at the kScanWindow rows just below the
+    // cursor (cheap, and enough when matches are dense among recent orders). Failing that, a
+    // prefix with at most kSortablePrefixLimit matches sorts their ids from the order-number
+    // index (about 30 ms for 85,000 matches); a broader prefix scans down from the cursor, which
+    // finds a page quickly because at least one row in ten matches on a million rows.
+    static constexpr qint64 kScanWindow = 20'000;
+    static constexpr qint64 kSortablePrefixLimit = 100'000;
+
+    // The thresholds above; the defaults suit a million rows, tests shrink them to reach every
+    // plan with a few thousand.
+    struct Tuning
+    {
+        qint64 scanWindow = kScanWindow;
+        qint64 sortablePrefixLimit = kSortablePrefixLimit;
+    };
+    void setTuning(const Tuning &tuning);
 
     ~OrderListReader();
     OrderListReader(const OrderListReader &) = delete;
@@ -86,16 +99,18 @@ public:
     Result<OrderCount> count(const OrderListFilter &filter, qint64 cap);
 
 private:
-    enum class PrefixPlan { Unknown, Selective, Broad };
+    enum class PrefixPlan { Unknown, Sortable, Broad };
 
     explicit OrderListReader(std::unique_ptr<Database> db);
     Result<QList<OrderListRow>> pageForStatus(const OrderListFilter &filter, const TradeStatus *status,
                                               qint64 beforeId, int limit);
+    Result<QList<OrderListRow>> prefixPage(const OrderListFilter &filter, qint64 beforeId, int limit);
     Result<PrefixPlan> prefixPlan(const QString &prefix);
 
     std::unique_ptr<Database> m_db;
     QString m_plannedPrefix;
     PrefixPlan m_prefixPlan = PrefixPlan::Unknown;
+    Tuning m_tuning;
 };
 
 } // namespace pay

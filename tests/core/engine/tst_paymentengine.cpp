@@ -1,0 +1,491 @@
+#include "enginerig.h"
+#include "store/invariants.h"
+#include "store/repositories.h"
+#include "testsupport.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace pay;
+using namespace pay::test;
+
+namespace {
+
+const QString kCoupon = QStringLiteral("coupon");
+const QString kWallet = QStringLiteral("wallet");
+const QString kCard = QStringLiteral("card");
+const QString kQrA = QStringLiteral("qr_a");
+const QString kQrB = QStringLiteral("qr_b");
+
+const PaymentFlow *flowOn(const OrderView &v, const QString &channel, qint64 paymentIndex = -1)
+{
+    for (const PaymentFlow &f : v.flows) {
+        if (f.channel == channel && (paymentIndex < 0 || f.paymentId == v.payments.value(paymentIndex).id))
+            return &f;
+    }
+    return nullptr;
+}
+
+QString invariantFailures(Database &db)
+{
+    InvariantChecker checker(db);
+    QStringList bad;
+    for (const auto &r : checker.checkAll(false)) {
+        if (!r.ok)
+            bad << r.name + QStringLiteral(": ") + r.examples.join(QStringLiteral("; "));
+    }
+    return bad.join(QLatin1Char('\n'));
+}
+
+qint64 netKept(const OrderView &v)
+{
+    qint64 kept = 0;
+    for (const PaymentFlow &f : v.flows) {
+        if (f.status == FlowStatus::Succeeded)
+            kept += f.amount.minor() - f.refundedMinor;
+    }
+    return kept;
+}
+
+int refundsWithReason(const OrderView &v, RefundReason reason, RefundStatus status)
+{
+    int n = 0;
+    for (const RefundOrder &r : v.refunds) {
+        if (r.reason == reason && r.status == status)
+            ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+class TestPaymentEngine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void combinedCouponWalletQr();
+    void acceptGuards_data();
+    void acceptGuards();
+    void idempotentAccept();
+    void definiteFailureReversesInternalLegs();
+    void unknownResultIsQueriedNeverResent();
+    void compensationSurvivesRestart();
+    void compensationExhaustedMarksForRecon();
+    void callbackThenTimeout();
+    void timeoutThenCallback();
+    void timeoutBeforePrepay();
+    void closedButPaidIsRefunded();
+    void duplicatePaymentIsRefunded();
+    void partialRefundsExternalFirst();
+    void tamperedCallbackFreezesTrade();
+    void routingRefusalFailsBeforeSending();
+    void randomInterleavingsKeepInvariants();
+};
+
+void TestPaymentEngine::combinedCouponWalletQr()
+{
+    EngineRig rig;
+    const qint64 walletBefore = rig.walletBalance(QStringLiteral("M1001"));
+    QSignalSpy changed(rig.engine.get(), &PaymentEngine::tradeChanged);
+    auto t = rig.pay(QStringLiteral("T-100"), 3000,
+                     {{kQrA, {}, 1500}, {kCoupon, QStringLiteral("CP-5OFF"), 500}, {kWallet, QStringLiteral("M1001"), 1000}});
+    QVERIFY2(t, qPrintable(t ? QString() : t.error().message));
+    QCOMPARE(t->flowNos.size(), 3);
+    // Accepted synchronously, nothing sent yet.
+    OrderView v = rig.view(QStringLiteral("T-100"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paying);
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Init);
+    QCOMPARE(v.flows[0].channel, kCoupon); // internal legs first
+    QCOMPARE(v.flows[2].channel, kQrA);    // the external leg last
+    QVERIFY(changed.count() >= 1);
+
+    rig.clock.advance(2000);
+    v = rig.view(QStringLiteral("T-100"));
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Succeeded);
+    QCOMPARE_NAME(v.flows[1].status, FlowStatus::Succeeded);
+    QCOMPARE_NAME(v.flows[2].status, FlowStatus::Prepaid);
+    QVERIFY(v.flows[2].qrContent.contains(v.flows[2].flowNo));
+    QVERIFY(v.flows[2].prepayExpiresAtMs > rig.clock.nowMs());
+    QCOMPARE(rig.walletBalance(QStringLiteral("M1001")), walletBefore - 1000);
+
+    auto paid = rig.qrA->customerPays(v.flows[2].flowNo);
+    QVERIFY(paid);
+    rig.clock.advance(5000);
+    v = rig.view(QStringLiteral("T-100"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(v.trade.paidMinor, 3000);
+    QCOMPARE_NAME(v.payments[0].status, PaymentStatus::Succeeded);
+    QCOMPARE(v.flows[2].channelTxnNo.isEmpty(), false);
+    QVERIFY(rig.ingress->acceptedCount() >= 1);
+    LedgerRepository ledger(*rig.db);
+    QCOMPARE(ledger.forTrade(v.trade.id)->size(), 6);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::acceptGuards_data()
+{
+    QTest::addColumn<qint64>("amount");
+    QTest::addColumn<QList<TenderLeg>>("legs");
+    QTest::addColumn<int>("code");
+    QTest::addRow("does not add up") << qint64(3000) << QList<TenderLeg>{{kCard, {}, 2999}} << int(ErrorCode::AmountMismatch);
+    QTest::addRow("two external legs") << qint64(3000) << QList<TenderLeg>{{kCard, {}, 1000}, {kQrA, {}, 2000}}
+                                       << int(ErrorCode::InvalidArgument);
+    QTest::addRow("unknown method") << qint64(100) << QList<TenderLeg>{{QStringLiteral("cash"), {}, 100}}
+                                    << int(ErrorCode::InvalidArgument);
+    QTest::addRow("wallet without member") << qint64(100) << QList<TenderLeg>{{kWallet, {}, 100}}
+                                           << int(ErrorCode::InvalidArgument);
+    QTest::addRow("zero leg") << qint64(100) << QList<TenderLeg>{{kCard, {}, 100}, {kWallet, QStringLiteral("M1001"), 0}}
+                              << int(ErrorCode::InvalidArgument);
+    QTest::addRow("over coupon limit") << qint64(60'000) << QList<TenderLeg>{{kCoupon, QStringLiteral("CP-5OFF"), 60'000}}
+                                       << int(ErrorCode::LimitExceeded);
+}
+
+void TestPaymentEngine::acceptGuards()
+{
+    QFETCH(qint64, amount);
+    QFETCH(QList<TenderLeg>, legs);
+    QFETCH(int, code);
+    EngineRig rig;
+    auto t = rig.pay(QStringLiteral("T-bad"), amount, legs);
+    QVERIFY(!t);
+    QCOMPARE(int(t.error().code), code);
+    QVERIFY(!t.error().message.isEmpty());
+    // Nothing was written.
+    TradeRepository trades(*rig.db);
+    QCOMPARE(*trades.count(), 0);
+}
+
+void TestPaymentEngine::idempotentAccept()
+{
+    EngineRig rig;
+    AcceptRequest r;
+    r.outTradeNo = QStringLiteral("T-idem");
+    r.amount = Money(1000, Currency::cny());
+    r.legs = {{kCard, {}, 1000}};
+    r.idempotencyKey = QStringLiteral("till1-0001");
+    auto first = rig.engine->accept(r);
+    QVERIFY(first);
+    auto again = rig.engine->accept(r);
+    QVERIFY(again);
+    QVERIFY(again->replayed);
+    QCOMPARE(again->paymentNo, first->paymentNo);
+    r.legs = {{kWallet, QStringLiteral("M1001"), 1000}};
+    auto different = rig.engine->accept(r);
+    QVERIFY(!different);
+    QCOMPARE(different.error().code, ErrorCode::IdempotencyConflict);
+    QCOMPARE(rig.view(QStringLiteral("T-idem")).payments.size(), 1);
+}
+
+void TestPaymentEngine::definiteFailureReversesInternalLegs()
+{
+    EngineRig rig;
+    // M1003 has 0.50 in the wallet: the wallet leg fails definitely after the coupon was used.
+    auto t = rig.pay(QStringLiteral("T-fail"), 3000,
+                     {{kCoupon, QStringLiteral("CP-5OFF"), 500}, {kWallet, QStringLiteral("M1003"), 1500}, {kCard, {}, 1000}});
+    QVERIFY(t);
+    rig.clock.advance(10'000);
+    OrderView v = rig.view(QStringLiteral("T-fail"));
+    QCOMPARE_NAME(v.payments[0].status, PaymentStatus::Failed);
+    QVERIFY(v.payments[0].failReason.size() > 0);
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Succeeded);
+    QCOMPARE_NAME(v.flows[1].status, FlowStatus::Failed);
+    QCOMPARE_NAME(v.flows[2].status, FlowStatus::Closed); // never sent
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Created);  // the cashier may pay another way
+    QCOMPARE(refundsWithReason(v, RefundReason::PartialFailure, RefundStatus::Succeeded), 1);
+    QCOMPARE(v.flows[0].refundedMinor, 500);
+    QCOMPARE(netKept(v), 0);
+    // The voucher is usable again: the second attempt takes it.
+    auto retry = rig.pay(QStringLiteral("T-fail"), 3000, {{kCoupon, QStringLiteral("CP-5OFF"), 500}, {kCard, {}, 2500}});
+    QVERIFY2(retry, qPrintable(retry ? QString() : retry.error().message));
+    rig.clock.advance(10'000);
+    v = rig.view(QStringLiteral("T-fail"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(netKept(v), 3000);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::unknownResultIsQueriedNeverResent()
+{
+    EngineRig rig;
+    FaultProfile p;
+    p.timeoutSucceededRate = 1.0; // the terminal times out, but the bank took the money
+    p.timeoutMs = 3000;
+    rig.card->setFaultProfile(p);
+    auto t = rig.pay(QStringLiteral("T-unk"), 2000, {{kCard, {}, 2000}});
+    QVERIFY(t);
+    rig.clock.advance(500);
+    OrderView v = rig.view(QStringLiteral("T-unk"));
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Paying);
+    rig.card->setFaultProfile(FaultProfile{});
+    rig.clock.advance(60'000);
+    v = rig.view(QStringLiteral("T-unk"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(v.flows.size(), 1);    // never re-sent under a new number
+    QCOMPARE(v.payments.size(), 1);
+    bool queried = false;
+    for (const Event &e : v.events)
+        queried |= e.entity == QStringLiteral("FLOW") && e.source == EventSource::Query && e.toState == QStringLiteral("SUCCEEDED");
+    QVERIFY(queried);
+    auto orders = rig.books->orders(kCard);
+    QVERIFY(orders);
+    QCOMPARE(orders->size(), 1); // the channel saw one payment
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::compensationSurvivesRestart()
+{
+    QTemporaryDir dir;
+    EngineRig rig(dir.path());
+    FaultProfile p;
+    p.timeoutSucceededRate = 1.0;
+    p.timeoutMs = 500;
+    rig.card->setFaultProfile(p);
+    QVERIFY(rig.pay(QStringLiteral("T-restart"), 2000, {{kCard, {}, 2000}}));
+    rig.clock.advance(600); // the pay went out and timed out; the task is persisted
+    QCOMPARE_NAME(rig.view(QStringLiteral("T-restart")).flows[0].status, FlowStatus::Paying);
+    rig.restart(); // the process dies; the new one starts from the files
+    rig.card->setFaultProfile(FaultProfile{});
+    rig.clock.advance(30'000);
+    OrderView v = rig.view(QStringLiteral("T-restart"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(v.flows.size(), 1);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::compensationExhaustedMarksForRecon()
+{
+    EngineRig rig;
+    FaultProfile p;
+    p.timeoutFailedRate = 1.0; // every call times out, including the queries
+    p.timeoutMs = 100;
+    rig.card->setFaultProfile(p);
+    QVERIFY(rig.pay(QStringLiteral("T-stuck"), 2000, {{kCard, {}, 2000}}));
+    rig.clock.advance(400'000); // 1+2+5+10+20+40+100 s and more
+    OrderView v = rig.view(QStringLiteral("T-stuck"));
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Paying);
+    QVERIFY(v.flows[0].reconPending);
+    bool exhausted = false;
+    for (const Event &e : v.events)
+        exhausted |= e.event == QStringLiteral("COMPENSATION_EXHAUSTED");
+    QVERIFY(exhausted);
+}
+
+void TestPaymentEngine::callbackThenTimeout()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-cb1"), 1200, {{kQrA, {}, 1200}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-cb1"));
+    QVERIFY(rig.qrA->customerPays(v.flows[0].flowNo));
+    rig.clock.advance(15 * 60 * 1000 + 1000); // the callback arrives, then the expiry check runs
+    v = rig.view(QStringLiteral("T-cb1"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid); // payment won; close was a no-op
+    QCOMPARE(v.refunds.size(), 0);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::timeoutThenCallback()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-cb2"), 1200, {{kQrA, {}, 1200}}));
+    rig.clock.advance(1000);
+    const QString flowNo = rig.view(QStringLiteral("T-cb2")).flows[0].flowNo;
+    rig.clock.advance(15 * 60 * 1000 + 1000); // expiry: close the channel order, then the trade
+    OrderView v = rig.view(QStringLiteral("T-cb2"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Closed);
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Closed);
+    // The customer scans too late: the channel refuses, no money moves.
+    auto late = rig.qrA->customerPays(flowNo);
+    QVERIFY(!late || !late->succeeded());
+    rig.clock.advance(10'000);
+    v = rig.view(QStringLiteral("T-cb2"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Closed);
+    QCOMPARE(netKept(v), 0);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::timeoutBeforePrepay()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-pre"), 800, {{kQrB, {}, 800}}));
+    // The timeout check takes the order before the pre-pay step runs.
+    QVERIFY(rig.engine->close(QStringLiteral("T-pre"), EventSource::Timeout, QStringLiteral("timeout")));
+    rig.clock.advance(5000);
+    OrderView v = rig.view(QStringLiteral("T-pre"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Closed);
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Closed);
+    auto atChannel = rig.books->order(kQrB, v.flows[0].flowNo);
+    QVERIFY(atChannel);
+    QVERIFY(!atChannel->has_value()); // the pre-pay never reached the channel
+    // Paying the closed order again is refused in plain words.
+    auto again = rig.pay(QStringLiteral("T-pre"), 800, {{kQrB, {}, 800}});
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, ErrorCode::InvalidTransition);
+    QVERIFY(again.error().message.contains(QStringLiteral("CLOSED")));
+}
+
+void TestPaymentEngine::closedButPaidIsRefunded()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-cbp"), 1500, {{kWallet, QStringLiteral("M1001"), 500}, {kQrA, {}, 1000}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-cbp"));
+    const QString flowNo = flowOn(v, kQrA)->flowNo;
+    // The channel's close fails (its side never applies it), so the order closes on our side
+    // while the QR code is still payable at the channel.
+    FaultProfile broken;
+    broken.timeoutFailedRate = 1.0;
+    broken.timeoutMs = 200;
+    rig.qrA->setFaultProfile(broken);
+    QVERIFY(rig.engine->close(QStringLiteral("T-cbp"), EventSource::Operator, QStringLiteral("ops1")));
+    rig.clock.advance(1000);
+    v = rig.view(QStringLiteral("T-cbp"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Closed);
+    QCOMPARE(refundsWithReason(v, RefundReason::PartialFailure, RefundStatus::Succeeded), 1); // wallet returned
+    rig.qrA->setFaultProfile(FaultProfile{});
+    auto paid = rig.qrA->customerPays(flowNo);
+    QVERIFY(paid && paid->succeeded());
+    rig.clock.advance(60'000);
+    v = rig.view(QStringLiteral("T-cbp"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Closed); // stays closed
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Succeeded); // recorded truthfully
+    QCOMPARE(refundsWithReason(v, RefundReason::ClosedButPaid, RefundStatus::Succeeded), 1);
+    QCOMPARE(netKept(v), 0);
+    bool told = false;
+    for (const Event &e : v.events)
+        told |= e.event == QStringLiteral("PAID_AFTER_CLOSE");
+    QVERIFY(told);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::duplicatePaymentIsRefunded()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-dup"), 2600, {{kQrB, {}, 2600}}));
+    rig.clock.advance(1000);
+    // The QR B code seems stuck; the cashier starts a new attempt with QR A.
+    QVERIFY(rig.pay(QStringLiteral("T-dup"), 2600, {{kQrA, {}, 2600}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-dup"));
+    QCOMPARE(v.payments.size(), 2);
+    // The customer pays both codes before either callback arrives.
+    QVERIFY(rig.qrB->customerPays(flowOn(v, kQrB)->flowNo));
+    QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+    rig.clock.advance(120'000);
+    v = rig.view(QStringLiteral("T-dup"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Succeeded);
+    QCOMPARE_NAME(flowOn(v, kQrB)->status, FlowStatus::Succeeded);
+    QCOMPARE(refundsWithReason(v, RefundReason::DuplicatePayment, RefundStatus::Succeeded), 1);
+    QCOMPARE(netKept(v), 2600);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::partialRefundsExternalFirst()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-ref"), 3000, {{kWallet, QStringLiteral("M1001"), 1000}, {kCard, {}, 2000}}));
+    rig.clock.advance(5000);
+    QCOMPARE_NAME(rig.view(QStringLiteral("T-ref")).trade.status, TradeStatus::Paid);
+    const qint64 walletBefore = rig.walletBalance(QStringLiteral("M1001"));
+
+    RefundCommand c{QStringLiteral("T-ref"), QStringLiteral("R-1"), 2500, QStringLiteral("cashier1"), {}, {}};
+    auto r = rig.engine->refund(c);
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    QCOMPARE(*rig.engine->refund(c), QStringLiteral("R-1")); // same refund no.: the same refund
+    RefundCommand over{QStringLiteral("T-ref"), QStringLiteral("R-2"), 501, QStringLiteral("cashier1"), {}, {}};
+    auto tooMuch = rig.engine->refund(over);
+    QVERIFY(!tooMuch);
+    QCOMPARE(tooMuch.error().code, ErrorCode::LimitExceeded);
+    rig.clock.advance(5000);
+    OrderView v = rig.view(QStringLiteral("T-ref"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::PartiallyRefunded);
+    QCOMPARE(flowOn(v, kCard)->refundedMinor, 2000); // the external leg first
+    QCOMPARE(flowOn(v, kWallet)->refundedMinor, 500);
+    QCOMPARE(rig.walletBalance(QStringLiteral("M1001")), walletBefore + 500);
+    RefundCommand rest{QStringLiteral("T-ref"), QStringLiteral("R-3"), 500, QStringLiteral("cashier1"), {}, {}};
+    auto restDone = rig.engine->refund(rest);
+    QVERIFY2(restDone, qPrintable(restDone ? QString() : restDone.error().message));
+    rig.clock.advance(5000);
+    v = rig.view(QStringLiteral("T-ref"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Refunded);
+    QCOMPARE(v.trade.refundedMinor, 3000);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::tamperedCallbackFreezesTrade()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-tamper"), 1000, {{kQrA, {}, 1000}}));
+    rig.clock.advance(1000);
+    FaultProfile p;
+    p.tamperedAmountRate = 1.0;
+    p.tamperDeltaMinor = -100;
+    rig.qrA->setFaultProfile(p);
+    QSignalSpy frozen(rig.engine.get(), &PaymentEngine::tradeFrozen);
+    QVERIFY(rig.qrA->customerPays(rig.view(QStringLiteral("T-tamper")).flows[0].flowNo));
+    rig.clock.advance(2000);
+    OrderView v = rig.view(QStringLiteral("T-tamper"));
+    QVERIFY(v.trade.frozen);
+    QCOMPARE(frozen.count(), 1);
+    QVERIFY(v.trade.freezeReason.contains(QStringLiteral("900")));
+    // The trade is in the operations review queue; the mismatching report changed no money.
+    QCOMPARE(netKept(v), v.flows[0].status == FlowStatus::Succeeded ? 1000 : 0);
+}
+
+void TestPaymentEngine::routingRefusalFailsBeforeSending()
+{
+    EngineRig rig;
+    rig.access.refused.insert(kCard);
+    QVERIFY(rig.pay(QStringLiteral("T-route"), 1000, {{kCard, {}, 1000}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-route"));
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Failed);
+    QCOMPARE(v.flows[0].failCode, QStringLiteral("CHANNEL_UNAVAILABLE"));
+    QCOMPARE(rig.books->orders(kCard)->size(), 0);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Created);
+}
+
+// Callback vs timeout close, in random orders and at random times, over many seeds: the
+// trade ends PAID with the amount kept or CLOSED with nothing kept, and every invariant holds.
+void TestPaymentEngine::randomInterleavingsKeepInvariants()
+{
+    for (quint32 seed = 1; seed <= 40; ++seed) {
+        EngineRig rig;
+        rig.config.tradeTtlMs = 60'000;
+        rig.restart();
+        QRandomGenerator rng(seed);
+        const QString no = QStringLiteral("T-rnd-%1").arg(seed);
+        const qint64 amount = 100 + rng.bounded(5000);
+        QList<TenderLeg> legs{{kQrA, {}, amount}};
+        if (rng.bounded(2) == 1)
+            legs = {{kWallet, QStringLiteral("M1010"), 50}, {kQrA, {}, amount - 50}};
+        QVERIFY(rig.pay(no, amount, legs));
+        FaultProfile p;
+        p.seed = seed;
+        p.latency = LatencyModel::uniform(5, 3000);
+        p.callbackLatency = LatencyModel::uniform(10, 90'000);
+        p.duplicateCallbackRate = 0.3;
+        p.timeoutSucceededRate = 0.1;
+        p.timeoutMs = 2000;
+        rig.qrA->setFaultProfile(p);
+        rig.clock.advance(4000);
+        const qint64 payAt = rng.bounded(120'000);
+        const QString flowNo = flowOn(rig.view(no), kQrA)->flowNo;
+        rig.clock.schedule(payAt, nullptr, [&] { (void)rig.qrA->customerPays(flowNo); });
+        if (rng.bounded(2) == 1)
+            rig.clock.schedule(rng.bounded(120'000), nullptr,
+                               [&] { (void)rig.engine->close(no, EventSource::Operator, QStringLiteral("ops")); });
+        rig.clock.advance(3 * 3600 * 1000);
+        const OrderView v = rig.view(no);
+        const QString context = QStringLiteral("seed %1: %2").arg(seed).arg(toString(v.trade.status));
+        QVERIFY2(v.trade.status == TradeStatus::Paid || v.trade.status == TradeStatus::Closed, qPrintable(context));
+        QVERIFY2(netKept(v) == (v.trade.status == TradeStatus::Paid ? amount : 0), qPrintable(context));
+        QCOMPARE(invariantFailures(*rig.db), QString());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestPaymentEngine)
+#include "tst_paymentengine.moc"

@@ -1,0 +1,251 @@
+#include "store/bulkseed.h"
+#include "store/orderlistreader.h"
+#include "store/repositories.h"
+#include "store/transaction.h"
+#include "testsupport.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace pay;
+
+namespace {
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr int kPage = 50;
+
+struct Reference
+{
+    qint64 id;
+    QString outTradeNo;
+    TradeStatus status;
+};
+
+bool matches(const Reference &r, const OrderListFilter &f)
+{
+    if (!f.statuses.isEmpty() && !f.statuses.contains(r.status))
+        return false;
+    if (f.orderNo.isEmpty())
+        return true;
+    return f.exactOrderNo ? r.outTradeNo == f.orderNo : r.outTradeNo.startsWith(f.orderNo);
+}
+
+TradeOrder makeTrade(const QString &no, TradeStatus status = TradeStatus::Paid)
+{
+    TradeOrder t;
+    t.merchantId = QStringLiteral("M200");
+    t.outTradeNo = no;
+    t.subject = QStringLiteral("Test item");
+    t.amount = Money(1230, Currency::cny());
+    t.status = status;
+    t.expiresAtMs = 2'000'000'000'000;
+    t.createdAtMs = t.updatedAtMs = 1'800'000'000'000;
+    return t;
+}
+
+} // namespace
+
+class TestOrderListReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pagesMatchAReferenceScan_data();
+    void pagesMatchAReferenceScan();
+    void countsAreExactUpToTheCap();
+    void readsBesideAnOpenWriteTransaction();
+    void refusesAMissingFile();
+
+private:
+    QList<Reference> reference();
+    std::unique_ptr<OrderListReader> openReader();
+
+    test::TempDb m_tmp;
+    std::unique_ptr<Database> m_writer;
+    QString m_newestDay;
+    QString m_oldestDay;
+    QString m_month;
+    QString m_someNumber;
+};
+
+void TestOrderListReader::initTestCase()
+{
+    auto db = Database::open(m_tmp.path());
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    m_writer = std::move(*db);
+
+    BulkSeedOptions options;
+    options.count = 3000;
+    options.startMs = 1'718'409'600'000; // 2024-06-15
+    options.spanMs = 10 * kDayMs;
+    options.rowsPerTransaction = 700;
+    auto written = bulkSeedTradeOrders(*m_writer, options);
+    QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
+    QCOMPARE(*written, 3000);
+
+    // Order numbers that test the prefix bounds: non-ASCII, and the code points around U+FFFF.
+    TradeRepository trades(*m_writer);
+    for (const QString &no : {QStringLiteral("订单-001"), QStringLiteral("订单-002"), QStringLiteral("订单甲-1"),
+                              QStringLiteral("X\uFFFF1"), QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000")),
+                              QStringLiteral("Y")}) {
+        TradeOrder t = makeTrade(no);
+        QVERIFY(trades.insert(t));
+    }
+
+    const QList<Reference> all = reference();
+    QCOMPARE(all.size(), 3006);
+    m_newestDay = QStringLiteral("PD20240624");
+    m_oldestDay = QStringLiteral("PD20240615");
+    m_month = QStringLiteral("PD202406");
+    m_someNumber = all.at(1500).outTradeNo;
+    QVERIFY(std::any_of(all.begin(), all.end(), [&](const Reference &r) { return r.outTradeNo.startsWith(m_oldestDay); }));
+    QVERIFY(std::any_of(all.begin(), all.end(), [&](const Reference &r) { return r.outTradeNo.startsWith(m_newestDay); }));
+}
+
+QList<Reference> TestOrderListReader::reference()
+{
+    QList<Reference> out;
+    QSqlQuery q(m_writer->db());
+    if (!q.exec(QStringLiteral("SELECT id, out_trade_no, status FROM trade_orders ORDER BY id DESC")))
+        return out;
+    while (q.next()) {
+        Reference r{q.value(0).toLongLong(), q.value(1).toString(), TradeStatus::Created};
+        fromString(q.value(2).toString(), r.status);
+        out.append(r);
+    }
+    return out;
+}
+
+std::unique_ptr<OrderListReader> TestOrderListReader::openReader()
+{
+    auto reader = OrderListReader::open(m_tmp.path());
+    if (!reader)
+        return nullptr;
+    // Small thresholds so that a few thousand rows reach every plan: the window, the id sort
+    // and the scan.
+    (*reader)->setTuning(OrderListReader::Tuning{500, 400});
+    return std::move(*reader);
+}
+
+void TestOrderListReader::pagesMatchAReferenceScan_data()
+{
+    QTest::addColumn<OrderListFilter>("filter");
+    auto add = [](const char *name, QList<TradeStatus> statuses, const QString &no, bool exact) {
+        QTest::addRow("%s", name) << OrderListFilter{statuses, no, exact};
+    };
+    add("everything", {}, {}, false);
+    for (TradeStatus s : kAllTradeStatuses)
+        QTest::addRow("status %s", qPrintable(toString(s))) << OrderListFilter{{s}, {}, false};
+    add("paid or closed", {TradeStatus::Paid, TradeStatus::Closed}, {}, false);
+    add("newest day (window)", {}, QStringLiteral("PD20240624"), false);
+    add("oldest day (id sort)", {}, QStringLiteral("PD20240615"), false);
+    add("oldest day, paid (id sort)", {TradeStatus::Paid}, QStringLiteral("PD20240615"), false);
+    add("month (scan)", {}, QStringLiteral("PD202406"), false);
+    add("month, refunded (scan)", {TradeStatus::Refunded}, QStringLiteral("PD202406"), false);
+    add("month, two statuses (scan)", {TradeStatus::Created, TradeStatus::Paying}, QStringLiteral("PD202406"), false);
+    add("no match", {}, QStringLiteral("NOPE"), false);
+    add("exact", {}, QStringLiteral("订单-001"), true);
+    add("exact, other status", {TradeStatus::Closed}, QStringLiteral("订单-001"), true);
+    add("exact is not a prefix", {}, QStringLiteral("订单-00"), true);
+    add("chinese prefix", {}, QStringLiteral("订单-"), false);
+    add("chinese prefix, longer", {}, QStringLiteral("订单"), false);
+    add("prefix ending in U+FFFF", {}, QStringLiteral("X\uFFFF"), false);
+    add("prefix X", {}, QStringLiteral("X"), false);
+}
+
+void TestOrderListReader::pagesMatchAReferenceScan()
+{
+    QFETCH(OrderListFilter, filter);
+    auto reader = openReader();
+    QVERIFY(reader);
+
+    QList<qint64> expected;
+    for (const Reference &r : reference()) {
+        if (matches(r, filter))
+            expected.append(r.id);
+    }
+
+    QList<qint64> got;
+    qint64 before = 0;
+    for (int guard = 0; guard < 1000; ++guard) {
+        auto page = reader->page(filter, before, kPage);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+        for (const OrderListRow &row : *page)
+            got.append(row.id);
+        if (page->size() < kPage)
+            break;
+        before = page->back().id;
+    }
+    QCOMPARE(got, expected);
+
+    auto n = reader->count(filter, 1'000'000);
+    QVERIFY(n);
+    QCOMPARE(n->value, expected.size());
+    QVERIFY(n->exact);
+}
+
+void TestOrderListReader::countsAreExactUpToTheCap()
+{
+    auto reader = openReader();
+    QVERIFY(reader);
+    auto total = reader->totalCount();
+    QVERIFY(total);
+    QCOMPARE(*total, 3006);
+
+    const OrderListFilter paid{{TradeStatus::Paid}, {}, false};
+    auto exact = reader->count(paid, 1'000'000);
+    QVERIFY(exact);
+    QVERIFY(exact->exact);
+    QVERIFY(exact->value > 10);
+    auto capped = reader->count(paid, 10);
+    QVERIFY(capped);
+    QCOMPARE(capped->value, 10);
+    QVERIFY(!capped->exact);
+    auto atCap = reader->count(paid, exact->value);
+    QVERIFY(atCap);
+    QCOMPARE(atCap->value, exact->value);
+    QVERIFY(atCap->exact);
+}
+
+void TestOrderListReader::readsBesideAnOpenWriteTransaction()
+{
+    auto reader = openReader();
+    QVERIFY(reader);
+    auto before = reader->totalCount();
+    QVERIFY(before);
+
+    TradeRepository trades(*m_writer);
+    {
+        TransactionGuard tx(*m_writer);
+        QVERIFY(tx.begun());
+        TradeOrder t = makeTrade(QStringLiteral("UNCOMMITTED-1"));
+        QVERIFY(trades.insert(t));
+
+        // WAL: the reader neither waits for the writer's lock nor sees its uncommitted row.
+        QElapsedTimer timer;
+        timer.start();
+        auto page = reader->page(OrderListFilter{}, 0, kPage);
+        QVERIFY(page);
+        QVERIFY2(timer.elapsed() < 1000, "the reader waited for the writer");
+        QVERIFY(page->front().outTradeNo != QStringLiteral("UNCOMMITTED-1"));
+        QCOMPARE(*reader->totalCount(), *before);
+        QVERIFY(tx.commit());
+    }
+    auto page = reader->page(OrderListFilter{}, 0, kPage);
+    QVERIFY(page);
+    QCOMPARE(page->front().outTradeNo, QStringLiteral("UNCOMMITTED-1"));
+    QCOMPARE(*reader->totalCount(), *before + 1);
+}
+
+void TestOrderListReader::refusesAMissingFile()
+{
+    auto reader = OrderListReader::open(m_tmp.filePath(QStringLiteral("missing.sqlite")));
+    QVERIFY(!reader);
+    QCOMPARE(reader.error().code, ErrorCode::NotFound);
+    QVERIFY(!QFile::exists(m_tmp.filePath(QStringLiteral("missing.sqlite"))));
+}
+
+QTEST_GUILESS_MAIN(TestOrderListReader)
+#include "tst_orderlistreader.moc"
