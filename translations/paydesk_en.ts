@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChannelRouter</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>No channel is configured for method %1</source>
+        <translation>No channel is configured for method %1</translation>
+    </message>
+    <message>
+        <source>No channel can take %1 %2 now; excluded: %3</source>
+        <translation>No channel can take %1 %2 now; excluded: %3</translation>
+    </message>
+    <message>
+        <source>%1: the only eligible channel (fee %2); excluded: %3</source>
+        <translation>%1: the only eligible channel (fee %2); excluded: %3</translation>
+    </message>
+    <message>
+        <source>%1: lowest fee %2 shared, chosen by priority among %3 eligible; excluded: %4</source>
+        <translation>%1: lowest fee %2 shared, chosen by priority among %3 eligible; excluded: %4</translation>
+    </message>
+    <message>
+        <source>%1: cheapest fee %2 among %3 eligible; excluded: %4</source>
+        <translation>%1: cheapest fee %2 among %3 eligible; excluded: %4</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeed</name>
+    <message>
+        <source>%1 already exists; demo data goes only into a new file</source>
+        <translation>%1 already exists; demo data goes only into a new file</translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>Awaiting payment</source>
@@ -89,6 +123,49 @@
     <message>
         <source>'%1' has more than %2 decimal places</source>
         <translation>'%1' has more than %2 decimal places</translation>
+    </message>
+</context>
+<context>
+    <name>StatementWriter</name>
+    <message>
+        <source>No GBK encoder available</source>
+        <translation>No GBK encoder available</translation>
+    </message>
+    <message>
+        <source>Text is not representable in GBK</source>
+        <translation>Text is not representable in GBK</translation>
+    </message>
+    <message>
+        <source>Unknown statement format "%1" (canonical, wechat or alipay)</source>
+        <translation>Unknown statement format "%1" (canonical, wechat or alipay)</translation>
+    </message>
+    <message>
+        <source>Unknown statement format</source>
+        <translation>Unknown statement format</translation>
+    </message>
+    <message>
+        <source>Line %1: not a canonical statement header</source>
+        <translation>Line %1: not a canonical statement header</translation>
+    </message>
+    <message>
+        <source>Line %1: expected 10 fields</source>
+        <translation>Line %1: expected 10 fields</translation>
+    </message>
+    <message>
+        <source>Line %1: unknown type %2</source>
+        <translation>Line %1: unknown type %2</translation>
+    </message>
+    <message>
+        <source>Line %1: bad amount, fee or time</source>
+        <translation>Line %1: bad amount, fee or time</translation>
+    </message>
+    <message>
+        <source>No canonical statement header</source>
+        <translation>No canonical statement header</translation>
+    </message>
+    <message>
+        <source>The statement is truncated: the end line is missing or does not match</source>
+        <translation>The statement is truncated: the end line is missing or does not match</translation>
     </message>
 </context>
 <context>
@@ -185,6 +262,41 @@
     <message>
         <source>Callback from %1 replays nonce %2</source>
         <translation>Callback from %1 replays nonce %2</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ChannelGateway</name>
+    <message>
+        <source>No channel given</source>
+        <translation>No channel given</translation>
+    </message>
+    <message>
+        <source>Channel %1 is already registered</source>
+        <translation>Channel %1 is already registered</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is open</source>
+        <translation>Circuit breaker of %1 is open</translation>
+    </message>
+    <message>
+        <source>No channel %1</source>
+        <translation>No channel %1</translation>
+    </message>
+    <message>
+        <source>Channel %1 is switched off</source>
+        <translation>Channel %1 is switched off</translation>
+    </message>
+    <message>
+        <source>Channel %1 is busy: %2 calls in flight, %3 waiting</source>
+        <translation>Channel %1 is busy: %2 calls in flight, %3 waiting</translation>
+    </message>
+    <message>
+        <source>Channel %1 had no free slot in time</source>
+        <translation>Channel %1 had no free slot in time</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 ms</source>
+        <translation>No answer from %1 within %2 ms</translation>
     </message>
 </context>
 <context>
@@ -393,10 +505,6 @@
         <translation>Per settled trade, the money kept is 0 or the order amount</translation>
     </message>
     <message>
-        <source>Per settled trade, successful flows minus refunds is 0 or the order amount</source>
-        <translation>Per settled trade, successful flows minus refunds is 0 or the order amount</translation>
-    </message>
-    <message>
         <source>A closed trade holds no money once its refunds finish</source>
         <translation>A closed trade holds no money once its refunds finish</translation>
     </message>
@@ -407,6 +515,10 @@
     <message>
         <source>Every successful refund flow has ledger postings</source>
         <translation>Every successful refund flow has ledger postings</translation>
+    </message>
+    <message>
+        <source>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</source>
+        <translation>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</translation>
     </message>
 </context>
 <context>
@@ -639,12 +751,8 @@
         <translation>Refund %1 failed at the channel after retries</translation>
     </message>
     <message>
-        <source>Paid order keeps %1 instead of %2</source>
-        <translation>Paid order keeps %1 instead of %2</translation>
-    </message>
-    <message>
-        <source>Order keeps %1, neither 0 nor %2</source>
-        <translation>Order keeps %1, neither 0 nor %2</translation>
+        <source>Order keeps %1 but should keep %2 (amount %3)</source>
+        <translation>Order keeps %1 but should keep %2 (amount %3)</translation>
     </message>
 </context>
 <context>

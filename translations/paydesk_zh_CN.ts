@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChannelRouter</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No channel is configured for method %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No channel can take %1 %2 now; excluded: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the only eligible channel (fee %2); excluded: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: lowest fee %2 shared, chosen by priority among %3 eligible; excluded: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cheapest fee %2 among %3 eligible; excluded: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoSeed</name>
+    <message>
+        <source>%1 already exists; demo data goes only into a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisplayText</name>
     <message>
         <source>Awaiting payment</source>
@@ -88,6 +122,49 @@
     </message>
     <message>
         <source>&apos;%1&apos; has more than %2 decimal places</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatementWriter</name>
+    <message>
+        <source>No GBK encoder available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text is not representable in GBK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown statement format &quot;%1&quot; (canonical, wechat or alipay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown statement format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: not a canonical statement header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: expected 10 fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: unknown type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: bad amount, fee or time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No canonical statement header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement is truncated: the end line is missing or does not match</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -184,6 +261,41 @@
     </message>
     <message>
         <source>Callback from %1 replays nonce %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pay::ChannelGateway</name>
+    <message>
+        <source>No channel given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel %1 is already registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel %1 is switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel %1 is busy: %2 calls in flight, %3 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel %1 had no free slot in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -393,10 +505,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per settled trade, successful flows minus refunds is 0 or the order amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A closed trade holds no money once its refunds finish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,6 +514,10 @@
     </message>
     <message>
         <source>Every successful refund flow has ledger postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -639,11 +751,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paid order keeps %1 instead of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order keeps %1, neither 0 nor %2</source>
+        <source>Order keeps %1 but should keep %2 (amount %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,7 +15,9 @@ struct Command
 
 const Command kCommands[] = {
     {"db", "db init|check --db FILE: create a database or check its integrity and invariants", pay::cli::dbCommand},
+#ifdef PAYDESK_HAVE_STATEMENT
     {"statement", "export a simulated channel's daily statement", pay::cli::statementCommand},
+#endif
     {"bench", "bench gateway|...: measure throughput and print figures", pay::cli::benchCommand},
 };
 

@@ -394,9 +394,9 @@ Result<ChannelNotification> QrChannel::parseNotification(Dialect dialect, const 
     return n;
 }
 
-CallbackIngress::Parser QrChannel::notificationParser() const
+CallbackIngress::Parser QrChannel::parserFor(Dialect dialect)
 {
-    return [dialect = m_dialect](const QByteArray &body) { return parseNotification(dialect, body); };
+    return [dialect](const QByteArray &body) { return parseNotification(dialect, body); };
 }
 
 void connectToIngress(QrChannel *channel, CallbackIngress *ingress)

@@ -45,7 +45,8 @@ public:
     Result<ChannelResult> customerPays(const QString &flowNo);
 
     static Result<ChannelNotification> parseNotification(Dialect dialect, const QByteArray &body);
-    CallbackIngress::Parser notificationParser() const;
+    static CallbackIngress::Parser parserFor(Dialect dialect);
+    CallbackIngress::Parser notificationParser() const { return parserFor(m_dialect); }
     int callbacksDelivered() const { return m_delivered; }
 
 signals:

@@ -85,17 +85,19 @@ void TestOrderListReader::initTestCase()
     QVERIFY2(written, qPrintable(written ? QString() : written.error().message));
     QCOMPARE(*written, 3000);
 
-    // Order numbers that test the prefix bounds: non-ASCII, and the code points around U+FFFF.
+    // Order numbers that test the prefix bounds: non-ASCII, the code points around the surrogate
+    // range, and a character beyond the BMP.
     TradeRepository trades(*m_writer);
     for (const QString &no : {QStringLiteral("订单-001"), QStringLiteral("订单-002"), QStringLiteral("订单甲-1"),
-                              QStringLiteral("X\uFFFF1"), QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000")),
-                              QStringLiteral("Y")}) {
+                              QStringLiteral("X\uD7FF1"), QStringLiteral("X\uE000"),
+                              QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000") + QStringLiteral("1")),
+                              QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010001")), QStringLiteral("Y")}) {
         TradeOrder t = makeTrade(no);
         QVERIFY(trades.insert(t));
     }
 
     const QList<Reference> all = reference();
-    QCOMPARE(all.size(), 3006);
+    QCOMPARE(all.size(), 3008);
     m_newestDay = QStringLiteral("PD20240624");
     m_oldestDay = QStringLiteral("PD20240615");
     m_month = QStringLiteral("PD202406");
@@ -151,7 +153,8 @@ void TestOrderListReader::pagesMatchAReferenceScan_data()
     add("exact is not a prefix", {}, QStringLiteral("订单-00"), true);
     add("chinese prefix", {}, QStringLiteral("订单-"), false);
     add("chinese prefix, longer", {}, QStringLiteral("订单"), false);
-    add("prefix ending in U+FFFF", {}, QStringLiteral("X\uFFFF"), false);
+    add("prefix ending before the surrogates", {}, QStringLiteral("X\uD7FF"), false);
+    add("prefix ending beyond the BMP", {}, QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000")), false);
     add("prefix X", {}, QStringLiteral("X"), false);
 }
 
@@ -192,7 +195,7 @@ void TestOrderListReader::countsAreExactUpToTheCap()
     QVERIFY(reader);
     auto total = reader->totalCount();
     QVERIFY(total);
-    QCOMPARE(*total, 3006);
+    QCOMPARE(*total, 3008);
 
     const OrderListFilter paid{{TradeStatus::Paid}, {}, false};
     auto exact = reader->count(paid, 1'000'000);

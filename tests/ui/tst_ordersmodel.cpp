@@ -67,6 +67,17 @@ struct Fixture
     }
 };
 
+// Every test wraps the model in the tester. The tester's own fetchMore() is off: in Qt 6.4 it
+// fetches from inside its modelReset handler, before it has marked the reset finished, and then
+// reports the (legal) rowsInserted as a change during a reset. The tests fetch explicitly.
+std::unique_ptr<QAbstractItemModelTester> makeTester(OrdersModel *model)
+{
+    auto tester = std::make_unique<QAbstractItemModelTester>(model,
+                                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tester->setUseFetchMore(false);
+    return tester;
+}
+
 void fetchAll(OrdersModel &model)
 {
     while (model.canFetchMore(QModelIndex()))
@@ -94,7 +105,7 @@ private slots:
 void TestOrdersModel::emptyWithoutReader()
 {
     OrdersModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = makeTester(&model);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(OrdersModel::ColumnCount));
     QVERIFY(!model.canFetchMore(QModelIndex()));
@@ -109,6 +120,7 @@ void TestOrdersModel::fetchesLazilyPageByPage()
     QVERIFY(f.seed(450));
 
     OrdersModel model;
+    const auto tester = makeTester(&model);
     model.setPageSize(200);
     QSignalSpy reloaded(&model, &OrdersModel::reloaded);
     QSignalSpy inserted(&model, &OrdersModel::rowsInserted);
@@ -121,14 +133,8 @@ void TestOrdersModel::fetchesLazilyPageByPage()
     QCOMPARE(model.matchingCount().value, 450);
     QVERIFY(model.canFetchMore(QModelIndex()));
 
-    // The tester checks the model's consistency from here on (it fetches once by itself, too).
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const int afterTester = model.rowCount();
-    QVERIFY(afterTester == 200 || afterTester == 400);
-    if (afterTester == 200) {
-        model.fetchMore(QModelIndex());
-        QCOMPARE(model.rowCount(), 400);
-    }
+    model.fetchMore(QModelIndex());
+    QCOMPARE(model.rowCount(), 400);
     QVERIFY(model.canFetchMore(QModelIndex()));
     model.fetchMore(QModelIndex());
     QCOMPARE(model.rowCount(), 450);
@@ -136,6 +142,8 @@ void TestOrdersModel::fetchesLazilyPageByPage()
     model.fetchMore(QModelIndex()); // nothing left: no change, no signal
     QCOMPARE(model.rowCount(), 450);
     QCOMPARE(inserted.count(), 2);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 200); // first new row
+    QCOMPARE(inserted.at(0).at(2).toInt(), 399); // last new row
 
     // Newest first, no row twice.
     qint64 previous = std::numeric_limits<qint64>::max();
@@ -164,12 +172,12 @@ void TestOrdersModel::filtersByStatus()
 
     OrdersModel model;
     model.setPageSize(40);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = makeTester(&model);
     model.setReader(f.reader());
     QSignalSpy resets(&model, &OrdersModel::modelReset);
     model.setFilter(OrderListFilter{{status}, {}, false});
     QCOMPARE(resets.count(), 1);
-    QVERIFY(model.rowCount() <= 80); // a page (and the tester's one extra fetch), not everything
+    QCOMPARE(model.rowCount(), std::min<qint64>(40, expected)); // a page, not everything
     QCOMPARE(model.matchingCount().value, expected);
     QVERIFY(model.matchingCount().exact);
     QCOMPARE(model.totalCount(), 1200);
@@ -230,7 +238,7 @@ void TestOrdersModel::searchesByOrderNumber()
     }
 
     OrdersModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = makeTester(&model);
     model.setReader(f.reader());
     model.setFilter(OrderListFilter{statuses, text, exact});
     fetchAll(model);
@@ -253,7 +261,7 @@ void TestOrdersModel::rawRoleCarriesValues()
     QVERIFY(trades.insert(t));
 
     OrdersModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = makeTester(&model);
     model.setReader(f.reader());
     QCOMPARE(model.rowCount(), 1);
     auto raw = [&](int column) { return model.index(0, column).data(OrdersModel::UnderlyingDataRole); };
@@ -286,7 +294,7 @@ void TestOrdersModel::displayRoleFormats()
     QVERIFY(trades.freeze(frozen, u"Callback amount differs"_s, kCreatedMs + 10'000));
 
     OrdersModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = makeTester(&model);
     model.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     model.setReader(f.reader());
     QCOMPARE(model.rowCount(), 2);
@@ -329,7 +337,7 @@ void TestOrdersModel::reloadPicksUpNewOrders()
     QVERIFY(f.open());
     QVERIFY(f.seed(10));
     OrdersModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto tester = makeTester(&model);
     model.setReader(f.reader());
     QCOMPARE(model.rowCount(), 10);
 

@@ -33,7 +33,7 @@ struct Rig
 {
     Rig() : clock(1'780'000'000'000), ingress(&clock)
     {
-        ingress.registerChannel(u"qr_a"_s, Secret, QrChannel(QrChannel::Dialect::A, &clock, nullptr).notificationParser());
+        ingress.registerChannel(u"qr_a"_s, Secret, QrChannel::parserFor(QrChannel::Dialect::A));
         ingress.setFlowValidator([this](const ChannelNotification &n) -> Result<void> {
             if (!knownFlows.contains(n.flowNo))
                 return fail(ErrorCode::NotFound, u"unknown flow"_s);
@@ -253,7 +253,7 @@ void TestCallbackIngress::nonceKeysAreScopedPerChannel()
 {
     Rig rig;
     rig.ingress.registerChannel(u"qr_b"_s, "s3cret-qr_b",
-                                QrChannel(QrChannel::Dialect::B, &rig.clock, nullptr).notificationParser());
+                                QrChannel::parserFor(QrChannel::Dialect::B));
     const QByteArray a = successBody();
     QVERIFY(rig.ingress.receive(u"qr_a"_s, rig.headers(a, "same"), a));
     const QByteArray b = QJsonDocument(QJsonObject{{u"notify_type"_s, u"trade_status_sync"_s},
