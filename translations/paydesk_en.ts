@@ -754,6 +754,14 @@
         <source>Order keeps %1 but should keep %2 (amount %3)</source>
         <translation>Order keeps %1 but should keep %2 (amount %3)</translation>
     </message>
+    <message>
+        <source>Closed: the customer switched to another method</source>
+        <translation>Closed: the customer switched to another method</translation>
+    </message>
+    <message>
+        <source>Not needed: order is %1</source>
+        <translation>Not needed: order is %1</translation>
+    </message>
 </context>
 <context>
     <name>pay::PaymentRepository</name>
@@ -1253,10 +1261,6 @@
     <message>
         <source>%1 of %2 orders</source>
         <translation>%1 of %2 orders</translation>
-    </message>
-    <message>
-        <source>%1 (frozen)</source>
-        <translation>%1 (frozen)</translation>
     </message>
     <message>
         <source>&amp;Status:</source>

@@ -35,7 +35,7 @@ constexpr QStyle::StandardPixmap kPageIcons[MainWindow::kPageCount] = {
     QStyle::SP_DialogApplyButton,      // Checkout
     QStyle::SP_MessageBoxWarning,      // Operations
     QStyle::SP_BrowserReload,          // Reconciliation
-    QStyle::SP_ComputerIcon,           // Dashboard
+    QStyle::SP_FileDialogListView,     // Dashboard
     QStyle::SP_MediaPlay,              // Simulator
 };
 

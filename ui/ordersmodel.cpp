@@ -2,9 +2,11 @@
 
 #include "displaytext.h"
 
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QStyle>
 
 namespace pay::ui {
 
@@ -35,6 +37,11 @@ QColor statusColor(TradeStatus status)
 } // namespace
 
 OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+QString OrdersModel::statusText(TradeStatus status, bool frozen)
+{
+    return frozen ? tr("%1 (frozen)").arg(DisplayText::tradeStatus(status)) : DisplayText::tradeStatus(status);
+}
 
 OrdersModel::~OrdersModel() = default;
 
@@ -179,6 +186,10 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return int(Qt::Alignment(
             (isMoneyColumn(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    case Qt::DecorationRole:
+        if (column == Status && row.frozen)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
     case Qt::ForegroundRole:
         if (column == Status)
             return QBrush(row.frozen ? QColor(0xb3, 0x1b, 0x1b) : statusColor(row.status));
@@ -206,12 +217,13 @@ QVariant OrdersModel::displayData(const OrderListRow &row, int column) const
     case Amount:
         return DisplayText::money(row.amount, m_locale);
     case Status:
-        return row.frozen ? tr("%1 (frozen)").arg(DisplayText::tradeStatus(row.status))
-                          : DisplayText::tradeStatus(row.status);
+        return statusText(row.status, row.frozen);
+    // Nothing paid or refunded shows as an empty cell: the exceptions stand out when scanning.
     case Paid:
-        return DisplayText::money(Money(row.paidMinor, row.amount.currency()), m_locale);
+        return row.paidMinor == 0 ? QString() : DisplayText::money(Money(row.paidMinor, row.amount.currency()), m_locale);
     case Refunded:
-        return DisplayText::money(Money(row.refundedMinor, row.amount.currency()), m_locale);
+        return row.refundedMinor == 0 ? QString()
+                                      : DisplayText::money(Money(row.refundedMinor, row.amount.currency()), m_locale);
     case Merchant:
         return row.merchantId;
     case UpdatedAt:

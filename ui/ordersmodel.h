@@ -30,6 +30,9 @@ public:
 
     static constexpr qint64 kCountCap = 100'000;
 
+    // The Status column's text: the state in words, marked when the order is frozen.
+    static QString statusText(TradeStatus status, bool frozen);
+
     explicit OrdersModel(QObject *parent = nullptr);
     ~OrdersModel() override;
 

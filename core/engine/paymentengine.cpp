@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <memory>
+
 namespace pay {
 
 namespace {
@@ -403,6 +405,68 @@ void PaymentEngine::advance(qint64 paymentId)
     auto p = payments.find(paymentId);
     if (!p || isTerminal(p->status))
         return;
+    if (p->status == PaymentStatus::Accepted && !m_switchChecked.contains(paymentId)) {
+        // A new attempt while an earlier one still waits at its channel (the customer switched
+        // method, seed 6): first ask that channel to close. If it says it was already paid, the
+        // new attempt is not needed.
+        m_switchChecked.insert(paymentId);
+        auto others = flows.forTrade(p->tradeId);
+        QList<PaymentFlow> waiting;
+        if (others) {
+            for (const PaymentFlow &f : *others) {
+                if (f.paymentId != paymentId && inFlight(f.status) && m_channels.isExternal(f.channel))
+                    waiting << f;
+            }
+        }
+        if (!waiting.isEmpty()) {
+            auto remaining = std::make_shared<int>(int(waiting.size()));
+            for (const PaymentFlow &f : waiting) {
+                const qint64 flowId = f.id;
+                callChannel([&] {
+                    m_channels.close(f.channel, f.flowNo, [this, flowId, paymentId, remaining](const ChannelResult &r) {
+                        --m_inFlight;
+                        if (r.succeeded())
+                            (void)failFlow(flowId, QStringLiteral("CLOSED"),
+                                           tr("Closed: the customer switched to another method"), EventSource::Sync,
+                                           resultJson(r), FlowStatus::Closed);
+                        else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
+                            (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
+                        if (--*remaining == 0)
+                            advance(paymentId);
+                    });
+                });
+            }
+            return;
+        }
+    }
+    if (p->status == PaymentStatus::Accepted) {
+        TradeRepository trades(m_db);
+        auto t = trades.find(p->tradeId);
+        if (t && t->status != TradeStatus::Paying && t->status != TradeStatus::Created) {
+            // The earlier attempt turned out paid (or the order closed): this one is not needed.
+            TransactionGuard tx(m_db);
+            if (!tx.begun())
+                return;
+            if (payments.transition(*p, PaymentStatus::Closed, now(), tr("Not needed: order is %1").arg(toString(t->status)))
+                    .value_or(UpdateOutcome::LostRace)
+                != UpdateOutcome::Applied)
+                return;
+            (void)appendEvent(p->tradeId, QStringLiteral("PAYMENT"), p->id, p->paymentNo, toString(PaymentStatus::Accepted),
+                              toString(PaymentStatus::Closed), QStringLiteral("ATTEMPT_NOT_NEEDED"), EventSource::System,
+                              QString(), QJsonObject{{QStringLiteral("trade_status"), toString(t->status)}});
+            if (auto fl = flows.forPayment(paymentId)) {
+                for (PaymentFlow f : *fl) {
+                    if (f.status == FlowStatus::Init
+                        && flows.transition(f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied)
+                        (void)appendEvent(f.tradeId, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
+                                          toString(FlowStatus::Closed), toString(FlowEvent::Close), EventSource::System, QString());
+                }
+            }
+            if (tx.commit())
+                emitChanged(p->tradeId);
+            return;
+        }
+    }
     if (p->status == PaymentStatus::Accepted) {
         TransactionGuard tx(m_db);
         if (!tx.begun())
@@ -610,7 +674,7 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
 }
 
 Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
-                                     const QJsonObject &raw)
+                                     const QJsonObject &raw, FlowStatus to)
 {
     FlowRepository flows(m_db);
     auto f = flows.find(flowId);
@@ -625,14 +689,15 @@ Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const Q
         const FlowStatus from = f->status;
         f->failCode = code;
         f->failReason = reason.isEmpty() ? code : reason;
-        auto u = flows.transition(*f, FlowStatus::Failed, now());
+        auto u = flows.transition(*f, to, now());
         if (!u || *u != UpdateOutcome::Applied)
             return fail(ErrorCode::LostRace, tr("Flow %1 changed meanwhile").arg(f->flowNo));
         (void)dropTask(kFlowTask, f->id);
         QJsonObject payload = raw;
         payload.insert(QStringLiteral("code"), code);
-        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
-                          toString(FlowStatus::Failed), toString(FlowEvent::Fail), source, QString(), payload);
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(to),
+                          toString(to == FlowStatus::Closed ? FlowEvent::Close : FlowEvent::Fail), source, QString(),
+                          payload);
         if (auto r = tx.commit(); !r)
             return r;
     }
@@ -797,7 +862,7 @@ void PaymentEngine::closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId)
                 --m_inFlight;
                 if (r.succeeded())
                     (void)failFlow(flowId, QStringLiteral("CLOSED"), tr("Closed: another attempt paid the order"),
-                                   EventSource::System, resultJson(r));
+                                   EventSource::System, resultJson(r), FlowStatus::Closed);
                 else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
                     (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
                 // Unknown: compensation keeps querying the flow.

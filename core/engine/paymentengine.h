@@ -125,7 +125,7 @@ private:
     Result<void> succeedFlow(qint64 flowId, const QString &txnNo, qint64 amountMinor, EventSource source,
                              const QJsonObject &raw);
     Result<void> failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
-                          const QJsonObject &raw);
+                          const QJsonObject &raw, FlowStatus to = FlowStatus::Failed);
     void completePayment(qint64 paymentId);
     void failPayment(qint64 paymentId, const QString &reason, EventSource source);
     void finishClose(qint64 tradeId, EventSource source, const QString &actor);
@@ -162,6 +162,7 @@ private:
     QSet<QPair<QString, qint64>> m_armed; // compensation timers currently armed in this process
     QHash<qint64, int> m_closeReplies;    // trade id -> close replies still awaited
     QHash<qint64, EventSource> m_closeSource;
+    QSet<qint64> m_switchChecked; // payments whose earlier attempts were asked to close
     int m_inFlight = 0;
 };
 

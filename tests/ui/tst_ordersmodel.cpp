@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QIcon>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -306,9 +307,12 @@ void TestOrdersModel::displayRoleFormats()
     QCOMPARE(text(0, OrdersModel::Status), u"Paid (frozen)"_s);
     QVERIFY(model.index(0, OrdersModel::Status).data(Qt::ToolTipRole).toString().contains(u"Callback amount differs"_s));
     QCOMPARE(model.index(0, 0).data(OrdersModel::FrozenRole).toBool(), true);
+    QVERIFY(!model.index(0, OrdersModel::Status).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QVERIFY(!model.index(1, OrdersModel::Status).data(Qt::DecorationRole).isValid());
     QCOMPARE(text(1, OrdersModel::Amount), u"¥1,234.56"_s);
     QCOMPARE(text(1, OrdersModel::Paid), u"¥1,234.56"_s);
-    QCOMPARE(text(1, OrdersModel::Refunded), u"¥0.00"_s);
+    QCOMPARE(text(1, OrdersModel::Refunded), QString()); // nothing refunded: an empty cell
+    QCOMPARE(model.index(1, OrdersModel::Refunded).data(OrdersModel::UnderlyingDataRole).toLongLong(), 0);
     QCOMPARE(text(1, OrdersModel::Status), u"Paid"_s);
     QCOMPARE(text(1, OrdersModel::CreatedAt),
              QDateTime::fromMSecsSinceEpoch(kCreatedMs).toString(u"yyyy-MM-dd HH:mm:ss"_s));

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStyle>
 #include <QTableView>
 #include <QToolButton>
@@ -70,6 +71,11 @@ OrdersPage::OrdersPage(QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(OrdersModel::Subject, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    // A till has one merchant and rarely asks when an order last changed: those columns start
+    // hidden; the header's context menu shows them.
+    m_view->setColumnHidden(OrdersModel::Merchant, true);
+    m_view->setColumnHidden(OrdersModel::UpdatedAt, true);
 
     auto *filters = new QHBoxLayout;
     filters->setSpacing(8);
@@ -99,6 +105,8 @@ OrdersPage::OrdersPage(QWidget *parent)
     connect(&m_searchDelay, &QTimer::timeout, this, &OrdersPage::applyFilter);
     connect(m_reloadButton, &QToolButton::clicked, this, &OrdersPage::reload);
     connect(m_model, &OrdersModel::reloaded, this, &OrdersPage::handleModelReloaded);
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &OrdersPage::handleHeaderMenuRequested);
 
     retranslateUi();
 }
@@ -144,6 +152,22 @@ void OrdersPage::handleModelReloaded()
     emit ordersReloaded();
 }
 
+void OrdersPage::handleHeaderMenuRequested(const QPoint &pos)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (int column = 0; column < OrdersModel::ColumnCount; ++column) {
+        QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!m_view->isColumnHidden(column));
+        action->setEnabled(column != OrdersModel::OutTradeNo); // the order number always shows
+        connect(action, &QAction::toggled, m_view, [this, column](bool shown) {
+            m_view->setColumnHidden(column, !shown);
+        });
+    }
+    menu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(pos));
+}
+
 void OrdersPage::updateMessage()
 {
     if (!m_model->hasReader()) {
@@ -184,9 +208,11 @@ void OrdersPage::updateColumnWidths()
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
         m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
     };
+    // Fits every state in words; a frozen order's longer text may elide (its icon and tooltip
+    // still say it).
     QString longestStatus;
     for (TradeStatus s : kAllTradeStatuses) {
-        const QString text = tr("%1 (frozen)").arg(DisplayText::tradeStatus(s));
+        const QString text = OrdersModel::statusText(s, false);
         if (fm.horizontalAdvance(text) > fm.horizontalAdvance(longestStatus))
             longestStatus = text;
     }
@@ -195,6 +221,9 @@ void OrdersPage::updateColumnWidths()
     fit(OrdersModel::CreatedAt, QStringLiteral("2024-12-31 23:59:59"));
     fit(OrdersModel::Amount, money);
     fit(OrdersModel::Status, longestStatus);
+    m_view->setColumnWidth(OrdersModel::Status, m_view->columnWidth(OrdersModel::Status)
+                                                     + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view)
+                                                     + 4);
     fit(OrdersModel::Paid, money);
     fit(OrdersModel::Refunded, money);
     fit(OrdersModel::Merchant, QStringLiteral("M1000000"));

@@ -49,6 +49,7 @@ private:
     void handleStatusFilterChanged();
     void handleSearchEdited();
     void handleModelReloaded();
+    void handleHeaderMenuRequested(const QPoint &pos);
     void applyFilter();
     void retranslateUi();
     void updateMessage();

@@ -77,6 +77,8 @@ private slots:
     void timeoutThenCallback();
     void timeoutBeforePrepay();
     void closedButPaidIsRefunded();
+    void switchClosesEarlierAttempt();
+    void switchFindsEarlierAttemptPaid();
     void duplicatePaymentIsRefunded();
     void partialRefundsExternalFirst();
     void tamperedCallbackFreezesTrade();
@@ -360,17 +362,67 @@ void TestPaymentEngine::closedButPaidIsRefunded()
     QCOMPARE(invariantFailures(*rig.db), QString());
 }
 
+void TestPaymentEngine::switchClosesEarlierAttempt()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-sw"), 2600, {{kQrB, {}, 2600}}));
+    rig.clock.advance(1000);
+    // The QR B code seems stuck; the cashier starts a new attempt with QR A. The engine first
+    // closes QR B's order.
+    QVERIFY(rig.pay(QStringLiteral("T-sw"), 2600, {{kQrA, {}, 2600}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-sw"));
+    QCOMPARE_NAME(flowOn(v, kQrB)->status, FlowStatus::Closed);
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Prepaid);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paying);
+    auto late = rig.qrB->customerPays(flowOn(v, kQrB)->flowNo); // the old code no longer takes money
+    QVERIFY(!late || !late->succeeded());
+    QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+    rig.clock.advance(10'000);
+    v = rig.view(QStringLiteral("T-sw"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(v.refunds.size(), 0);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::switchFindsEarlierAttemptPaid()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-sw2"), 2600, {{kQrB, {}, 2600}}));
+    rig.clock.advance(200); // pre-paid; the first compensation query is due at 1 s
+    FaultProfile lost;
+    lost.lostCallbackRate = 1.0; // QR B's notification never arrives
+    rig.qrB->setFaultProfile(lost);
+    QVERIFY(rig.qrB->customerPays(flowOn(rig.view(QStringLiteral("T-sw2")), kQrB)->flowNo));
+    rig.clock.advance(100); // before the first compensation query
+    QVERIFY(rig.pay(QStringLiteral("T-sw2"), 2600, {{kQrA, {}, 2600}}));
+    rig.clock.advance(5000);
+    OrderView v = rig.view(QStringLiteral("T-sw2"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE_NAME(flowOn(v, kQrB)->status, FlowStatus::Succeeded);
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Closed); // the new attempt was not needed
+    QCOMPARE_NAME(v.payments[1].status, PaymentStatus::Closed);
+    QCOMPARE(rig.books->orders(kQrA)->size(), 0);              // nothing was sent to QR A
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
 void TestPaymentEngine::duplicatePaymentIsRefunded()
 {
     EngineRig rig;
     QVERIFY(rig.pay(QStringLiteral("T-dup"), 2600, {{kQrB, {}, 2600}}));
     rig.clock.advance(1000);
-    // The QR B code seems stuck; the cashier starts a new attempt with QR A.
+    // QR B cannot be reached to close its order, so both codes stay payable.
+    FaultProfile unreachable;
+    unreachable.timeoutFailedRate = 1.0;
+    unreachable.timeoutMs = 300;
+    rig.qrB->setFaultProfile(unreachable);
     QVERIFY(rig.pay(QStringLiteral("T-dup"), 2600, {{kQrA, {}, 2600}}));
     rig.clock.advance(1000);
     OrderView v = rig.view(QStringLiteral("T-dup"));
     QCOMPARE(v.payments.size(), 2);
-    // The customer pays both codes before either callback arrives.
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Prepaid);
+    rig.qrB->setFaultProfile(FaultProfile{});
+    // The customer pays both codes.
     QVERIFY(rig.qrB->customerPays(flowOn(v, kQrB)->flowNo));
     QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
     rig.clock.advance(120'000);
