@@ -62,7 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigation->setSpacing(2);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_navigation->setFixedWidth(200);
+    m_navigation->setFixedWidth(180);
     m_navigation->setStyleSheet(QStringLiteral("QListWidget#navigation::item { padding: 8px 6px; }"));
     for (QStyle::StandardPixmap icon : kPageIcons)
         new QListWidgetItem(style()->standardIcon(icon), QString(), m_navigation);
@@ -181,6 +181,21 @@ QString MainWindow::language() const
 void MainWindow::showPage(Page page)
 {
     m_navigation->setCurrentRow(int(page));
+}
+
+QStringList MainWindow::pageNames()
+{
+    return {QStringLiteral("orders"),    QStringLiteral("checkout"),  QStringLiteral("operations"),
+            QStringLiteral("reconciliation"), QStringLiteral("dashboard"), QStringLiteral("simulator")};
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    const qsizetype index = pageNames().indexOf(name);
+    if (index < 0)
+        return false;
+    showPage(Page(index));
+    return true;
 }
 
 MainWindow::Page MainWindow::currentPage() const

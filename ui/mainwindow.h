@@ -39,6 +39,9 @@ public:
     QString language() const;
 
     void showPage(Page page);
+    // The page called name ("orders", "checkout", ... as in pageNames()); false if there is none.
+    bool showPage(const QString &name);
+    static QStringList pageNames();
     Page currentPage() const;
     OrdersPage *ordersPage() const { return m_ordersPage; }
 

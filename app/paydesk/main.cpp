@@ -37,8 +37,13 @@ int main(int argc, char *argv[])
         QStringLiteral("User interface language: %1 (default: the system's).")
             .arg(pay::ui::LanguageSwitcher::languages().join(QStringLiteral(", "))),
         QStringLiteral("LANG"));
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+                                        QStringLiteral("Start on this page: %1.")
+                                            .arg(pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
+                                        QStringLiteral("PAGE"));
     parser.addOption(dbOption);
     parser.addOption(langOption);
+    parser.addOption(pageOption);
     parser.process(app);
 
     pay::ui::MainWindow window;
@@ -58,6 +63,11 @@ int main(int argc, char *argv[])
         if (auto opened = window.openDatabase(path); !opened)
             return failWith(QStringLiteral("paydesk: %1").arg(opened.error().message), 1);
     }
+
+    if (parser.isSet(pageOption) && !window.showPage(parser.value(pageOption)))
+        return failWith(QStringLiteral("paydesk: unknown page '%1' (known: %2)")
+                            .arg(parser.value(pageOption), pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
+                        2);
 
     window.show();
     return app.exec();

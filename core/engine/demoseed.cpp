@@ -1,71 +1,32 @@
 #include "demoseed.h"
 
-#include "../channel/callbackingress.h"
-#include "../channel/cardchannel.h"
-#include "../channel/channelbooks.h"
-#include "../channel/couponchannel.h"
 #include "../channel/qrchannel.h"
-#include "../channel/walletchannel.h"
 #include "../sim/clock.h"
-#include "../store/database.h"
-#include "paymentengine.h"
+#include "paymentcore.h"
 
 #include <QFileInfo>
 
 namespace pay {
-
-namespace {
-
-class SeedChannels : public ChannelAccess
-{
-public:
-    QHash<QString, SimulatedChannel *> channels;
-    bool knows(const QString &c) const override { return channels.contains(c); }
-    bool isExternal(const QString &c) const override { return channels.value(c)->isExternal(); }
-    bool isQr(const QString &c) const override { return channels.value(c)->kind() == Channel::Kind::Qr; }
-    bool admits(const QString &, const Money &, QString *) const override { return true; }
-    void prepay(const QString &c, const PayRequest &r, Channel::PrepayHandler h) override { channels[c]->prepay(r, std::move(h)); }
-    void pay(const QString &c, const PayRequest &r, Channel::ResultHandler h) override { channels[c]->pay(r, std::move(h)); }
-    void query(const QString &c, const QString &no, Channel::ResultHandler h) override { channels[c]->query(no, std::move(h)); }
-    void close(const QString &c, const QString &no, Channel::ResultHandler h) override { channels[c]->close(no, std::move(h)); }
-    void refund(const QString &c, const RefundRequest &r, Channel::ResultHandler h) override { channels[c]->refund(r, std::move(h)); }
-    void queryRefund(const QString &c, const QString &no, Channel::ResultHandler h) override { channels[c]->queryRefund(no, std::move(h)); }
-};
-
-} // namespace
 
 Result<int> seedDemoDatabase(const QString &path, qint64 endMs)
 {
     if (QFileInfo::exists(path))
         return fail(ErrorCode::AlreadyExists,
                     QCoreApplication::translate("DemoSeed", "%1 already exists; demo data goes only into a new file").arg(path));
-    auto db = Database::open(path);
-    if (!db)
-        return std::unexpected(db.error());
-    auto books = ChannelBooks::open(ChannelBooks::pathForCoreDatabase(path));
-    if (!books)
-        return std::unexpected(books.error());
     const int orders = 36;
     const qint64 spacing = 4 * 60 * 1000;
     VirtualClock clock(endMs - qint64(orders + 6) * spacing);
-    if (auto r = seedDemoBooks(**books, clock.nowMs()); !r)
-        return std::unexpected(r.error());
-    CouponChannel coupon(&clock, books->get());
-    WalletChannel wallet(&clock, books->get());
-    CardChannel card(&clock, books->get());
-    QrChannel qrA(QrChannel::Dialect::A, &clock, books->get());
-    QrChannel qrB(QrChannel::Dialect::B, &clock, books->get());
-    SeedChannels access;
-    access.channels = {{QStringLiteral("coupon"), &coupon}, {QStringLiteral("wallet"), &wallet},
-                       {QStringLiteral("card"), &card},     {QStringLiteral("qr_a"), &qrA},
-                       {QStringLiteral("qr_b"), &qrB}};
-    CallbackIngress ingress(&clock);
-    connectToIngress(&qrA, &ingress);
-    connectToIngress(&qrB, &ingress);
-    EngineConfig config;
-    PaymentEngine engine(**db, clock, access, config);
-    ingress.setFlowValidator([&engine](const ChannelNotification &n) { return engine.validateNotification(n); });
-    ingress.setProcessor([&engine](const ChannelNotification &n) { return engine.handleNotification(n); });
+    PaymentCore::Options options;
+    options.databasePath = path;
+    options.clock = &clock;
+    auto opened = PaymentCore::open(options);
+    if (!opened)
+        return std::unexpected(opened.error());
+    PaymentCore &core = **opened;
+    PaymentEngine &engine = core.engine();
+    QrChannel &qrA = *core.qrChannel(QStringLiteral("qr_a"));
+    QrChannel &qrB = *core.qrChannel(QStringLiteral("qr_b"));
+    SimulatedChannel &card = *core.channel(QStringLiteral("card"));
 
     static const char *const subjects[] = {"Jasmine tea x2", "Beef noodles", "Rice and vegetables", "Coffee beans 500g",
                                            "Dumplings (frozen)", "Fruit basket", "Soy milk x6", "Notebook set"};
@@ -91,7 +52,10 @@ Result<int> seedDemoDatabase(const QString &path, qint64 endMs)
                             {QStringLiteral("qr_a"), {}, amount - 1200}};
                 qrFlowChannel = QStringLiteral("qr_a"); break;
         case 3: req.legs = {{QStringLiteral("qr_b"), {}, amount}}; qrFlowChannel = QStringLiteral("qr_b"); break;
-        case 4: req.legs = {{QStringLiteral("wallet"), QStringLiteral("M1003"), 900}, {QStringLiteral("card"), {}, amount - 900}}; break; // fails: low balance
+        case 4: // the wallet leg fails (low balance) after the coupon was used: the coupon is restored
+            req.legs = {{QStringLiteral("coupon"), vouchers[(i / 9 + 1) % 3], 300}, {QStringLiteral("wallet"), QStringLiteral("M1003"), 900},
+                        {QStringLiteral("card"), {}, amount - 1200}};
+            break;
         case 5: req.legs = {{QStringLiteral("qr_a"), {}, amount}}; break; // left waiting, then closed or open
         case 6: req.legs = {{QStringLiteral("card"), {}, amount}}; break; // refunded later
         case 7: req.legs = {{QStringLiteral("wallet"), members[i % 4], amount}}; break;
@@ -145,18 +109,25 @@ Result<int> seedDemoDatabase(const QString &path, qint64 endMs)
         if (engine.accept(b))
             ++created;
         clock.advance(2000);
+        // QR B cannot be reached to close its order, so both codes stay payable.
+        FaultProfile unreachable;
+        unreachable.timeoutFailedRate = 1.0;
+        unreachable.timeoutMs = 300;
+        qrB.setFaultProfile(unreachable);
         AcceptRequest a = b;
         a.legs = {{QStringLiteral("qr_a"), {}, 12800}};
         a.idempotencyKey = QStringLiteral("demo-dup-a");
         (void)engine.accept(a);
         clock.advance(2000);
+        qrB.setFaultProfile(FaultProfile{});
         if (auto v = engine.order(no)) {
             for (const PaymentFlow &f : v->flows)
                 (void)(f.channel == QStringLiteral("qr_a") ? qrA : qrB).customerPays(f.flowNo);
         }
         clock.advance(120'000);
     }
-    // A card payment whose result stays unknown: compensation is still querying it.
+    // A card payment whose result stays unknown: compensation gives up and hands it to statement
+    // reconciliation (it shows as stuck).
     {
         FaultProfile hang;
         hang.timeoutFailedRate = 1.0;
@@ -167,6 +138,37 @@ Result<int> seedDemoDatabase(const QString &path, qint64 endMs)
         if (engine.accept(req))
             ++created;
         clock.advance(2000);
+    }
+    // A callback whose amount disagrees with the books: the order is frozen for review.
+    {
+        AcceptRequest req{QStringLiteral("D20261127903"), QStringLiteral("Imported wine"), Money(26800, Currency::cny()),
+                          {{QStringLiteral("qr_b"), {}, 26800}}, QStringLiteral("demo-frozen"), QStringLiteral("cashier1")};
+        if (engine.accept(req))
+            ++created;
+        clock.advance(200);
+        FaultProfile tampered;
+        tampered.tamperedAmountRate = 1.0;
+        tampered.tamperDeltaMinor = -2000;
+        qrB.setFaultProfile(tampered);
+        if (auto v = engine.order(req.outTradeNo); v && !v->flows.isEmpty())
+            (void)qrB.customerPays(v->flows.first().flowNo);
+        clock.advance(500);
+        qrB.setFaultProfile(FaultProfile{});
+    }
+    clock.advanceTo(qMax(clock.nowMs(), endMs - 10 * 60 * 1000));
+    // The last minutes: a failed attempt the cashier has not retried yet, and a QR code the
+    // customer has not scanned yet (both expire 15 minutes after they were created).
+    {
+        AcceptRequest failed{QStringLiteral("D20261127904"), QStringLiteral("Rice cooker"), Money(29900, Currency::cny()),
+                             {{QStringLiteral("wallet"), QStringLiteral("M1006"), 29900}}, QStringLiteral("demo-open-1"),
+                             QStringLiteral("cashier1")};
+        if (engine.accept(failed))
+            ++created;
+        clock.advance(60'000);
+        AcceptRequest waiting{QStringLiteral("D20261127905"), QStringLiteral("Tea set"), Money(8800, Currency::cny()),
+                              {{QStringLiteral("qr_a"), {}, 8800}}, QStringLiteral("demo-open-2"), QStringLiteral("cashier1")};
+        if (engine.accept(waiting))
+            ++created;
     }
     clock.advanceTo(qMax(clock.nowMs(), endMs - 1));
     return created;

@@ -1,62 +1,44 @@
 #include "enginerig.h"
 
+#include <QTest>
+
 namespace pay::test {
 
 EngineRig::EngineRig(const QString &dir) : clock(1'780'000'000'000)
 {
     dbPath = (dir.isEmpty() ? m_tmp.path() : dir) + QStringLiteral("/core.sqlite");
     build();
-    seedDemoBooks(*books, clock.nowMs());
 }
 
 EngineRig::~EngineRig()
 {
-    engine.reset();
-    ingress.reset();
-    qrA.reset();
-    qrB.reset();
-    card.reset();
-    wallet.reset();
-    coupon.reset();
-    books.reset();
-    db.reset();
+    core.reset();
 }
 
 void EngineRig::build()
 {
-    db = std::move(*Database::open(dbPath));
-    books = std::move(*ChannelBooks::open(ChannelBooks::pathForCoreDatabase(dbPath)));
-    coupon = std::make_unique<CouponChannel>(&clock, books.get());
-    wallet = std::make_unique<WalletChannel>(&clock, books.get());
-    card = std::make_unique<CardChannel>(&clock, books.get());
-    qrA = std::make_unique<QrChannel>(QrChannel::Dialect::A, &clock, books.get());
-    qrB = std::make_unique<QrChannel>(QrChannel::Dialect::B, &clock, books.get());
-    access.channels = {{QStringLiteral("coupon"), coupon.get()},
-                       {QStringLiteral("wallet"), wallet.get()},
-                       {QStringLiteral("card"), card.get()},
-                       {QStringLiteral("qr_a"), qrA.get()},
-                       {QStringLiteral("qr_b"), qrB.get()}};
-    ingress = std::make_unique<CallbackIngress>(&clock);
-    connectToIngress(qrA.get(), ingress.get());
-    connectToIngress(qrB.get(), ingress.get());
-    engine = std::make_unique<PaymentEngine>(*db, clock, access, config);
-    PaymentEngine *e = engine.get();
-    ingress->setFlowValidator([e](const ChannelNotification &n) { return e->validateNotification(n); });
-    ingress->setProcessor([e](const ChannelNotification &n) { return e->handleNotification(n); });
-    (void)engine->start();
+    PaymentCore::Options o;
+    o.databasePath = dbPath;
+    o.clock = &clock;
+    o.engine = config;
+    auto c = PaymentCore::open(o);
+    if (!c)
+        qFatal("EngineRig: %s", qPrintable(c.error().message));
+    core = std::move(*c);
+    db = &core->database();
+    books = &core->books();
+    coupon = core->channel(QStringLiteral("coupon"));
+    wallet = core->channel(QStringLiteral("wallet"));
+    card = core->channel(QStringLiteral("card"));
+    qrA = core->qrChannel(QStringLiteral("qr_a"));
+    qrB = core->qrChannel(QStringLiteral("qr_b"));
+    ingress = &core->ingress();
+    engine = &core->engine();
 }
 
 void EngineRig::restart()
 {
-    engine.reset();
-    ingress.reset();
-    qrA.reset();
-    qrB.reset();
-    card.reset();
-    wallet.reset();
-    coupon.reset();
-    books.reset();
-    db.reset();
+    core.reset();
     build();
 }
 

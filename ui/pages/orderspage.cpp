@@ -203,7 +203,7 @@ void OrdersPage::updateColumnWidths()
     // Widths from sample text instead of ResizeToContents, which would measure every fetched row
     // on each layout and slow down as the list grows.
     const QFontMetrics fm(m_view->font());
-    const int pad = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 18;
+    const int pad = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 12;
     auto fit = [&](int column, const QString &sample) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
         m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
@@ -217,7 +217,7 @@ void OrdersPage::updateColumnWidths()
             longestStatus = text;
     }
     const QString money = DisplayText::money(Money(9'999'999, Currency::cny()));
-    fit(OrdersModel::OutTradeNo, QStringLiteral("PD20240101-0000000"));
+    fit(OrdersModel::OutTradeNo, QStringLiteral("PD20240101-000000"));
     fit(OrdersModel::CreatedAt, QStringLiteral("2024-12-31 23:59:59"));
     fit(OrdersModel::Amount, money);
     fit(OrdersModel::Status, longestStatus);

@@ -90,7 +90,7 @@ void TestPaymentEngine::combinedCouponWalletQr()
 {
     EngineRig rig;
     const qint64 walletBefore = rig.walletBalance(QStringLiteral("M1001"));
-    QSignalSpy changed(rig.engine.get(), &PaymentEngine::tradeChanged);
+    QSignalSpy changed(rig.engine, &PaymentEngine::tradeChanged);
     auto t = rig.pay(QStringLiteral("T-100"), 3000,
                      {{kQrA, {}, 1500}, {kCoupon, QStringLiteral("CP-5OFF"), 500}, {kWallet, QStringLiteral("M1001"), 1000}});
     QVERIFY2(t, qPrintable(t ? QString() : t.error().message));
@@ -476,7 +476,7 @@ void TestPaymentEngine::tamperedCallbackFreezesTrade()
     p.tamperedAmountRate = 1.0;
     p.tamperDeltaMinor = -100;
     rig.qrA->setFaultProfile(p);
-    QSignalSpy frozen(rig.engine.get(), &PaymentEngine::tradeFrozen);
+    QSignalSpy frozen(rig.engine, &PaymentEngine::tradeFrozen);
     QVERIFY(rig.qrA->customerPays(rig.view(QStringLiteral("T-tamper")).flows[0].flowNo));
     rig.clock.advance(2000);
     OrderView v = rig.view(QStringLiteral("T-tamper"));
@@ -490,7 +490,7 @@ void TestPaymentEngine::tamperedCallbackFreezesTrade()
 void TestPaymentEngine::routingRefusalFailsBeforeSending()
 {
     EngineRig rig;
-    rig.access.refused.insert(kCard);
+    rig.core->gateway().setKilled(kCard, true); // the manual kill switch
     QVERIFY(rig.pay(QStringLiteral("T-route"), 1000, {{kCard, {}, 1000}}));
     rig.clock.advance(1000);
     OrderView v = rig.view(QStringLiteral("T-route"));

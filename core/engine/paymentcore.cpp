@@ -1,0 +1,173 @@
+#include "paymentcore.h"
+
+#include "../channel/callbackingress.h"
+#include "../channel/cardchannel.h"
+#include "../channel/channelbooks.h"
+#include "../channel/couponchannel.h"
+#include "../channel/qrchannel.h"
+#include "../channel/walletchannel.h"
+#include "../sim/clock.h"
+
+#include <QFileInfo>
+
+namespace pay {
+
+namespace {
+
+QString methodOf(const Channel *c)
+{
+    switch (c->kind()) {
+    case Channel::Kind::Coupon: return QStringLiteral("coupon");
+    case Channel::Kind::Wallet: return QStringLiteral("wallet");
+    case Channel::Kind::Card: return QStringLiteral("card");
+    case Channel::Kind::Qr: return QStringLiteral("qr");
+    }
+    return {};
+}
+
+} // namespace
+
+bool GatewayChannelAccess::knows(const QString &channel) const
+{
+    return m_gateway.channel(channel) != nullptr;
+}
+
+bool GatewayChannelAccess::isExternal(const QString &channel) const
+{
+    const Channel *c = m_gateway.channel(channel);
+    return c && c->isExternal();
+}
+
+bool GatewayChannelAccess::isQr(const QString &channel) const
+{
+    const Channel *c = m_gateway.channel(channel);
+    return c && c->kind() == Channel::Kind::Qr;
+}
+
+bool GatewayChannelAccess::admits(const QString &channel, const Money &amount, QString *reason) const
+{
+    const Channel *c = m_gateway.channel(channel);
+    if (!c) {
+        *reason = QStringLiteral("UNKNOWN_CHANNEL");
+        return false;
+    }
+    const RouteDecision d = m_gateway.route(methodOf(c), amount, m_clock.nowMs());
+    for (const RouteCandidate &candidate : d.candidates) {
+        if (candidate.channel == channel) {
+            if (!candidate.eligible)
+                *reason = candidate.exclusion + QStringLiteral(": ") + d.reason;
+            return candidate.eligible;
+        }
+    }
+    *reason = QStringLiteral("NO_RULE: ") + d.reason;
+    return false;
+}
+
+void GatewayChannelAccess::prepay(const QString &c, const PayRequest &r, Channel::PrepayHandler h)
+{
+    m_gateway.prepay(c, r, std::move(h));
+}
+void GatewayChannelAccess::pay(const QString &c, const PayRequest &r, Channel::ResultHandler h)
+{
+    m_gateway.pay(c, r, std::move(h));
+}
+void GatewayChannelAccess::query(const QString &c, const QString &no, Channel::ResultHandler h)
+{
+    m_gateway.query(c, no, std::move(h));
+}
+void GatewayChannelAccess::close(const QString &c, const QString &no, Channel::ResultHandler h)
+{
+    m_gateway.close(c, no, std::move(h));
+}
+void GatewayChannelAccess::refund(const QString &c, const RefundRequest &r, Channel::ResultHandler h)
+{
+    m_gateway.refund(c, r, std::move(h));
+}
+void GatewayChannelAccess::queryRefund(const QString &c, const QString &no, Channel::ResultHandler h)
+{
+    m_gateway.queryRefund(c, no, std::move(h));
+}
+
+Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
+{
+    std::unique_ptr<PaymentCore> core(new PaymentCore);
+    if (options.clock) {
+        core->m_clock = options.clock;
+    } else {
+        core->m_ownedClock = std::make_unique<RealClock>();
+        core->m_clock = core->m_ownedClock.get();
+    }
+    auto db = Database::open(options.databasePath, options.database);
+    if (!db)
+        return std::unexpected(db.error());
+    core->m_db = std::move(*db);
+    const QString booksPath = ChannelBooks::pathForCoreDatabase(options.databasePath);
+    const bool newBooks = !QFileInfo::exists(booksPath);
+    auto books = ChannelBooks::open(booksPath);
+    if (!books)
+        return std::unexpected(books.error());
+    core->m_books = std::move(*books);
+    if (newBooks && options.seedChannelBooks) {
+        if (auto r = seedDemoBooks(*core->m_books, core->m_clock->nowMs()); !r)
+            return std::unexpected(r.error());
+    }
+    Clock *clock = core->m_clock;
+    ChannelBooks *b = core->m_books.get();
+    core->m_gateway = std::make_unique<ChannelGateway>(clock);
+    core->m_gateway->router().setRules(ChannelRouter::defaultRules());
+    core->m_ingress = std::make_unique<CallbackIngress>(clock);
+    core->m_channels = {new CouponChannel(clock, b), new WalletChannel(clock, b), new CardChannel(clock, b),
+                        new QrChannel(QrChannel::Dialect::A, clock, b), new QrChannel(QrChannel::Dialect::B, clock, b)};
+    for (SimulatedChannel *c : core->m_channels) {
+        if (auto r = core->m_gateway->addChannel(c); !r)
+            return std::unexpected(r.error());
+        if (auto *qr = qobject_cast<QrChannel *>(c))
+            connectToIngress(qr, core->m_ingress.get());
+    }
+    core->m_access = std::make_unique<GatewayChannelAccess>(*core->m_gateway, *clock);
+    core->m_engine = std::make_unique<PaymentEngine>(*core->m_db, *clock, *core->m_access, options.engine);
+    PaymentEngine *engine = core->m_engine.get();
+    core->m_ingress->setFlowValidator([engine](const ChannelNotification &n) { return engine->validateNotification(n); });
+    core->m_ingress->setProcessor([engine](const ChannelNotification &n) { return engine->handleNotification(n); });
+    if (auto r = engine->start(); !r)
+        return std::unexpected(r.error());
+    return core;
+}
+
+PaymentCore::~PaymentCore()
+{
+    // The engine goes first (it holds handlers into the gateway), then the ingress the channels
+    // deliver to, then the gateway, the channels and the books.
+    m_engine.reset();
+    m_access.reset();
+    m_ingress.reset();
+    m_gateway.reset();
+    qDeleteAll(m_channels);
+    m_channels.clear();
+    m_books.reset();
+    m_db.reset();
+}
+
+SimulatedChannel *PaymentCore::channel(const QString &name) const
+{
+    for (SimulatedChannel *c : m_channels) {
+        if (c->name() == name)
+            return c;
+    }
+    return nullptr;
+}
+
+QrChannel *PaymentCore::qrChannel(const QString &name) const
+{
+    return qobject_cast<QrChannel *>(channel(name));
+}
+
+QStringList PaymentCore::channelNames() const
+{
+    QStringList names;
+    for (SimulatedChannel *c : m_channels)
+        names << c->name();
+    return names;
+}
+
+} // namespace pay

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "../channel/channelgateway.h"
+#include "paymentengine.h"
+
+#include <memory>
+
+namespace pay {
+
+class CallbackIngress;
+class ChannelBooks;
+class QrChannel;
+class SimulatedChannel;
+
+// The engine's view of the gateway: channel operations by name, plus the routing check that
+// runs before anything is sent (amount limits, maintenance windows, kill switch, breaker).
+class GatewayChannelAccess : public ChannelAccess
+{
+public:
+    explicit GatewayChannelAccess(ChannelGateway &gateway, Clock &clock) : m_gateway(gateway), m_clock(clock) {}
+
+    bool knows(const QString &channel) const override;
+    bool isExternal(const QString &channel) const override;
+    bool isQr(const QString &channel) const override;
+    bool admits(const QString &channel, const Money &amount, QString *reason) const override;
+    void prepay(const QString &c, const PayRequest &r, Channel::PrepayHandler h) override;
+    void pay(const QString &c, const PayRequest &r, Channel::ResultHandler h) override;
+    void query(const QString &c, const QString &no, Channel::ResultHandler h) override;
+    void close(const QString &c, const QString &no, Channel::ResultHandler h) override;
+    void refund(const QString &c, const RefundRequest &r, Channel::ResultHandler h) override;
+    void queryRefund(const QString &c, const QString &no, Channel::ResultHandler h) override;
+
+private:
+    ChannelGateway &m_gateway;
+    Clock &m_clock;
+};
+
+// Everything the payment core is made of, wired together on one thread: the database, the
+// simulated channels with their own books, the gateway, the callback ingress and the engine.
+// Used by the GUI's core thread, `paydeskctl`, the demo seeder and the tests.
+class PaymentCore
+{
+public:
+    struct Options
+    {
+        QString databasePath;
+        Clock *clock = nullptr; // nullptr: a RealClock owned by the core
+        EngineConfig engine;
+        Database::Options database;
+        bool seedChannelBooks = true; // demo members and vouchers when the books are new
+    };
+
+    static Result<std::unique_ptr<PaymentCore>> open(const Options &options);
+    ~PaymentCore();
+
+    Database &database() { return *m_db; }
+    Clock &clock() { return *m_clock; }
+    ChannelBooks &books() { return *m_books; }
+    ChannelGateway &gateway() { return *m_gateway; }
+    CallbackIngress &ingress() { return *m_ingress; }
+    PaymentEngine &engine() { return *m_engine; }
+    SimulatedChannel *channel(const QString &name) const;
+    QrChannel *qrChannel(const QString &name) const;
+    QStringList channelNames() const;
+
+private:
+    PaymentCore() = default;
+    std::unique_ptr<Clock> m_ownedClock;
+    Clock *m_clock = nullptr;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ChannelBooks> m_books;
+    std::unique_ptr<ChannelGateway> m_gateway;
+    std::unique_ptr<CallbackIngress> m_ingress;
+    QList<SimulatedChannel *> m_channels; // owned, deleted after the gateway
+    std::unique_ptr<GatewayChannelAccess> m_access;
+    std::unique_ptr<PaymentEngine> m_engine;
+};
+
+} // namespace pay
