@@ -11,8 +11,15 @@ QString DisplayText::currencySymbol(Currency currency)
         const char16_t *symbol;
     };
     static constexpr Symbol kSymbols[] = {
-        {u"CNY", u"¥"},  {u"USD", u"$"},   {u"EUR", u"€"},   {u"GBP", u"£"},  {u"JPY", u"JP¥"},
-        {u"HKD", u"HK$"}, {u"TWD", u"NT$"}, {u"SGD", u"S$"}, {u"KRW", u"₩"},
+        {u"CNY", u"¥"},
+        {u"USD", u"$"},
+        {u"EUR", u"€"},
+        {u"GBP", u"£"},
+        {u"JPY", u"JP¥"},
+        {u"HKD", u"HK$"},
+        {u"TWD", u"NT$"},
+        {u"SGD", u"S$"},
+        {u"KRW", u"₩"},
     };
     for (const auto &s : kSymbols) {
         if (code == QStringView(s.code))

@@ -6,7 +6,10 @@
 
 namespace pay::ui {
 
-LanguageSwitcher::LanguageSwitcher(QObject *parent) : QObject(parent) {}
+LanguageSwitcher::LanguageSwitcher(QObject *parent)
+    : QObject(parent)
+{
+}
 
 LanguageSwitcher::~LanguageSwitcher()
 {
@@ -51,13 +54,13 @@ bool LanguageSwitcher::setLanguage(const QString &code)
     if (m_qtInstalled)
         QCoreApplication::removeTranslator(&m_qtTranslator);
     m_appInstalled = m_appTranslator.load(QStringLiteral("paydesk_") + code, QStringLiteral(":/i18n"))
-                     && QCoreApplication::installTranslator(&m_appTranslator);
+        && QCoreApplication::installTranslator(&m_appTranslator);
     if (!m_appInstalled)
         qWarning("PayDesk: no translation for %s is compiled in", qPrintable(code));
     m_qtInstalled = code != QStringLiteral("en")
-                    && m_qtTranslator.load(QStringLiteral("qt_") + code,
-                                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))
-                    && QCoreApplication::installTranslator(&m_qtTranslator);
+        && m_qtTranslator.load(
+            QStringLiteral("qt_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+        && QCoreApplication::installTranslator(&m_qtTranslator);
     m_language = code;
     emit languageChanged(code);
     return true;

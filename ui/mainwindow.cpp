@@ -32,23 +32,23 @@ namespace {
 
 constexpr QStyle::StandardPixmap kPageIcons[MainWindow::kPageCount] = {
     QStyle::SP_FileDialogDetailedView, // Orders
-    QStyle::SP_DialogApplyButton,      // Checkout
-    QStyle::SP_MessageBoxWarning,      // Operations
-    QStyle::SP_BrowserReload,          // Reconciliation
-    QStyle::SP_FileDialogListView,     // Dashboard
-    QStyle::SP_MediaPlay,              // Simulator
+    QStyle::SP_DialogApplyButton, // Checkout
+    QStyle::SP_MessageBoxWarning, // Operations
+    QStyle::SP_BrowserReload, // Reconciliation
+    QStyle::SP_FileDialogListView, // Dashboard
+    QStyle::SP_MediaPlay, // Simulator
 };
 
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent),
-      m_languages(new LanguageSwitcher(this)),
-      m_navigation(new QListWidget(this)),
-      m_pages(new QStackedWidget(this)),
-      m_ordersPage(new OrdersPage(this)),
-      m_databaseLabel(new QLabel(this)),
-      m_countLabel(new QLabel(this))
+    : QMainWindow(parent)
+    , m_languages(new LanguageSwitcher(this))
+    , m_navigation(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_ordersPage(new OrdersPage(this))
+    , m_databaseLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The platform default (9 pt on a bare X11) is small for a till's screen.
@@ -185,8 +185,8 @@ void MainWindow::showPage(Page page)
 
 QStringList MainWindow::pageNames()
 {
-    return {QStringLiteral("orders"),    QStringLiteral("checkout"),  QStringLiteral("operations"),
-            QStringLiteral("reconciliation"), QStringLiteral("dashboard"), QStringLiteral("simulator")};
+    return {QStringLiteral("orders"), QStringLiteral("checkout"), QStringLiteral("operations"),
+        QStringLiteral("reconciliation"), QStringLiteral("dashboard"), QStringLiteral("simulator")};
 }
 
 bool MainWindow::showPage(const QString &name)
@@ -213,8 +213,8 @@ void MainWindow::handleOpenDatabaseRequested()
 {
     const QString current = databasePath();
     auto *dialog = new QFileDialog(this, tr("Open Database"),
-                                   current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath(),
-                                   tr("PayDesk databases (*.sqlite *.db);;All files (*)"));
+        current.isEmpty() ? QDir::homePath() : QFileInfo(current).absolutePath(),
+        tr("PayDesk databases (*.sqlite *.db);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setAcceptMode(QFileDialog::AcceptOpen);
@@ -242,12 +242,12 @@ void MainWindow::handleLanguageChanged(const QString &code)
 void MainWindow::handleAboutRequested()
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("About PayDesk"),
-                                tr("<h3>PayDesk %1</h3>"
-                                   "<p>A cashier and operations console with an embedded payment core. "
-                                   "Everything runs on this computer against one SQLite file.</p>"
-                                   "<p>Built with Qt %2.</p>")
-                                    .arg(QStringLiteral(PAYDESK_VERSION), QString::fromLatin1(qVersion())),
-                                QMessageBox::Ok, this);
+        tr("<h3>PayDesk %1</h3>"
+           "<p>A cashier and operations console with an embedded payment core. "
+           "Everything runs on this computer against one SQLite file.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(PAYDESK_VERSION), QString::fromLatin1(qVersion())),
+        QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -280,8 +280,8 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::retranslateUi()
 {
-    const QString pageNames[kPageCount] = {tr("Orders"),    tr("Checkout"),  tr("Operations"),
-                                           tr("Reconciliation"), tr("Dashboard"), tr("Simulator")};
+    const QString pageNames[kPageCount] = {tr("Orders"), tr("Checkout"), tr("Operations"),
+        tr("Reconciliation"), tr("Dashboard"), tr("Simulator")};
     for (int i = 0; i < kPageCount; ++i) {
         m_navigation->item(i)->setText(pageNames[i]);
         m_pageActions.at(i)->setText(pageNames[i]);

@@ -36,11 +36,15 @@ QColor statusColor(TradeStatus status)
 
 } // namespace
 
-OrdersModel::OrdersModel(QObject *parent) : QAbstractTableModel(parent) {}
+OrdersModel::OrdersModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
 
 QString OrdersModel::statusText(TradeStatus status, bool frozen)
 {
-    return frozen ? tr("%1 (frozen)").arg(DisplayText::tradeStatus(status)) : DisplayText::tradeStatus(status);
+    return frozen ? tr("%1 (frozen)").arg(DisplayText::tradeStatus(status))
+                  : DisplayText::tradeStatus(status);
 }
 
 OrdersModel::~OrdersModel() = default;
@@ -82,7 +86,8 @@ void OrdersModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+        emit dataChanged(
+            index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void OrdersModel::reload()
@@ -95,7 +100,7 @@ void OrdersModel::resetRows(CountTotal countTotal)
     beginResetModel();
     m_rows.clear();
     m_hasMore = false;
-    m_matching = OrderCount{};
+    m_matching = OrderCount {};
     m_lastError.clear();
     if (!m_reader)
         m_total = 0;
@@ -108,8 +113,9 @@ void OrdersModel::resetRows(CountTotal countTotal)
         if (countTotal == CountTotal::Again)
             total = m_reader->totalCount();
         // Without a filter every order matches: no second count.
-        Result<OrderCount> matching = m_filter.isEmpty() && total ? Result<OrderCount>(OrderCount{*total, true})
-                                                                  : m_reader->count(m_filter, kCountCap);
+        Result<OrderCount> matching = m_filter.isEmpty() && total
+            ? Result<OrderCount>(OrderCount {*total, true})
+            : m_reader->count(m_filter, kCountCap);
         if (!rows)
             m_lastError = rows.error().message;
         else if (!total)
@@ -123,7 +129,7 @@ void OrdersModel::resetRows(CountTotal countTotal)
                 m_rows.resize(m_pageSize);
         }
         m_total = total.value_or(0);
-        m_matching = matching.value_or(OrderCount{});
+        m_matching = matching.value_or(OrderCount {});
     }
     endResetModel();
     if (!m_lastError.isEmpty())
@@ -184,8 +190,8 @@ QVariant OrdersModel::data(const QModelIndex &index, int role) const
     case FrozenRole:
         return row.frozen;
     case Qt::TextAlignmentRole:
-        return int(Qt::Alignment(
-            (isMoneyColumn(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+        return int(
+            Qt::Alignment((isMoneyColumn(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     case Qt::DecorationRole:
         if (column == Status && row.frozen)
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
@@ -220,10 +226,12 @@ QVariant OrdersModel::displayData(const OrderListRow &row, int column) const
         return statusText(row.status, row.frozen);
     // Nothing paid or refunded shows as an empty cell: the exceptions stand out when scanning.
     case Paid:
-        return row.paidMinor == 0 ? QString() : DisplayText::money(Money(row.paidMinor, row.amount.currency()), m_locale);
+        return row.paidMinor == 0 ? QString()
+                                  : DisplayText::money(Money(row.paidMinor, row.amount.currency()), m_locale);
     case Refunded:
-        return row.refundedMinor == 0 ? QString()
-                                      : DisplayText::money(Money(row.refundedMinor, row.amount.currency()), m_locale);
+        return row.refundedMinor == 0
+            ? QString()
+            : DisplayText::money(Money(row.refundedMinor, row.amount.currency()), m_locale);
     case Merchant:
         return row.merchantId;
     case UpdatedAt:
@@ -264,8 +272,8 @@ QVariant OrdersModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::TextAlignmentRole)
-        return int(Qt::Alignment((isMoneyColumn(section) ? Qt::AlignRight : Qt::AlignLeft)
-                                                 | Qt::AlignVCenter));
+        return int(
+            Qt::Alignment((isMoneyColumn(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

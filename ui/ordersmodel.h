@@ -5,7 +5,6 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QLocale>
-
 #include <memory>
 
 namespace pay::ui {
@@ -18,13 +17,24 @@ class OrdersModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { OutTradeNo, CreatedAt, Subject, Amount, Status, Paid, Refunded, Merchant, UpdatedAt, ColumnCount };
+    enum Column {
+        OutTradeNo,
+        CreatedAt,
+        Subject,
+        Amount,
+        Status,
+        Paid,
+        Refunded,
+        Merchant,
+        UpdatedAt,
+        ColumnCount
+    };
     enum Role {
         // Raw values for sorting, copying and tests: minor units as qint64, times as QDateTime,
         // the status as pay::TradeStatus, text as QString. DisplayRole only formats these.
         UnderlyingDataRole = Qt::UserRole,
         TradeIdRole, // the trade order's id (qint64), for opening its details
-        FrozenRole,  // bool: a loss-prevention guard froze the order
+        FrozenRole, // bool: a loss-prevention guard froze the order
     };
     Q_ENUM(Column)
 

@@ -30,29 +30,28 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QStringLiteral("Open the PayDesk database FILE (created when missing)."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"),
+        QStringLiteral("Open the PayDesk database FILE (created when missing)."), QStringLiteral("FILE"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
         QStringLiteral("User interface language: %1 (default: the system's).")
             .arg(pay::ui::LanguageSwitcher::languages().join(QStringLiteral(", "))),
         QStringLiteral("LANG"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
-                                        QStringLiteral("Start on this page: %1.")
-                                            .arg(pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
-                                        QStringLiteral("PAGE"));
+        QStringLiteral("Start on this page: %1.")
+            .arg(pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
+        QStringLiteral("PAGE"));
     parser.addOption(dbOption);
     parser.addOption(langOption);
     parser.addOption(pageOption);
     parser.process(app);
 
     pay::ui::MainWindow window;
-    const QString language = parser.isSet(langOption) ? parser.value(langOption)
-                                                      : pay::ui::LanguageSwitcher::languageFor(QLocale::system());
+    const QString language = parser.isSet(langOption)
+        ? parser.value(langOption)
+        : pay::ui::LanguageSwitcher::languageFor(QLocale::system());
     if (!window.setLanguage(language))
         return failWith(QStringLiteral("paydesk: unknown language '%1' (known: %2)")
                             .arg(language, pay::ui::LanguageSwitcher::languages().join(QStringLiteral(", "))),
-                        2);
+            2);
 
     if (parser.isSet(dbOption)) {
         const QString path = parser.value(dbOption);
@@ -65,9 +64,10 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(pageOption) && !window.showPage(parser.value(pageOption)))
-        return failWith(QStringLiteral("paydesk: unknown page '%1' (known: %2)")
-                            .arg(parser.value(pageOption), pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
-                        2);
+        return failWith(
+            QStringLiteral("paydesk: unknown page '%1' (known: %2)")
+                .arg(parser.value(pageOption), pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
+            2);
 
     window.show();
     return app.exec();

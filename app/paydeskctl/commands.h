@@ -11,5 +11,6 @@ int benchCommand(const QStringList &args);
 
 // bench subcommands, one per area
 int benchGateway(const QStringList &args);
+int benchEngine(const QStringList &args);
 
 } // namespace pay::cli

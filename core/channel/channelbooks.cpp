@@ -123,6 +123,13 @@ ChannelBooks::Transaction::~Transaction()
         QSqlDatabase::database(m_books.m_connection, false).rollback();
 }
 
+static std::atomic<quint64> s_bookCommits{0};
+
+quint64 ChannelBooks::Transaction::commitCount()
+{
+    return s_bookCommits.load(std::memory_order_relaxed);
+}
+
 Result<void> ChannelBooks::Transaction::commit()
 {
     if (!m_active)
@@ -134,6 +141,7 @@ Result<void> ChannelBooks::Transaction::commit()
         db.rollback();
         return fail(ErrorCode::Database, trBooks("Channel books: commit failed: %1").arg(text));
     }
+    s_bookCommits.fetch_add(1, std::memory_order_relaxed);
     return {};
 }
 

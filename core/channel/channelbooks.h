@@ -89,6 +89,8 @@ public:
         Transaction &operator=(const Transaction &) = delete;
         bool isActive() const { return m_active; }
         Result<void> commit();
+        // Commits of all channel books in this process (for benchmarks).
+        static quint64 commitCount();
 
     private:
         ChannelBooks &m_books;

@@ -7,7 +7,6 @@
 #include <QDate>
 #include <QRandomGenerator>
 #include <QSqlQuery>
-
 #include <array>
 
 namespace pay {
@@ -25,11 +24,21 @@ struct Item
 
 // What a cafe-and-convenience till sells; a basket is one to three of a kind.
 constexpr Item kItems[] = {
-    {u"Latte", 2800},          {u"Americano", 2200},      {u"Jasmine tea", 1800},
-    {u"Croissant", 1500},      {u"Lunch set A", 3990},    {u"Lunch set B", 4590},
-    {u"Bottled water", 300},   {u"Phone charger", 6900},  {u"Notebook", 1250},
-    {u"Umbrella", 4500},       {u"Membership top-up", 20000}, {u"Gift card", 50000},
-    {u"Parking fee", 1000},    {u"Movie ticket", 4500},   {u"Fruit box", 3680},
+    {u"Latte", 2800},
+    {u"Americano", 2200},
+    {u"Jasmine tea", 1800},
+    {u"Croissant", 1500},
+    {u"Lunch set A", 3990},
+    {u"Lunch set B", 4590},
+    {u"Bottled water", 300},
+    {u"Phone charger", 6900},
+    {u"Notebook", 1250},
+    {u"Umbrella", 4500},
+    {u"Membership top-up", 20000},
+    {u"Gift card", 50000},
+    {u"Parking fee", 1000},
+    {u"Movie ticket", 4500},
+    {u"Fruit box", 3680},
     {u"Birthday cake", 16800},
 };
 
@@ -41,8 +50,12 @@ struct StatusWeight
 
 // Mostly paid orders, as a real till has; every status is present.
 constexpr StatusWeight kStatusMix[] = {
-    {TradeStatus::Paid, 62},     {TradeStatus::Closed, 14},           {TradeStatus::Refunded, 6},
-    {TradeStatus::PartiallyRefunded, 5}, {TradeStatus::Created, 8},   {TradeStatus::Paying, 5},
+    {TradeStatus::Paid, 62},
+    {TradeStatus::Closed, 14},
+    {TradeStatus::Refunded, 6},
+    {TradeStatus::PartiallyRefunded, 5},
+    {TradeStatus::Created, 8},
+    {TradeStatus::Paying, 5},
 };
 
 TradeStatus pickStatus(QRandomGenerator &rng)
@@ -61,27 +74,32 @@ TradeStatus pickStatus(QRandomGenerator &rng)
 
 } // namespace
 
-Result<qint64> bulkSeedTradeOrders(Database &db, const BulkSeedOptions &options,
-                                   const std::function<void(qint64 written)> &progress)
+Result<qint64> bulkSeedTradeOrders(
+    Database &db, const BulkSeedOptions &options, const std::function<void(qint64 written)> &progress)
 {
-    if (options.count < 0 || options.rowsPerTransaction <= 0 || options.merchants.isEmpty() || options.spanMs < 0)
-        return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "Invalid bulk seed options"));
+    if (options.count < 0 || options.rowsPerTransaction <= 0 || options.merchants.isEmpty()
+        || options.spanMs < 0)
+        return fail(
+            ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "Invalid bulk seed options"));
 
     qint64 firstSeq = 1;
     {
         QSqlQuery q(db.db());
         if (!q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM trade_orders")) || !q.next())
-            return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("Store", "Read trade orders")));
+            return std::unexpected(
+                Database::errorFrom(q, QCoreApplication::translate("Store", "Read trade orders")));
         firstSeq = q.value(0).toLongLong() + 1;
     }
 
     // One statement, positional binds: the driver re-executes it without parsing SQL again.
     QSqlQuery insert(db.db());
     if (!insert.prepare(QStringLiteral(
-            "INSERT INTO trade_orders (merchant_id, out_trade_no, subject, amount, currency, status, paid_amount,"
+            "INSERT INTO trade_orders (merchant_id, out_trade_no, subject, amount, currency, status, "
+            "paid_amount,"
             " refunded_amount, frozen, freeze_reason, expires_at, created_at, updated_at, version)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
-        return std::unexpected(Database::errorFrom(insert, QCoreApplication::translate("Store", "Insert trade order")));
+        return std::unexpected(
+            Database::errorFrom(insert, QCoreApplication::translate("Store", "Insert trade order")));
 
     std::array<QString, std::size(kStatusMix)> statusNames;
     for (std::size_t i = 0; i < std::size(kStatusMix); ++i)
@@ -115,16 +133,15 @@ Result<qint64> bulkSeedTradeOrders(Database &db, const BulkSeedOptions &options,
             if (const qint64 day = createdMs / kDayMs; day != cachedDay) {
                 cachedDay = day;
                 dayPrefix = QStringLiteral("PD")
-                            + QDate(1970, 1, 1).addDays(day).toString(QStringLiteral("yyyyMMdd"))
-                            + QLatin1Char('-');
+                    + QDate(1970, 1, 1).addDays(day).toString(QStringLiteral("yyyyMMdd")) + QLatin1Char('-');
             }
             const qint64 seq = firstSeq + i;
             const Item &item = kItems[rng.bounded(int(std::size(kItems)))];
             const int quantity = 1 + int(rng.bounded(3));
             const qint64 amount = item.priceMinor * quantity;
-            const QString subject = quantity == 1 ? QString::fromUtf16(item.subject)
-                                                  : QString::fromUtf16(item.subject) + QStringLiteral(" ×")
-                                                        + QString::number(quantity);
+            const QString subject = quantity == 1
+                ? QString::fromUtf16(item.subject)
+                : QString::fromUtf16(item.subject) + QStringLiteral(" ×") + QString::number(quantity);
             const TradeStatus status = pickStatus(rng);
             qint64 paid = 0;
             qint64 refunded = 0;
@@ -155,7 +172,8 @@ Result<qint64> bulkSeedTradeOrders(Database &db, const BulkSeedOptions &options,
             const bool frozen = rng.bounded(2000) == 0;
 
             insert.bindValue(0, options.merchants.at(qsizetype(seq % options.merchants.size())));
-            insert.bindValue(1, QString(dayPrefix + QString::number(seq).rightJustified(7, QLatin1Char('0'))));
+            insert.bindValue(
+                1, QString(dayPrefix + QString::number(seq).rightJustified(7, QLatin1Char('0'))));
             insert.bindValue(2, subject);
             insert.bindValue(3, amount);
             insert.bindValue(4, currency);
@@ -169,7 +187,8 @@ Result<qint64> bulkSeedTradeOrders(Database &db, const BulkSeedOptions &options,
             insert.bindValue(12, updatedMs);
             insert.bindValue(13, status == TradeStatus::Created ? 0 : 2);
             if (!insert.exec())
-                return std::unexpected(Database::errorFrom(insert, QCoreApplication::translate("Store", "Insert trade order")));
+                return std::unexpected(
+                    Database::errorFrom(insert, QCoreApplication::translate("Store", "Insert trade order")));
         }
         if (auto r = tx.commit(); !r)
             return std::unexpected(r.error());

@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace pay {
@@ -29,7 +28,7 @@ struct BulkSeedOptions
 // seeding twice never collides. progress (if set) is called after every committed transaction
 // with the number of rows written so far. Returns the number of rows written; on an error the
 // current transaction is rolled back and earlier ones stay.
-Result<qint64> bulkSeedTradeOrders(Database &db, const BulkSeedOptions &options,
-                                   const std::function<void(qint64 written)> &progress = {});
+Result<qint64> bulkSeedTradeOrders(
+    Database &db, const BulkSeedOptions &options, const std::function<void(qint64 written)> &progress = {});
 
 } // namespace pay

@@ -3,7 +3,6 @@
 #include "database.h"
 
 #include <QSqlQuery>
-
 #include <algorithm>
 #include <limits>
 
@@ -42,7 +41,8 @@ QString prefixUpperBound(const QString &prefix)
             continue;
         }
         last = last == 0xD7FF ? 0xE000 : last + 1; // the surrogate range is no code point
-        return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), codePoints.size());
+        return QString::fromUcs4(
+            reinterpret_cast<const char32_t *>(codePoints.constData()), codePoints.size());
     }
     return QString();
 }
@@ -55,7 +55,7 @@ struct Range
 
 Range prefixRange(const QString &prefix)
 {
-    return Range{prefix, prefixUpperBound(prefix)};
+    return Range {prefix, prefixUpperBound(prefix)};
 }
 
 QString rangeCondition(const Range &r)
@@ -88,7 +88,8 @@ Result<OrderListRow> readRow(const QSqlQuery &q)
     r.amount = Money(q.value(4).toLongLong(), currency ? *currency : Currency());
     if (!fromString(q.value(6).toString(), r.status))
         return fail(ErrorCode::NotADatabase,
-                    QCoreApplication::translate("Store", "Corrupt row in %1: %2").arg(QStringLiteral("trade_orders"), q.value(6).toString()));
+            QCoreApplication::translate("Store", "Corrupt row in %1: %2")
+                .arg(QStringLiteral("trade_orders"), q.value(6).toString()));
     r.paidMinor = q.value(7).toLongLong();
     r.refundedMinor = q.value(8).toLongLong();
     r.frozen = q.value(9).toInt() != 0;
@@ -131,7 +132,10 @@ qint64 effectiveBefore(qint64 beforeId)
 
 } // namespace
 
-OrderListReader::OrderListReader(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+OrderListReader::OrderListReader(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{
+}
 
 OrderListReader::~OrderListReader() = default;
 
@@ -162,9 +166,10 @@ Result<OrderListReader::PrefixPlan> OrderListReader::prefixPlan(const QString &p
     if (m_prefixPlan != PrefixPlan::Unknown && m_plannedPrefix == prefix)
         return m_prefixPlan;
     const Range range = prefixRange(prefix);
-    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM trade_orders INDEXED BY "
-                                                 "ix_trade_out_no WHERE ")
-                                  + rangeCondition(range) + QStringLiteral(" LIMIT ?)"));
+    QSqlQuery &q
+        = m_db->prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM trade_orders INDEXED BY "
+                                        "ix_trade_out_no WHERE ")
+            + rangeCondition(range) + QStringLiteral(" LIMIT ?)"));
     bindRange(q, range);
     q.addBindValue(m_tuning.sortablePrefixLimit + 1);
     auto n = readCount(q, QCoreApplication::translate("Store", "Search trade orders"));
@@ -185,9 +190,11 @@ Result<QList<OrderListRow>> OrderListReader::page(const OrderListFilter &filter,
     if (filter.exactOrderNo && !filter.orderNo.isEmpty()) {
         // An order number is unique per merchant: a handful of rows, straight from the index.
         QString sql = QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM trade_orders INDEXED BY ix_trade_out_no WHERE out_trade_no = ? AND id < ?");
+            + QStringLiteral(
+                " FROM trade_orders INDEXED BY ix_trade_out_no WHERE out_trade_no = ? AND id < ?");
         if (!filter.statuses.isEmpty())
-            sql += QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size()) + QStringLiteral(")");
+            sql += QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size())
+                + QStringLiteral(")");
         sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
         QSqlQuery &q = m_db->prepared(sql);
         q.addBindValue(filter.orderNo);
@@ -205,8 +212,8 @@ Result<QList<OrderListRow>> OrderListReader::page(const OrderListFilter &filter,
     }
 
     // No search, or a prefix too broad to sort: walk ids from the newest down (per status, on the
-    // (status, id) index) and stop after limit matches. Several statuses are merged here rather than with "status IN",
-    // which SQLite can only serve by sorting every match.
+    // (status, id) index) and stop after limit matches. Several statuses are merged here rather than with
+    // "status IN", which SQLite can only serve by sorting every match.
     if (filter.statuses.isEmpty())
         return pageForStatus(filter, nullptr, before, limit);
     if (filter.statuses.size() == 1)
@@ -218,30 +225,31 @@ Result<QList<OrderListRow>> OrderListReader::page(const OrderListFilter &filter,
             return rows;
         merged.append(std::move(*rows));
     }
-    std::sort(merged.begin(), merged.end(), [](const OrderListRow &a, const OrderListRow &b) { return a.id > b.id; });
+    std::sort(merged.begin(), merged.end(),
+        [](const OrderListRow &a, const OrderListRow &b) { return a.id > b.id; });
     if (merged.size() > limit)
         merged.resize(limit);
     return merged;
 }
 
-Result<QList<OrderListRow>> OrderListReader::prefixPage(const OrderListFilter &filter, qint64 before, int limit)
+Result<QList<OrderListRow>> OrderListReader::prefixPage(
+    const OrderListFilter &filter, qint64 before, int limit)
 {
     const QString what = QCoreApplication::translate("Store", "Search trade orders");
     const Range range = prefixRange(filter.orderNo);
     const QString statusCondition = filter.statuses.isEmpty()
-                                        ? QString()
-                                        : QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size())
-                                              + QStringLiteral(")");
+        ? QString()
+        : QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size()) + QStringLiteral(")");
 
     // The window just below the cursor. If it holds a whole page, that page is exact: every row
     // outside the window has a smaller id than every row in it.
     QSqlQuery &window = m_db->prepared(QStringLiteral("SELECT ") + kColumns
-                                       + QStringLiteral(" FROM trade_orders NOT INDEXED WHERE id < ? AND id >= ? AND ")
-                                       + rangeCondition(range) + statusCondition
-                                       + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
+        + QStringLiteral(" FROM trade_orders NOT INDEXED WHERE id < ? AND id >= ? AND ")
+        + rangeCondition(range) + statusCondition + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
     qint64 top = before;
     if (top == std::numeric_limits<qint64>::max()) {
-        QSqlQuery &maxId = m_db->prepared(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM trade_orders"));
+        QSqlQuery &maxId
+            = m_db->prepared(QStringLiteral("SELECT coalesce(max(id), 0) + 1 FROM trade_orders"));
         auto newest = readCount(maxId, what);
         if (!newest)
             return std::unexpected(newest.error());
@@ -259,10 +267,10 @@ Result<QList<OrderListRow>> OrderListReader::prefixPage(const OrderListFilter &f
     // Otherwise sort the ids of every match (the order-number index holds them, so only the
     // status needs the table) and read the page's rows by id.
     QSqlQuery &sorted = m_db->prepared(QStringLiteral("SELECT ") + kColumns
-                                       + QStringLiteral(" FROM trade_orders WHERE id IN (SELECT id FROM trade_orders "
-                                                        "INDEXED BY ix_trade_out_no WHERE ")
-                                       + rangeCondition(range) + QStringLiteral(" AND id < ?") + statusCondition
-                                       + QStringLiteral(" ORDER BY id DESC LIMIT ?) ORDER BY id DESC"));
+        + QStringLiteral(" FROM trade_orders WHERE id IN (SELECT id FROM trade_orders "
+                         "INDEXED BY ix_trade_out_no WHERE ")
+        + rangeCondition(range) + QStringLiteral(" AND id < ?") + statusCondition
+        + QStringLiteral(" ORDER BY id DESC LIMIT ?) ORDER BY id DESC"));
     bindRange(sorted, range);
     sorted.addBindValue(before);
     bindStatuses(sorted, filter.statuses);
@@ -270,8 +278,8 @@ Result<QList<OrderListRow>> OrderListReader::prefixPage(const OrderListFilter &f
     return readRows(sorted, what);
 }
 
-Result<QList<OrderListRow>> OrderListReader::pageForStatus(const OrderListFilter &filter, const TradeStatus *status,
-                                                           qint64 before, int limit)
+Result<QList<OrderListRow>> OrderListReader::pageForStatus(
+    const OrderListFilter &filter, const TradeStatus *status, qint64 before, int limit)
 {
     const bool search = !filter.orderNo.isEmpty();
     const Range range = prefixRange(filter.orderNo);
@@ -303,7 +311,7 @@ Result<OrderCount> OrderListReader::count(const OrderListFilter &filter, qint64 
         auto n = totalCount();
         if (!n)
             return std::unexpected(n.error());
-        return OrderCount{*n, true};
+        return OrderCount {*n, true};
     }
     cap = std::max<qint64>(cap, 1);
     // Counting needs no order, so a search always walks the order-number index: even a broad
@@ -318,10 +326,10 @@ Result<OrderCount> OrderListReader::count(const OrderListFilter &filter, qint64 
         from = QStringLiteral("trade_orders INDEXED BY ix_trade_status");
     }
     if (!filter.statuses.isEmpty())
-        conditions << QStringLiteral("status IN (") + placeholders(filter.statuses.size()) + QStringLiteral(")");
+        conditions << QStringLiteral("status IN (") + placeholders(filter.statuses.size())
+                + QStringLiteral(")");
     QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + from
-                                  + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "))
-                                  + QStringLiteral(" LIMIT ?)"));
+        + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" LIMIT ?)"));
     if (!filter.orderNo.isEmpty()) {
         if (filter.exactOrderNo)
             q.addBindValue(filter.orderNo);
@@ -334,8 +342,8 @@ Result<OrderCount> OrderListReader::count(const OrderListFilter &filter, qint64 
     if (!n)
         return std::unexpected(n.error());
     if (*n > cap)
-        return OrderCount{cap, false};
-    return OrderCount{*n, true};
+        return OrderCount {cap, false};
+    return OrderCount {*n, true};
 }
 
 } // namespace pay

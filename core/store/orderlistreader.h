@@ -6,7 +6,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <memory>
 
 namespace pay {
@@ -18,8 +17,8 @@ class Database;
 struct OrderListFilter
 {
     QList<TradeStatus> statuses; // empty: every status
-    QString orderNo;             // empty: no search
-    bool exactOrderNo = false;   // false: orderNo is a prefix
+    QString orderNo; // empty: no search
+    bool exactOrderNo = false; // false: orderNo is a prefix
 
     bool isEmpty() const { return statuses.isEmpty() && orderNo.isEmpty(); }
     friend bool operator==(const OrderListFilter &, const OrderListFilter &) = default;
@@ -102,8 +101,8 @@ private:
     enum class PrefixPlan { Unknown, Sortable, Broad };
 
     explicit OrderListReader(std::unique_ptr<Database> db);
-    Result<QList<OrderListRow>> pageForStatus(const OrderListFilter &filter, const TradeStatus *status,
-                                              qint64 beforeId, int limit);
+    Result<QList<OrderListRow>> pageForStatus(
+        const OrderListFilter &filter, const TradeStatus *status, qint64 beforeId, int limit);
     Result<QList<OrderListRow>> prefixPage(const OrderListFilter &filter, qint64 beforeId, int limit);
     Result<PrefixPlan> prefixPlan(const QString &prefix);
 

@@ -1,6 +1,17 @@
 #include "transaction.h"
 
+#include <atomic>
+
 namespace pay {
+
+namespace {
+std::atomic<quint64> s_commits{0};
+}
+
+quint64 TransactionGuard::commitCount()
+{
+    return s_commits.load(std::memory_order_relaxed);
+}
 
 TransactionGuard::TransactionGuard(Database &db) : m_db(db)
 {
@@ -19,8 +30,10 @@ Result<void> TransactionGuard::commit()
     if (!m_open)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Store", "No open transaction to commit"));
     auto r = m_db.exec(QStringLiteral("COMMIT"));
-    if (r)
+    if (r) {
         m_open = false;
+        s_commits.fetch_add(1, std::memory_order_relaxed);
+    }
     return r;
 }
 

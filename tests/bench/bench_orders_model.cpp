@@ -14,8 +14,8 @@
 #include "store/repositories.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -27,7 +27,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
-
 #include <algorithm>
 
 using namespace pay;
@@ -80,15 +79,14 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Measures the Orders list on a large database."));
     parser.addHelpOption();
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Reuse (or create) this database."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Orders to seed (default 1000000)."),
-                                        QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), QStringLiteral("Reuse (or create) this database."), QStringLiteral("FILE"));
+    const QCommandLineOption rowsOption(QStringLiteral("rows"),
+        QStringLiteral("Orders to seed (default 1000000)."), QStringLiteral("N"), QStringLiteral("1000000"));
     const QCommandLineOption repeatOption(QStringLiteral("repeat"),
-                                          QStringLiteral("Runs of each measurement (default 5)."), QStringLiteral("K"),
-                                          QStringLiteral("5"));
-    const QCommandLineOption seedOnlyOption(QStringLiteral("seed-only"),
-                                            QStringLiteral("Create and seed the database, measure nothing."));
+        QStringLiteral("Runs of each measurement (default 5)."), QStringLiteral("K"), QStringLiteral("5"));
+    const QCommandLineOption seedOnlyOption(
+        QStringLiteral("seed-only"), QStringLiteral("Create and seed the database, measure nothing."));
     parser.addOptions({dbOption, rowsOption, repeatOption, seedOnlyOption});
     parser.process(app);
 
@@ -196,41 +194,41 @@ int main(int argc, char *argv[])
     //    the oldest month's (far from the newest rows), a year's (nearly all), one exact number,
     //    a prefix that matches nothing, and prefixes combined with a status.
     const QString newest = model->data(model->index(0, ui::OrdersModel::OutTradeNo)).toString();
-    const QString day = newest.left(10);  // PD20241231
+    const QString day = newest.left(10); // PD20241231
     const QString month = newest.left(8); // PD202412
     QString oldest;
     {
         auto helper = OrderListReader::open(path);
         if (!helper)
             return die(helper.error().message);
-        auto first = (*helper)->page(OrderListFilter{}, 2, 1);
+        auto first = (*helper)->page(OrderListFilter {}, 2, 1);
         if (!first || first->isEmpty())
             return die(QStringLiteral("cannot read the oldest order"));
         oldest = first->front().outTradeNo;
     }
     const QString oldMonth = oldest.left(8); // PD202401: matches far from the newest rows
-    const QString year = newest.left(6);     // PD2024: nearly every row
+    const QString year = newest.left(6); // PD2024: nearly every row
     struct Search
     {
         const char *name;
         OrderListFilter filter;
     };
     const Search searches[] = {
-        {"prefix_day", OrderListFilter{{}, day, false}},
-        {"prefix_month", OrderListFilter{{}, month, false}},
-        {"prefix_oldest_month", OrderListFilter{{}, oldMonth, false}},
-        {"prefix_year", OrderListFilter{{}, year, false}},
-        {"exact", OrderListFilter{{}, newest, true}},
-        {"no_match", OrderListFilter{{}, QStringLiteral("NOPE"), false}},
-        {"prefix_day_and_refunded", OrderListFilter{{TradeStatus::Refunded}, day, false}},
-        {"prefix_month_and_refunded", OrderListFilter{{TradeStatus::Refunded}, month, false}},
-        {"prefix_oldest_month_and_refunded", OrderListFilter{{TradeStatus::Refunded}, oldMonth, false}},
+        {"prefix_day", OrderListFilter {{}, day, false}},
+        {"prefix_month", OrderListFilter {{}, month, false}},
+        {"prefix_oldest_month", OrderListFilter {{}, oldMonth, false}},
+        {"prefix_year", OrderListFilter {{}, year, false}},
+        {"exact", OrderListFilter {{}, newest, true}},
+        {"no_match", OrderListFilter {{}, QStringLiteral("NOPE"), false}},
+        {"prefix_day_and_refunded", OrderListFilter {{TradeStatus::Refunded}, day, false}},
+        {"prefix_month_and_refunded", OrderListFilter {{TradeStatus::Refunded}, month, false}},
+        {"prefix_oldest_month_and_refunded", OrderListFilter {{TradeStatus::Refunded}, oldMonth, false}},
     };
     QJsonObject searchJson;
     for (const Search &search : searches) {
         Stats s;
         for (int i = 0; i < repeat; ++i) {
-            model->setFilter(OrderListFilter{});
+            model->setFilter(OrderListFilter {});
             QElapsedTimer t;
             t.start();
             model->setFilter(search.filter);
@@ -244,7 +242,7 @@ int main(int argc, char *argv[])
         o[QStringLiteral("rows_shown")] = model->rowCount();
         searchJson[QString::fromLatin1(search.name)] = o;
     }
-    model->setFilter(OrderListFilter{});
+    model->setFilter(OrderListFilter {});
     out[QStringLiteral("search")] = searchJson;
 
     // 4. Scrolling: fetchMore of the next page, 50 pages deep (10,000 rows).
@@ -268,8 +266,9 @@ int main(int argc, char *argv[])
         for (int i = 0; i < repeat; ++i) {
             QElapsedTimer t;
             t.start();
-            auto oldestPage = (*deepReader)->page(OrderListFilter{}, OrderListReader::kDefaultPageSize + 1,
-                                             OrderListReader::kDefaultPageSize);
+            auto oldestPage = (*deepReader)
+                                  ->page(OrderListFilter {}, OrderListReader::kDefaultPageSize + 1,
+                                      OrderListReader::kDefaultPageSize);
             deep.samples.append(msSince(t));
             if (!oldestPage)
                 return die(oldestPage.error().message);

@@ -88,10 +88,10 @@ void TestOrderListReader::initTestCase()
     // Order numbers that test the prefix bounds: non-ASCII, the code points around the surrogate
     // range, and a character beyond the BMP.
     TradeRepository trades(*m_writer);
-    for (const QString &no : {QStringLiteral("订单-001"), QStringLiteral("订单-002"), QStringLiteral("订单甲-1"),
-                              QStringLiteral("X\uD7FF1"), QStringLiteral("X\uE000"),
-                              QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000") + QStringLiteral("1")),
-                              QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010001")), QStringLiteral("Y")}) {
+    for (const QString &no : {QStringLiteral("订单-001"), QStringLiteral("订单-002"),
+             QStringLiteral("订单甲-1"), QStringLiteral("X\uD7FF1"), QStringLiteral("X\uE000"),
+             QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000") + QStringLiteral("1")),
+             QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010001")), QStringLiteral("Y")}) {
         TradeOrder t = makeTrade(no);
         QVERIFY(trades.insert(t));
     }
@@ -102,8 +102,10 @@ void TestOrderListReader::initTestCase()
     m_oldestDay = QStringLiteral("PD20240615");
     m_month = QStringLiteral("PD202406");
     m_someNumber = all.at(1500).outTradeNo;
-    QVERIFY(std::any_of(all.begin(), all.end(), [&](const Reference &r) { return r.outTradeNo.startsWith(m_oldestDay); }));
-    QVERIFY(std::any_of(all.begin(), all.end(), [&](const Reference &r) { return r.outTradeNo.startsWith(m_newestDay); }));
+    QVERIFY(std::any_of(
+        all.begin(), all.end(), [&](const Reference &r) { return r.outTradeNo.startsWith(m_oldestDay); }));
+    QVERIFY(std::any_of(
+        all.begin(), all.end(), [&](const Reference &r) { return r.outTradeNo.startsWith(m_newestDay); }));
 }
 
 QList<Reference> TestOrderListReader::reference()
@@ -113,7 +115,7 @@ QList<Reference> TestOrderListReader::reference()
     if (!q.exec(QStringLiteral("SELECT id, out_trade_no, status FROM trade_orders ORDER BY id DESC")))
         return out;
     while (q.next()) {
-        Reference r{q.value(0).toLongLong(), q.value(1).toString(), TradeStatus::Created};
+        Reference r {q.value(0).toLongLong(), q.value(1).toString(), TradeStatus::Created};
         fromString(q.value(2).toString(), r.status);
         out.append(r);
     }
@@ -127,7 +129,7 @@ std::unique_ptr<OrderListReader> TestOrderListReader::openReader()
         return nullptr;
     // Small thresholds so that a few thousand rows reach every plan: the window, the id sort
     // and the scan.
-    (*reader)->setTuning(OrderListReader::Tuning{500, 400});
+    (*reader)->setTuning(OrderListReader::Tuning {500, 400});
     return std::move(*reader);
 }
 
@@ -135,18 +137,19 @@ void TestOrderListReader::pagesMatchAReferenceScan_data()
 {
     QTest::addColumn<OrderListFilter>("filter");
     auto add = [](const char *name, QList<TradeStatus> statuses, const QString &no, bool exact) {
-        QTest::addRow("%s", name) << OrderListFilter{statuses, no, exact};
+        QTest::addRow("%s", name) << OrderListFilter {statuses, no, exact};
     };
     add("everything", {}, {}, false);
     for (TradeStatus s : kAllTradeStatuses)
-        QTest::addRow("status %s", qPrintable(toString(s))) << OrderListFilter{{s}, {}, false};
+        QTest::addRow("status %s", qPrintable(toString(s))) << OrderListFilter {{s}, {}, false};
     add("paid or closed", {TradeStatus::Paid, TradeStatus::Closed}, {}, false);
     add("newest day (window)", {}, QStringLiteral("PD20240624"), false);
     add("oldest day (id sort)", {}, QStringLiteral("PD20240615"), false);
     add("oldest day, paid (id sort)", {TradeStatus::Paid}, QStringLiteral("PD20240615"), false);
     add("month (scan)", {}, QStringLiteral("PD202406"), false);
     add("month, refunded (scan)", {TradeStatus::Refunded}, QStringLiteral("PD202406"), false);
-    add("month, two statuses (scan)", {TradeStatus::Created, TradeStatus::Paying}, QStringLiteral("PD202406"), false);
+    add("month, two statuses (scan)", {TradeStatus::Created, TradeStatus::Paying}, QStringLiteral("PD202406"),
+        false);
     add("no match", {}, QStringLiteral("NOPE"), false);
     add("exact", {}, QStringLiteral("订单-001"), true);
     add("exact, other status", {TradeStatus::Closed}, QStringLiteral("订单-001"), true);
@@ -154,7 +157,8 @@ void TestOrderListReader::pagesMatchAReferenceScan_data()
     add("chinese prefix", {}, QStringLiteral("订单-"), false);
     add("chinese prefix, longer", {}, QStringLiteral("订单"), false);
     add("prefix ending before the surrogates", {}, QStringLiteral("X\uD7FF"), false);
-    add("prefix ending beyond the BMP", {}, QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000")), false);
+    add("prefix ending beyond the BMP", {}, QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000")),
+        false);
     add("prefix X", {}, QStringLiteral("X"), false);
 }
 
@@ -197,7 +201,7 @@ void TestOrderListReader::countsAreExactUpToTheCap()
     QVERIFY(total);
     QCOMPARE(*total, 3008);
 
-    const OrderListFilter paid{{TradeStatus::Paid}, {}, false};
+    const OrderListFilter paid {{TradeStatus::Paid}, {}, false};
     auto exact = reader->count(paid, 1'000'000);
     QVERIFY(exact);
     QVERIFY(exact->exact);
@@ -229,14 +233,14 @@ void TestOrderListReader::readsBesideAnOpenWriteTransaction()
         // WAL: the reader neither waits for the writer's lock nor sees its uncommitted row.
         QElapsedTimer timer;
         timer.start();
-        auto page = reader->page(OrderListFilter{}, 0, kPage);
+        auto page = reader->page(OrderListFilter {}, 0, kPage);
         QVERIFY(page);
         QVERIFY2(timer.elapsed() < 1000, "the reader waited for the writer");
         QVERIFY(page->front().outTradeNo != QStringLiteral("UNCOMMITTED-1"));
         QCOMPARE(*reader->totalCount(), *before);
         QVERIFY(tx.commit());
     }
-    auto page = reader->page(OrderListFilter{}, 0, kPage);
+    auto page = reader->page(OrderListFilter {}, 0, kPage);
     QVERIFY(page);
     QCOMPARE(page->front().outTradeNo, QStringLiteral("UNCOMMITTED-1"));
     QCOMPARE(*reader->totalCount(), *before + 1);

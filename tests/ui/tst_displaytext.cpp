@@ -32,7 +32,8 @@ void TestDisplayText::money_data()
     QTest::addRow("negative") << qint64(-5) << u"CNY"_s << u"en_US"_s << u"-¥0.05"_s;
     QTest::addRow("german separators") << qint64(123456) << u"EUR"_s << u"de_DE"_s << u"€1.234,56"_s;
     QTest::addRow("yen has no minor unit") << qint64(1200) << u"JPY"_s << u"en_US"_s << u"JP¥1,200"_s;
-    QTest::addRow("three digits") << qint64(1250) << u"KWD"_s << u"en_US"_s << QString(u"KWD"_s + nbsp + u"1.250"_s);
+    QTest::addRow("three digits") << qint64(1250) << u"KWD"_s << u"en_US"_s
+                                  << QString(u"KWD"_s + nbsp + u"1.250"_s);
     QTest::addRow("most negative") << std::numeric_limits<qint64>::min() << u"USD"_s << u"C"_s
                                    << u"-$92233720368547758.08"_s;
     QTest::addRow("largest") << std::numeric_limits<qint64>::max() << u"USD"_s << u"en_US"_s

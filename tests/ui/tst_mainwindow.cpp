@@ -144,7 +144,7 @@ void TestMainWindow::languageSwitchesAtRunTime()
     QCOMPARE(notice->text(), u"将在后续版本中提供。"_s);
     QCOMPARE(statusFilter->itemText(0), u"全部状态"_s);
     QCOMPARE(window.ordersPage()->model()->headerData(ui::OrdersModel::Amount, Qt::Horizontal).toString(),
-             u"金额"_s);
+        u"金额"_s);
     QVERIFY(languageMenu->title().contains(u"语言"_s));
 
     english->trigger();

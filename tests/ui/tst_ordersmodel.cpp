@@ -73,8 +73,8 @@ struct Fixture
 // reports the (legal) rowsInserted as a change during a reset. The tests fetch explicitly.
 std::unique_ptr<QAbstractItemModelTester> makeTester(OrdersModel *model)
 {
-    auto tester = std::make_unique<QAbstractItemModelTester>(model,
-                                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto tester = std::make_unique<QAbstractItemModelTester>(
+        model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     tester->setUseFetchMore(false);
     return tester;
 }
@@ -176,7 +176,7 @@ void TestOrdersModel::filtersByStatus()
     const auto tester = makeTester(&model);
     model.setReader(f.reader());
     QSignalSpy resets(&model, &OrdersModel::modelReset);
-    model.setFilter(OrderListFilter{{status}, {}, false});
+    model.setFilter(OrderListFilter {{status}, {}, false});
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.rowCount(), std::min<qint64>(40, expected)); // a page, not everything
     QCOMPARE(model.matchingCount().value, expected);
@@ -186,14 +186,16 @@ void TestOrdersModel::filtersByStatus()
     fetchAll(model);
     QCOMPARE(model.rowCount(), expected);
     for (int row = 0; row < model.rowCount(); ++row)
-        QCOMPARE(toString(model.index(row, OrdersModel::Status).data(OrdersModel::UnderlyingDataRole).value<TradeStatus>()),
-                 toString(status));
+        QCOMPARE(toString(model.index(row, OrdersModel::Status)
+                              .data(OrdersModel::UnderlyingDataRole)
+                              .value<TradeStatus>()),
+            toString(status));
 
     // The same filter again changes nothing.
-    model.setFilter(OrderListFilter{{status}, {}, false});
+    model.setFilter(OrderListFilter {{status}, {}, false});
     QCOMPARE(resets.count(), 1);
     // Back to every state.
-    model.setFilter(OrderListFilter{});
+    model.setFilter(OrderListFilter {});
     QCOMPARE(resets.count(), 2);
     QCOMPARE(model.matchingCount().value, 1200);
 }
@@ -205,17 +207,18 @@ void TestOrdersModel::searchesByOrderNumber_data()
     QTest::addColumn<QList<TradeStatus>>("statuses");
     QTest::addColumn<QStringList>("expected"); // newest first
 
-    QTest::addRow("prefix") << u"A-10"_s << false << QList<TradeStatus>{}
-                            << QStringList{u"A-1002"_s, u"A-1001"_s};
-    QTest::addRow("prefix, one letter") << u"A"_s << false << QList<TradeStatus>{}
-                                        << QStringList{u"A-2000"_s, u"A-1100"_s, u"A-1002"_s, u"A-1001"_s};
-    QTest::addRow("exact") << u"A-1001"_s << true << QList<TradeStatus>{} << QStringList{u"A-1001"_s};
-    QTest::addRow("exact needs the whole number") << u"A-10"_s << true << QList<TradeStatus>{} << QStringList{};
-    QTest::addRow("case matters") << u"a-10"_s << false << QList<TradeStatus>{} << QStringList{};
-    QTest::addRow("prefix and state") << u"A"_s << false << QList<TradeStatus>{TradeStatus::Closed}
-                                      << QStringList{u"A-1100"_s};
-    QTest::addRow("chinese") << u"订单"_s << false << QList<TradeStatus>{} << QStringList{u"订单-7"_s};
-    QTest::addRow("nothing") << u"ZZZ"_s << false << QList<TradeStatus>{} << QStringList{};
+    QTest::addRow("prefix") << u"A-10"_s << false << QList<TradeStatus> {}
+                            << QStringList {u"A-1002"_s, u"A-1001"_s};
+    QTest::addRow("prefix, one letter") << u"A"_s << false << QList<TradeStatus> {}
+                                        << QStringList {u"A-2000"_s, u"A-1100"_s, u"A-1002"_s, u"A-1001"_s};
+    QTest::addRow("exact") << u"A-1001"_s << true << QList<TradeStatus> {} << QStringList {u"A-1001"_s};
+    QTest::addRow("exact needs the whole number")
+        << u"A-10"_s << true << QList<TradeStatus> {} << QStringList {};
+    QTest::addRow("case matters") << u"a-10"_s << false << QList<TradeStatus> {} << QStringList {};
+    QTest::addRow("prefix and state")
+        << u"A"_s << false << QList<TradeStatus> {TradeStatus::Closed} << QStringList {u"A-1100"_s};
+    QTest::addRow("chinese") << u"订单"_s << false << QList<TradeStatus> {} << QStringList {u"订单-7"_s};
+    QTest::addRow("nothing") << u"ZZZ"_s << false << QList<TradeStatus> {} << QStringList {};
 }
 
 void TestOrdersModel::searchesByOrderNumber()
@@ -230,8 +233,12 @@ void TestOrdersModel::searchesByOrderNumber()
     QVERIFY(f.seed(300)); // PD... numbers around them
     TradeRepository trades(*f.writer);
     const std::pair<const char16_t *, TradeStatus> orders[] = {
-        {u"A-1001", TradeStatus::Paid},    {u"A-1002", TradeStatus::Created}, {u"B-1001", TradeStatus::Paid},
-        {u"A-1100", TradeStatus::Closed},  {u"订单-7", TradeStatus::Paid},   {u"A-2000", TradeStatus::Refunded},
+        {u"A-1001", TradeStatus::Paid},
+        {u"A-1002", TradeStatus::Created},
+        {u"B-1001", TradeStatus::Paid},
+        {u"A-1100", TradeStatus::Closed},
+        {u"订单-7", TradeStatus::Paid},
+        {u"A-2000", TradeStatus::Refunded},
     };
     for (const auto &[no, status] : orders) {
         TradeOrder t = makeTrade(QString::fromUtf16(no), 1000, status);
@@ -241,7 +248,7 @@ void TestOrdersModel::searchesByOrderNumber()
     OrdersModel model;
     const auto tester = makeTester(&model);
     model.setReader(f.reader());
-    model.setFilter(OrderListFilter{statuses, text, exact});
+    model.setFilter(OrderListFilter {statuses, text, exact});
     fetchAll(model);
     QStringList got;
     for (int row = 0; row < model.rowCount(); ++row)
@@ -272,7 +279,8 @@ void TestOrdersModel::rawRoleCarriesValues()
     QCOMPARE(raw(OrdersModel::Amount).toLongLong(), 1230);
     QCOMPARE(raw(OrdersModel::Paid).toLongLong(), 1230);
     QCOMPARE(raw(OrdersModel::Refunded).toLongLong(), 230);
-    QCOMPARE(toString(raw(OrdersModel::Status).value<TradeStatus>()), toString(TradeStatus::PartiallyRefunded));
+    QCOMPARE(
+        toString(raw(OrdersModel::Status).value<TradeStatus>()), toString(TradeStatus::PartiallyRefunded));
     QCOMPARE(raw(OrdersModel::CreatedAt).metaType(), QMetaType::fromType<QDateTime>());
     QCOMPARE(raw(OrdersModel::CreatedAt).toDateTime(), QDateTime::fromMSecsSinceEpoch(kCreatedMs));
     QCOMPARE(raw(OrdersModel::UpdatedAt).toDateTime(), QDateTime::fromMSecsSinceEpoch(kCreatedMs + 5000));
@@ -305,7 +313,10 @@ void TestOrdersModel::displayRoleFormats()
     QCOMPARE(text(0, OrdersModel::OutTradeNo), u"FMT-2"_s);
     QCOMPARE(text(0, OrdersModel::Amount), u"¥12.30"_s);
     QCOMPARE(text(0, OrdersModel::Status), u"Paid (frozen)"_s);
-    QVERIFY(model.index(0, OrdersModel::Status).data(Qt::ToolTipRole).toString().contains(u"Callback amount differs"_s));
+    QVERIFY(model.index(0, OrdersModel::Status)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"Callback amount differs"_s));
     QCOMPARE(model.index(0, 0).data(OrdersModel::FrozenRole).toBool(), true);
     QVERIFY(!model.index(0, OrdersModel::Status).data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(!model.index(1, OrdersModel::Status).data(Qt::DecorationRole).isValid());
@@ -315,10 +326,11 @@ void TestOrdersModel::displayRoleFormats()
     QCOMPARE(model.index(1, OrdersModel::Refunded).data(OrdersModel::UnderlyingDataRole).toLongLong(), 0);
     QCOMPARE(text(1, OrdersModel::Status), u"Paid"_s);
     QCOMPARE(text(1, OrdersModel::CreatedAt),
-             QDateTime::fromMSecsSinceEpoch(kCreatedMs).toString(u"yyyy-MM-dd HH:mm:ss"_s));
+        QDateTime::fromMSecsSinceEpoch(kCreatedMs).toString(u"yyyy-MM-dd HH:mm:ss"_s));
 
     const auto alignment = [&](int column) {
-        return Qt::Alignment(model.index(0, column).data(Qt::TextAlignmentRole).toInt()) & Qt::AlignHorizontal_Mask;
+        return Qt::Alignment(model.index(0, column).data(Qt::TextAlignmentRole).toInt())
+            & Qt::AlignHorizontal_Mask;
     };
     QCOMPARE(alignment(OrdersModel::Amount), Qt::AlignRight);
     QCOMPARE(alignment(OrdersModel::Paid), Qt::AlignRight);

@@ -2,7 +2,8 @@
 
 namespace pay::ui {
 
-CheckoutPage::CheckoutPage(QWidget *parent) : PlaceholderPage(parent)
+CheckoutPage::CheckoutPage(QWidget *parent)
+    : PlaceholderPage(parent)
 {
     setObjectName(QStringLiteral("checkoutpage"));
     retranslateUi();
@@ -15,7 +16,8 @@ QString CheckoutPage::title() const
 
 QString CheckoutPage::description() const
 {
-    return tr("Take a payment for a basket: combine a coupon, wallet balance, points, a bank card or a QR code, watch each part succeed or fail, print a receipt, and refund within your limits.");
+    return tr("Take a payment for a basket: combine a coupon, wallet balance, points, a bank card or a QR "
+              "code, watch each part succeed or fail, print a receipt, and refund within your limits.");
 }
 
 } // namespace pay::ui

@@ -2,7 +2,8 @@
 
 namespace pay::ui {
 
-DashboardPage::DashboardPage(QWidget *parent) : PlaceholderPage(parent)
+DashboardPage::DashboardPage(QWidget *parent)
+    : PlaceholderPage(parent)
 {
     setObjectName(QStringLiteral("dashboardpage"));
     retranslateUi();
@@ -15,7 +16,8 @@ QString DashboardPage::title() const
 
 QString DashboardPage::description() const
 {
-    return tr("Charts of takings, payment success rate, refunds and channel health over time, with the reconciliation breaks still open.");
+    return tr("Charts of takings, payment success rate, refunds and channel health over time, with the "
+              "reconciliation breaks still open.");
 }
 
 } // namespace pay::ui

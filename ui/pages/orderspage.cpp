@@ -25,16 +25,16 @@ constexpr int kAllStatuses = -1;
 } // namespace
 
 OrdersPage::OrdersPage(QWidget *parent)
-    : QWidget(parent),
-      m_model(new OrdersModel(this)),
-      m_statusLabel(new QLabel(this)),
-      m_statusFilter(new QComboBox(this)),
-      m_search(new QLineEdit(this)),
-      m_exactMatch(new QCheckBox(this)),
-      m_countLabel(new QLabel(this)),
-      m_reloadButton(new QToolButton(this)),
-      m_message(new QLabel(this)),
-      m_view(new QTableView(this))
+    : QWidget(parent)
+    , m_model(new OrdersModel(this))
+    , m_statusLabel(new QLabel(this))
+    , m_statusFilter(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_exactMatch(new QCheckBox(this))
+    , m_countLabel(new QLabel(this))
+    , m_reloadButton(new QToolButton(this))
+    , m_message(new QLabel(this))
+    , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("orderspage"));
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
@@ -106,7 +106,7 @@ OrdersPage::OrdersPage(QWidget *parent)
     connect(m_reloadButton, &QToolButton::clicked, this, &OrdersPage::reload);
     connect(m_model, &OrdersModel::reloaded, this, &OrdersPage::handleModelReloaded);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
-            &OrdersPage::handleHeaderMenuRequested);
+        &OrdersPage::handleHeaderMenuRequested);
 
     retranslateUi();
 }
@@ -161,9 +161,8 @@ void OrdersPage::handleHeaderMenuRequested(const QPoint &pos)
         action->setCheckable(true);
         action->setChecked(!m_view->isColumnHidden(column));
         action->setEnabled(column != OrdersModel::OutTradeNo); // the order number always shows
-        connect(action, &QAction::toggled, m_view, [this, column](bool shown) {
-            m_view->setColumnHidden(column, !shown);
-        });
+        connect(action, &QAction::toggled, m_view,
+            [this, column](bool shown) { m_view->setColumnHidden(column, !shown); });
     }
     menu->popup(m_view->horizontalHeader()->viewport()->mapToGlobal(pos));
 }
@@ -194,8 +193,9 @@ void OrdersPage::updateCountLabel()
     else if (m_model->filter().isEmpty())
         m_countLabel->setText(tr("%1 orders").arg(locale.toString(matching.value)));
     else
-        m_countLabel->setText(tr("%1 of %2 orders").arg(locale.toString(matching.value),
-                                                        locale.toString(m_model->totalCount())));
+        m_countLabel->setText(
+            tr("%1 of %2 orders")
+                .arg(locale.toString(matching.value), locale.toString(m_model->totalCount())));
 }
 
 void OrdersPage::updateColumnWidths()
@@ -206,7 +206,8 @@ void OrdersPage::updateColumnWidths()
     const int pad = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 12;
     auto fit = [&](int column, const QString &sample) {
         const QString header = m_model->headerData(column, Qt::Horizontal).toString();
-        m_view->setColumnWidth(column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
+        m_view->setColumnWidth(
+            column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header)) + pad);
     };
     // Fits every state in words; a frozen order's longer text may elide (its icon and tooltip
     // still say it).
@@ -221,9 +222,9 @@ void OrdersPage::updateColumnWidths()
     fit(OrdersModel::CreatedAt, QStringLiteral("2024-12-31 23:59:59"));
     fit(OrdersModel::Amount, money);
     fit(OrdersModel::Status, longestStatus);
-    m_view->setColumnWidth(OrdersModel::Status, m_view->columnWidth(OrdersModel::Status)
-                                                     + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view)
-                                                     + 4);
+    m_view->setColumnWidth(OrdersModel::Status,
+        m_view->columnWidth(OrdersModel::Status)
+            + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 4);
     fit(OrdersModel::Paid, money);
     fit(OrdersModel::Refunded, money);
     fit(OrdersModel::Merchant, QStringLiteral("M1000000"));
@@ -236,7 +237,8 @@ void OrdersPage::retranslateUi()
     m_statusLabel->setText(tr("&Status:"));
     m_statusFilter->setItemText(0, tr("All states"));
     for (int i = 1; i < m_statusFilter->count(); ++i)
-        m_statusFilter->setItemText(i, DisplayText::tradeStatus(TradeStatus(m_statusFilter->itemData(i).toInt())));
+        m_statusFilter->setItemText(
+            i, DisplayText::tradeStatus(TradeStatus(m_statusFilter->itemData(i).toInt())));
     m_search->setPlaceholderText(tr("Search by order number (start of the number)"));
     m_exactMatch->setText(tr("E&xact number"));
     m_exactMatch->setToolTip(tr("Match the whole order number instead of its beginning"));

@@ -7,7 +7,10 @@
 namespace pay::ui {
 
 PlaceholderPage::PlaceholderPage(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_notice(new QLabel(this)), m_description(new QLabel(this))
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_notice(new QLabel(this))
+    , m_description(new QLabel(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);

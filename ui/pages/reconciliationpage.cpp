@@ -2,7 +2,8 @@
 
 namespace pay::ui {
 
-ReconciliationPage::ReconciliationPage(QWidget *parent) : PlaceholderPage(parent)
+ReconciliationPage::ReconciliationPage(QWidget *parent)
+    : PlaceholderPage(parent)
 {
     setObjectName(QStringLiteral("reconciliationpage"));
     retranslateUi();
@@ -15,7 +16,8 @@ QString ReconciliationPage::title() const
 
 QString ReconciliationPage::description() const
 {
-    return tr("Compare trade, payment, channel and ledger records as they happen, import channel statement files, and work through the breaks found, each with its category and resolution.");
+    return tr("Compare trade, payment, channel and ledger records as they happen, import channel statement "
+              "files, and work through the breaks found, each with its category and resolution.");
 }
 
 } // namespace pay::ui

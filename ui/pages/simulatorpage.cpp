@@ -2,7 +2,8 @@
 
 namespace pay::ui {
 
-SimulatorPage::SimulatorPage(QWidget *parent) : PlaceholderPage(parent)
+SimulatorPage::SimulatorPage(QWidget *parent)
+    : PlaceholderPage(parent)
 {
     setObjectName(QStringLiteral("simulatorpage"));
     retranslateUi();
@@ -15,7 +16,9 @@ QString SimulatorPage::title() const
 
 QString SimulatorPage::description() const
 {
-    return tr("Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.");
+    return tr("Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, "
+              "timeouts, outages) at a chosen speed, and watch what the payment core does while the "
+              "invariant auditor checks every step.");
 }
 
 } // namespace pay::ui

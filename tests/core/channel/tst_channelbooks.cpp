@@ -32,7 +32,7 @@ void TestChannelBooks::ownFileOwnConnection()
     auto b = ChannelBooks::open(path);
     QVERIFY(a && b);
     QVERIFY((*a)->connectionName() != (*b)->connectionName());
-    QVERIFY(!QSqlDatabase::connectionNames().contains(QSqlDatabase::defaultConnection));
+    QVERIFY(!QSqlDatabase::connectionNames().contains(QString::fromLatin1(QSqlDatabase::defaultConnection)));
     const QString name = (*a)->connectionName();
     a->reset();
     QVERIFY(!QSqlDatabase::connectionNames().contains(name));

@@ -158,7 +158,7 @@ void TestChannelRouter::feeRounding_data()
     QTest::addColumn<int>("bps");
     QTest::addColumn<qint64>("amount");
     QTest::addColumn<qint64>("fee");
-    QTest::addRow("0.38% of 100.00") << qint64(0) << 38 << qint64(10'000) << qint64(38);
+    QTest::addRow("0.38%% of 100.00") << qint64(0) << 38 << qint64(10'000) << qint64(38);
     QTest::addRow("half rounds up") << qint64(0) << 50 << qint64(100) << qint64(1);   // 0.5
     QTest::addRow("below half down") << qint64(0) << 49 << qint64(100) << qint64(0);  // 0.49
     QTest::addRow("fixed part") << qint64(30) << 55 << qint64(1000) << qint64(36);    // 30 + 5.5

@@ -1,0 +1,232 @@
+// paydeskctl bench engine: full combined payments (coupon + wallet + an instant card) through
+// the real engine on SQLite files, and in the same run a raw-SQLite baseline that writes the
+// same rows with the same number of commits.
+#include "cliutil.h"
+#include "commands.h"
+
+#include "channel/channelbooks.h"
+#include "channel/simulatedchannel.h"
+#include "engine/paymentcore.h"
+#include "sim/clock.h"
+#include "store/transaction.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+namespace pay::cli {
+
+namespace {
+
+struct RowCounts
+{
+    QHash<QString, qint64> perTable;
+};
+
+qint64 countRows(Database &db, const QString &table)
+{
+    QSqlQuery q(db.db());
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM ") + table) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+const QStringList kTables{QStringLiteral("trade_orders"), QStringLiteral("payment_orders"), QStringLiteral("payment_flows"),
+                          QStringLiteral("ledger_postings"), QStringLiteral("events"), QStringLiteral("idempotency_keys")};
+
+} // namespace
+
+int benchEngine(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Run N combined payments (coupon + wallet + instant card) through the real engine on SQLite files, then a "
+        "raw-SQLite baseline writing the same rows with the same number of commits; print payments/s for both."));
+    p.addHelpOption();
+    p.addOption({QStringLiteral("payments"), QStringLiteral("Number of payments (default 3000)."), QStringLiteral("N"),
+                 QStringLiteral("3000")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    if (!parseOrExit(p, QStringLiteral("bench engine"), args))
+        return p.isSet(QStringLiteral("help")) ? 0 : 2;
+    const int n = qMax(1, p.value(QStringLiteral("payments")).toInt());
+    QTemporaryDir dir;
+
+    // --- engine -------------------------------------------------------------------------
+    VirtualClock clock(1'780'000'000'000);
+    PaymentCore::Options o;
+    o.databasePath = dir.filePath(QStringLiteral("engine.sqlite"));
+    o.clock = &clock;
+    auto opened = PaymentCore::open(o);
+    if (!opened)
+        return reportError(opened.error());
+    PaymentCore &core = **opened;
+    FaultProfile instant;
+    instant.latency = LatencyModel::fixed(0);
+    for (const QString &c : core.channelNames())
+        core.channel(c)->setFaultProfile(instant);
+    const Currency cny = Currency::cny();
+    {
+        ChannelBooks::Transaction tx(core.books());
+        (void)core.books().upsertMember({QStringLiteral("BENCH"), QStringLiteral("Bench"), qint64(n) * 1000, cny.code()});
+        for (int i = 0; i < n; ++i)
+            (void)core.books().upsertVoucher({QStringLiteral("BV-%1").arg(i), 500, cny.code(), 0,
+                                              clock.nowMs() + 86'400'000, {}});
+        (void)tx.commit();
+    }
+    const quint64 coreCommits0 = TransactionGuard::commitCount();
+    const quint64 bookCommits0 = ChannelBooks::Transaction::commitCount();
+    QElapsedTimer t;
+    t.start();
+    int paid = 0;
+    for (int i = 0; i < n; ++i) {
+        AcceptRequest r;
+        r.outTradeNo = QStringLiteral("B%1").arg(i, 8, 10, QLatin1Char('0'));
+        r.subject = QStringLiteral("bench");
+        r.amount = Money(3000, cny);
+        r.legs = {{QStringLiteral("coupon"), QStringLiteral("BV-%1").arg(i), 500},
+                  {QStringLiteral("wallet"), QStringLiteral("BENCH"), 1000},
+                  {QStringLiteral("card"), {}, 1500}};
+        r.idempotencyKey = r.outTradeNo;
+        if (auto a = core.engine().accept(r); !a)
+            return reportError(a.error());
+        // Drain the asynchronous steps of this payment (virtual time; the work is real).
+        while (clock.step()) {
+            if (clock.nextDueMs() > clock.nowMs() + 500)
+                break;
+        }
+        ++paid;
+    }
+    const qint64 engineNs = t.nsecsElapsed();
+    const quint64 coreCommits = TransactionGuard::commitCount() - coreCommits0;
+    const quint64 bookCommits = ChannelBooks::Transaction::commitCount() - bookCommits0;
+    QHash<QString, qint64> rows;
+    qint64 paidTrades = 0;
+    {
+        QSqlQuery q(core.database().db());
+        if (q.exec(QStringLiteral("SELECT count(*) FROM trade_orders WHERE status = 'PAID'")) && q.next())
+            paidTrades = q.value(0).toLongLong();
+    }
+    for (const QString &table : kTables)
+        rows[table] = countRows(core.database(), table);
+    opened->reset();
+
+    // --- raw baseline -----------------------------------------------------------------
+    // Same schema, same rows per table, same number of commits (core file and a books file),
+    // with prepared statements and nothing else: the cost of the writes alone.
+    auto base = Database::open(dir.filePath(QStringLiteral("baseline.sqlite")));
+    if (!base)
+        return reportError(base.error());
+    auto baseBooks = Database::open(dir.filePath(QStringLiteral("baseline-books.sqlite")));
+    if (!baseBooks)
+        return reportError(baseBooks.error());
+    Database &b = **base;
+    Database &bb = **baseBooks;
+    (void)bb.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS books (id INTEGER PRIMARY KEY, k TEXT, v INTEGER)"));
+    const double commitsPerPayment = double(coreCommits) / n;
+    const double bookCommitsPerPayment = double(bookCommits) / n;
+    QElapsedTimer tb;
+    tb.start();
+    quint64 commitsDone = 0;
+    quint64 bookCommitsDone = 0;
+    qint64 written[6] = {0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < n; ++i) {
+        const quint64 commitTarget = quint64((i + 1) * commitsPerPayment + 0.5);
+        const quint64 bookTarget = quint64((i + 1) * bookCommitsPerPayment + 0.5);
+        const int steps = int(commitTarget - commitsDone);
+        qint64 tradeId = 0;
+        qint64 paymentId = 0;
+        for (int s = 0; s < steps; ++s) {
+            (void)b.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            // Spread each table's rows for this payment over the commits, like the engine does.
+            for (int tIdx = 0; tIdx < 6; ++tIdx) {
+                const qint64 target = rows[kTables[tIdx]] * (i + 1) / n;
+                const qint64 share = (target - written[tIdx] + (steps - s) - 1) / (steps - s);
+                for (qint64 k = 0; k < share; ++k) {
+                    QSqlQuery *q = nullptr;
+                    switch (tIdx) {
+                    case 0:
+                        q = &b.prepared(QStringLiteral("INSERT INTO trade_orders (merchant_id, out_trade_no, subject, amount, currency,"
+                                                       " status, expires_at, created_at, updated_at) VALUES ('M001',?,'bench',3000,'CNY','PAYING',0,0,0)"));
+                        q->addBindValue(QStringLiteral("B%1-%2").arg(i).arg(k));
+                        break;
+                    case 1:
+                        q = &b.prepared(QStringLiteral("INSERT INTO payment_orders (payment_no, trade_id, amount, currency, status,"
+                                                       " created_at, updated_at) VALUES (?,?,3000,'CNY','ACCEPTED',0,0)"));
+                        q->addBindValue(QStringLiteral("P%1-%2").arg(i).arg(k));
+                        q->addBindValue(tradeId);
+                        break;
+                    case 2:
+                        q = &b.prepared(QStringLiteral("INSERT INTO payment_flows (flow_no, payment_id, trade_id, seq, method, channel,"
+                                                       " amount, currency, status, created_at, updated_at) VALUES (?,?,?,1,'card','card',1000,'CNY','INIT',0,0)"));
+                        q->addBindValue(QStringLiteral("F%1-%2").arg(i).arg(k));
+                        q->addBindValue(paymentId);
+                        q->addBindValue(tradeId);
+                        break;
+                    case 3:
+                        q = &b.prepared(QStringLiteral("INSERT INTO ledger_postings (posting_set, account, amount, currency, trade_id,"
+                                                       " created_at) VALUES (?, 'x', 1000, 'CNY', ?, 0)"));
+                        q->addBindValue(QStringLiteral("S%1").arg(i));
+                        q->addBindValue(tradeId);
+                        break;
+                    case 4:
+                        q = &b.prepared(QStringLiteral("INSERT INTO events (at, trade_id, entity, event, source, payload)"
+                                                       " VALUES (0, ?, 'FLOW', 'SEND', 'system', '{}')"));
+                        q->addBindValue(tradeId);
+                        break;
+                    default:
+                        q = &b.prepared(QStringLiteral("INSERT INTO idempotency_keys (scope, idem_key, request_hash, created_at,"
+                                                       " expires_at) VALUES ('accept', ?, 'h', 0, 0)"));
+                        q->addBindValue(QStringLiteral("K%1-%2").arg(i).arg(k));
+                        break;
+                    }
+                    (void)q->exec();
+                    if (tIdx == 0)
+                        tradeId = q->lastInsertId().toLongLong();
+                    if (tIdx == 1)
+                        paymentId = q->lastInsertId().toLongLong();
+                    ++written[tIdx];
+                }
+            }
+            // One status update per commit, as the engine's transitions do.
+            QSqlQuery &u = b.prepared(QStringLiteral("UPDATE trade_orders SET version = version + 1 WHERE id = ?"));
+            u.addBindValue(tradeId);
+            (void)u.exec();
+            (void)b.exec(QStringLiteral("COMMIT"));
+            ++commitsDone;
+        }
+        for (; bookCommitsDone < bookTarget; ++bookCommitsDone) {
+            (void)bb.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            QSqlQuery &q = bb.prepared(QStringLiteral("INSERT INTO books (k, v) VALUES (?, 1)"));
+            q.addBindValue(QStringLiteral("B%1").arg(i));
+            (void)q.exec();
+            (void)bb.exec(QStringLiteral("COMMIT"));
+        }
+    }
+    const qint64 baseNs = tb.nsecsElapsed();
+
+    const double engineRate = n * 1e9 / double(engineNs);
+    const double baseRate = n * 1e9 / double(baseNs);
+    QJsonObject result{{QStringLiteral("payments"), n},
+                       {QStringLiteral("paid"), paidTrades},
+                       {QStringLiteral("engine_seconds"), double(engineNs) / 1e9},
+                       {QStringLiteral("engine_payments_per_s"), qRound(engineRate)},
+                       {QStringLiteral("baseline_seconds"), double(baseNs) / 1e9},
+                       {QStringLiteral("baseline_payments_per_s"), qRound(baseRate)},
+                       {QStringLiteral("ratio"), qRound(engineRate / baseRate * 1000) / 1000.0},
+                       {QStringLiteral("core_commits_per_payment"), qRound(commitsPerPayment * 100) / 100.0},
+                       {QStringLiteral("book_commits_per_payment"), qRound(bookCommitsPerPayment * 100) / 100.0},
+                       {QStringLiteral("rows_per_payment"), qRound(double(rows.value(QStringLiteral("events"))
+                                                                         + rows.value(QStringLiteral("ledger_postings"))
+                                                                         + rows.value(QStringLiteral("payment_flows")) + 3 * n)
+                                                                  / n * 100) / 100.0}};
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(result);
+    } else {
+        out() << "engine:   " << qRound(engineRate) << " payments/s (" << paidTrades << " of " << n << " paid)\n"
+              << "baseline: " << qRound(baseRate) << " payments/s\n"
+              << "ratio:    " << engineRate / baseRate << '\n';
+    }
+    return paidTrades == n ? 0 : 1;
+}
+
+} // namespace pay::cli
