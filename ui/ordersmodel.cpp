@@ -102,9 +102,9 @@ void OrdersModel::resetRows(CountTotal countTotal)
     m_hasMore = false;
     m_matching = OrderCount {};
     m_lastError.clear();
-    if (!m_reader)
+    if (!m_reader) {
         m_total = 0;
-    if (m_reader) {
+    } else {
         // One row more than a page tells whether another page exists without a count.
         auto rows = m_reader->page(m_filter, 0, m_pageSize + 1);
         // Counting every order walks a whole index (about 15 ms on a million rows): only when

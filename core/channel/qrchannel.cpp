@@ -63,7 +63,7 @@ QrChannel::QrChannel(Dialect dialect, Clock *clock, ChannelBooks *books, QObject
       m_dialect(dialect),
       m_secret(defaultSecret(channelName(dialect)))
 {
-    setFeeBps(dialect == Dialect::A ? 38 : 60);
+    setFeeBps(defaultFeeBps(dialect));
 }
 
 QString QrChannel::channelName(Dialect dialect)

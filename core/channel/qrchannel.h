@@ -27,6 +27,8 @@ public:
     QrChannel(Dialect dialect, Clock *clock, ChannelBooks *books, QObject *parent = nullptr);
     Dialect dialect() const { return m_dialect; }
     static QString channelName(Dialect dialect);
+    // The fee a new channel charges: qr_a 38 bps (0.38 %), qr_b 60 bps.
+    static int defaultFeeBps(Dialect dialect) { return dialect == Dialect::A ? 38 : 60; }
 
     void setSecret(const QByteArray &secret) { m_secret = secret; }
     QByteArray secret() const { return m_secret; }

@@ -245,7 +245,8 @@ QByteArray StatementWriter::wechatAll(const QList<StatementLine> &lines, const C
             plainText(l.subject),
             QString(),
             major(fee, l.currency),
-            rateText(l.feeMinor, l.amountMinor),
+            context.feeRateBps >= 0 ? u"%1.%2%"_s.arg(context.feeRateBps / 100).arg(context.feeRateBps % 100, 2, 10, QLatin1Char('0'))
+                                    : rateText(l.feeMinor, l.amountMinor),
             major(settle, l.currency),
             major(refundAmount, l.currency),
             QString(),

@@ -161,6 +161,8 @@ const QString &OrderListReader::path() const
     return m_db->path();
 }
 
+// Remembered for the last prefix, so paging through a search counts its matches once. A plan
+// that went stale as orders arrived only costs speed: every plan returns the same rows.
 Result<OrderListReader::PrefixPlan> OrderListReader::prefixPlan(const QString &prefix)
 {
     if (m_prefixPlan != PrefixPlan::Unknown && m_plannedPrefix == prefix)

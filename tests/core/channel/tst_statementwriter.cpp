@@ -124,7 +124,7 @@ void TestStatementWriter::wechatAllLayout()
     QCOMPARE(pay[6], u"`F1"_s);
     QCOMPARE(pay[9], u"`SUCCESS"_s);
     QCOMPARE(pay[12], u"`12.30"_s);        // yuan, two decimals
-    QCOMPARE(pay[20], u"`Tea，green"_s);   // no bare comma inside a field
+    QCOMPARE(pay[20], u"`Tea， green"_s);  // no bare comma inside a field
     QCOMPARE(pay[22], u"`0.05"_s);
     QCOMPARE(pay[23], u"`0.41%"_s);
     const QStringList refund = rows[2].split(u',');
@@ -140,6 +140,11 @@ void TestStatementWriter::wechatAllLayout()
     QCOMPARE(rows[3], u"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额"_s);
     QCOMPARE(rows[4], u"`2,`12.30,`5.00,`0.00,`0.03,`12.30,`5.00"_s);
     QCOMPARE(rows[5], QString());
+    // With the contract rate known, the rate column shows it instead of fee / amount.
+    StatementWriter::Context withRate = context(u"qr_a"_s);
+    withRate.feeRateBps = 38;
+    const QString rated = QString::fromUtf8(StatementWriter::wechatAll(sample(), withRate));
+    QCOMPARE(rated.split(u"\r\n"_s).at(1).split(u',').at(23), u"`0.38%"_s);
 }
 
 void TestStatementWriter::alipayDetailIsGbk()
