@@ -1,16 +1,14 @@
 // paydeskctl bench gateway: calls per second through ChannelGateway to a channel that answers at
 // once, against calling that channel directly; the difference is the gateway's cost per call.
+#include "channel/channelgateway.h"
 #include "cliutil.h"
 #include "commands.h"
-
-#include "channel/channelgateway.h"
 #include "sim/clock.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSysInfo>
 #include <QThread>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -29,14 +27,15 @@ public:
     Kind kind() const override { return Kind::Card; }
     void prepay(const PayRequest &, PrepayHandler handler) override
     {
-        QMetaObject::invokeMethod(this, [handler] { handler(ok(), PrepayInfo{}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [handler] { handler(ok(), PrepayInfo {}); }, Qt::QueuedConnection);
     }
     void pay(const PayRequest &, ResultHandler handler) override { answer(std::move(handler)); }
     void query(const QString &, ResultHandler handler) override { answer(std::move(handler)); }
     void close(const QString &, ResultHandler handler) override { answer(std::move(handler)); }
     void refund(const RefundRequest &, ResultHandler handler) override { answer(std::move(handler)); }
     void queryRefund(const QString &, ResultHandler handler) override { answer(std::move(handler)); }
-    Result<QList<StatementLine>> statement(QDate) override { return QList<StatementLine>{}; }
+    Result<QList<StatementLine>> statement(QDate) override { return QList<StatementLine> {}; }
 
 private:
     static ChannelResult ok()
@@ -48,7 +47,8 @@ private:
     }
     void answer(ResultHandler handler)
     {
-        QMetaObject::invokeMethod(this, [handler = std::move(handler)] { handler(ok()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [handler = std::move(handler)] { handler(ok()); }, Qt::QueuedConnection);
     }
 };
 
@@ -82,9 +82,10 @@ qint64 drive(qint64 total, int window, const std::function<void(Channel::ResultH
 int benchGateway(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(u"Calls per second through the channel gateway to an instant channel, and the "
-                                "gateway's overhead per call compared with calling the channel directly "
-                                "(real clock, real event loop). Best of several rounds."_s);
+    p.setApplicationDescription(
+        u"Calls per second through the channel gateway to an instant channel, and the "
+        "gateway's overhead per call compared with calling the channel directly "
+        "(real clock, real event loop). Best of several rounds."_s);
     p.addHelpOption();
     p.addOption({u"json"_s, u"Print JSON."_s});
     p.addOption({u"calls"_s, u"Calls per round."_s, u"N"_s, u"200000"_s});
@@ -122,11 +123,12 @@ int benchGateway(const QStringList &args)
     }
     const auto stats = gateway.stats(u"instant"_s);
     if (stats.rejectedBusy + stats.timeouts > 0)
-        return reportError({ErrorCode::Internal, u"the gateway refused or timed out calls during the bench"_s});
+        return reportError(
+            {ErrorCode::Internal, u"the gateway refused or timed out calls during the bench"_s});
 
     const double directNs = double(bestDirect) / double(calls);
     const double gatewayNs = double(bestGateway) / double(calls);
-    QJsonObject o{
+    QJsonObject o {
         {u"bench"_s, u"gateway"_s},
         {u"calls"_s, calls},
         {u"window"_s, window},
@@ -137,18 +139,17 @@ int benchGateway(const QStringList &args)
         {u"gateway_ns_per_call"_s, qRound64(gatewayNs)},
         {u"overhead_ns_per_call"_s, qRound64(gatewayNs - directNs)},
         {u"machine"_s,
-         QJsonObject{{u"cores"_s, QThread::idealThreadCount()},
-                     {u"os"_s, QSysInfo::prettyProductName()},
-                     {u"qt"_s, QString::fromLatin1(qVersion())},
-                     {u"compiler"_s, u"g++ "_s + QString::fromLatin1(__VERSION__)}}},
+            QJsonObject {{u"cores"_s, QThread::idealThreadCount()}, {u"os"_s, QSysInfo::prettyProductName()},
+                {u"qt"_s, QString::fromLatin1(qVersion())},
+                {u"compiler"_s, QString(u"g++ "_s + QString::fromLatin1(__VERSION__))}}},
     };
     if (p.isSet(u"json"_s)) {
         printJson(o);
         return 0;
     }
     out() << "gateway: " << o.value(u"gateway_calls_per_s"_s).toInteger() << " calls/s ("
-          << o.value(u"gateway_ns_per_call"_s).toInteger() << " ns/call); direct: "
-          << o.value(u"direct_calls_per_s"_s).toInteger() << " calls/s ("
+          << o.value(u"gateway_ns_per_call"_s).toInteger()
+          << " ns/call); direct: " << o.value(u"direct_calls_per_s"_s).toInteger() << " calls/s ("
           << o.value(u"direct_ns_per_call"_s).toInteger() << " ns/call); overhead "
           << o.value(u"overhead_ns_per_call"_s).toInteger() << " ns/call\n";
     out().flush();

@@ -1,11 +1,10 @@
 // paydeskctl statement: a simulated channel's daily statement, straight from the channel books.
-#include "cliutil.h"
-#include "commands.h"
-
 #include "channel/channelbooks.h"
 #include "channel/qrchannel.h"
 #include "channel/simulatedchannel.h"
 #include "channel/statementwriter.h"
+#include "cliutil.h"
+#include "commands.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -26,10 +25,10 @@ int statementCommand(const QStringList &args)
     p.addOption({u"channel"_s, u"coupon, wallet, card, qr_a or qr_b."_s, u"NAME"_s});
     p.addOption({u"date"_s, u"The statement day (UTC), YYYY-MM-DD."_s, u"DATE"_s});
     p.addOption({u"format"_s, u"canonical (every channel), wechat (qr_a) or alipay (qr_b)."_s, u"FORMAT"_s,
-                 u"canonical"_s});
+        u"canonical"_s});
     p.addOption({u"out"_s, u"Output file, or - for standard output."_s, u"FILE"_s});
-    p.addOption({u"faults"_s,
-                 u"Fault profile JSON whose seed and statementBreaks inject statement breaks."_s, u"FILE"_s});
+    p.addOption({u"faults"_s, u"Fault profile JSON whose seed and statementBreaks inject statement breaks."_s,
+        u"FILE"_s});
     if (!parseOrExit(p, u"statement"_s, args))
         return p.isSet(u"help"_s) ? 0 : 2;
     const QString dbPath = requireOption(p, u"db"_s);
@@ -39,9 +38,10 @@ int statementCommand(const QStringList &args)
     if (dbPath.isEmpty() || channel.isEmpty() || dateText.isEmpty() || outPath.isEmpty())
         return 2;
 
-    static const QStringList channels{u"coupon"_s, u"wallet"_s, u"card"_s, u"qr_a"_s, u"qr_b"_s};
+    static const QStringList channels {u"coupon"_s, u"wallet"_s, u"card"_s, u"qr_a"_s, u"qr_b"_s};
     if (!channels.contains(channel))
-        return reportError({ErrorCode::InvalidArgument, u"unknown channel \"%1\" (%2)"_s.arg(channel, channels.join(u", "_s))});
+        return reportError({ErrorCode::InvalidArgument,
+            u"unknown channel \"%1\" (%2)"_s.arg(channel, channels.join(u", "_s))});
     const QDate day = QDate::fromString(dateText, Qt::ISODate);
     if (!day.isValid())
         return reportError({ErrorCode::InvalidArgument, u"--date \"%1\" is not YYYY-MM-DD"_s.arg(dateText)});
@@ -49,8 +49,9 @@ int statementCommand(const QStringList &args)
     if (!format)
         return reportError(format.error());
     if (!StatementWriter::supports(channel, *format))
-        return reportError({ErrorCode::InvalidArgument, u"channel %1 does not export the %2 layout"_s.arg(
-                                                            channel, StatementWriter::formatName(*format))});
+        return reportError({ErrorCode::InvalidArgument,
+            u"channel %1 does not export the %2 layout"_s.arg(
+                channel, StatementWriter::formatName(*format))});
 
     FaultProfile profile;
     if (p.isSet(u"faults"_s)) {
@@ -60,7 +61,8 @@ int statementCommand(const QStringList &args)
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
         if (!doc.isObject())
-            return reportError({ErrorCode::Malformed, u"%1: %2"_s.arg(f.fileName(), parseError.errorString())});
+            return reportError(
+                {ErrorCode::Malformed, u"%1: %2"_s.arg(f.fileName(), parseError.errorString())});
         auto parsed = FaultProfile::fromJson(doc.object());
         if (!parsed)
             return reportError(parsed.error());

@@ -8,6 +8,7 @@ namespace pay::cli {
 int dbCommand(const QStringList &args);
 int statementCommand(const QStringList &args);
 int benchCommand(const QStringList &args);
+int stressCommand(const QStringList &args);
 
 // bench subcommands, one per area
 int benchGateway(const QStringList &args);

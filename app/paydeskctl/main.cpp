@@ -18,6 +18,7 @@ const Command kCommands[] = {
 #ifdef PAYDESK_HAVE_STATEMENT
     {"statement", "export a simulated channel's daily statement", pay::cli::statementCommand},
 #endif
+    {"stress", "stress crash: kill a child taking payments 50 times, restart, check nothing was lost", pay::cli::stressCommand},
     {"bench", "bench gateway|...: measure throughput and print figures", pay::cli::benchCommand},
 };
 

@@ -16,16 +16,21 @@ QString ChannelNotification::dedupKey() const
     return channel + u'|' + (kind == Kind::Refund ? u"R"_s : u"P"_s) + u'|' + id + u'|' + channelStatus;
 }
 
-CallbackIngress::CallbackIngress(Clock *clock, QObject *parent) : CallbackIngress(clock, Settings{}, parent) {}
+CallbackIngress::CallbackIngress(Clock *clock, QObject *parent)
+    : CallbackIngress(clock, Settings {}, parent)
+{
+}
 
 CallbackIngress::CallbackIngress(Clock *clock, const Settings &settings, QObject *parent)
-    : QObject(parent), m_clock(clock), m_settings(settings)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_settings(settings)
 {
 }
 
 void CallbackIngress::registerChannel(const QString &channel, const QByteArray &secret, Parser parser)
 {
-    m_channels.insert(channel, ChannelEntry{secret, std::move(parser)});
+    m_channels.insert(channel, ChannelEntry {secret, std::move(parser)});
 }
 
 int CallbackIngress::rejectedCount(ErrorCode reason) const
@@ -34,11 +39,10 @@ int CallbackIngress::rejectedCount(ErrorCode reason) const
     return it == m_rejectedBy.end() ? 0 : it->second;
 }
 
-std::unexpected<Error> CallbackIngress::reject(const QString &channel, ErrorCode reason, const QString &message,
-                                               const QHash<QByteArray, QByteArray> &headers,
-                                               const QByteArray &body)
+std::unexpected<Error> CallbackIngress::reject(const QString &channel, ErrorCode reason,
+    const QString &message, const QHash<QByteArray, QByteArray> &headers, const QByteArray &body)
 {
-    CallbackRejection r{m_clock->nowMs(), channel, reason, message, headers, body};
+    CallbackRejection r {m_clock->nowMs(), channel, reason, message, headers, body};
     ++m_rejectedTotal;
     ++m_rejectedBy[reason];
     m_rejections.push_back(r);
@@ -70,45 +74,47 @@ void CallbackIngress::rememberNotification(const QString &key)
     }
 }
 
-Result<ChannelNotification> CallbackIngress::receive(const QString &channel,
-                                                     const QHash<QByteArray, QByteArray> &headers,
-                                                     const QByteArray &body)
+Result<ChannelNotification> CallbackIngress::receive(
+    const QString &channel, const QHash<QByteArray, QByteArray> &headers, const QByteArray &body)
 {
     const qint64 now = m_clock->nowMs();
     const auto entry = m_channels.constFind(channel);
     if (entry == m_channels.constEnd())
-        return reject(channel, ErrorCode::NotFound, tr("Callback for unknown channel %1").arg(channel), headers, body);
+        return reject(
+            channel, ErrorCode::NotFound, tr("Callback for unknown channel %1").arg(channel), headers, body);
 
     const QByteArray tsText = CallbackSigner::header(headers, CallbackSigner::timestampHeader());
     const QByteArray nonce = CallbackSigner::header(headers, CallbackSigner::nonceHeader());
     const QByteArray signature = CallbackSigner::header(headers, CallbackSigner::signatureHeader());
     bool tsOk = false;
     const qint64 timestampSec = tsText.toLongLong(&tsOk);
-    const bool nonceOk = !nonce.isEmpty() && nonce.size() <= 64 && std::all_of(nonce.begin(), nonce.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
-    });
+    const bool nonceOk
+        = !nonce.isEmpty() && nonce.size() <= 64 && std::all_of(nonce.begin(), nonce.end(), [](char c) {
+              return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'
+                  || c == '_';
+          });
     if (!tsOk || !nonceOk || signature.isEmpty())
         return reject(channel, ErrorCode::Malformed,
-                      tr("Callback from %1 lacks a valid timestamp, nonce or signature header").arg(channel), headers,
-                      body);
+            tr("Callback from %1 lacks a valid timestamp, nonce or signature header").arg(channel), headers,
+            body);
 
     if (!CallbackSigner::verify(entry->secret, channel, timestampSec, nonce, body, signature))
-        return reject(channel, ErrorCode::BadSignature, tr("Callback from %1 has a bad signature").arg(channel),
-                      headers, body);
+        return reject(channel, ErrorCode::BadSignature,
+            tr("Callback from %1 has a bad signature").arg(channel), headers, body);
 
     const qint64 skewMs = now - timestampSec * 1000;
     if (skewMs > m_settings.replayWindowMs || -skewMs > m_settings.replayWindowMs)
         return reject(channel, ErrorCode::StaleTimestamp,
-                      tr("Callback from %1 is %2 s off the clock; the window is %3 s")
-                          .arg(channel)
-                          .arg(skewMs / 1000)
-                          .arg(m_settings.replayWindowMs / 1000),
-                      headers, body);
+            tr("Callback from %1 is %2 s off the clock; the window is %3 s")
+                .arg(channel)
+                .arg(skewMs / 1000)
+                .arg(m_settings.replayWindowMs / 1000),
+            headers, body);
 
     const QString nonceKey = channel + u'|' + QString::fromLatin1(nonce);
     if (const auto seen = m_nonces.constFind(nonceKey); seen != m_nonces.constEnd() && seen.value() >= now)
-        return reject(channel, ErrorCode::Replay, tr("Callback from %1 replays nonce %2").arg(channel, QString::fromLatin1(nonce)),
-                      headers, body);
+        return reject(channel, ErrorCode::Replay,
+            tr("Callback from %1 replays nonce %2").arg(channel, QString::fromLatin1(nonce)), headers, body);
 
     auto parsed = entry->parser(body);
     if (!parsed)

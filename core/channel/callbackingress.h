@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
-
 #include <deque>
 #include <functional>
 #include <map>
@@ -20,18 +19,18 @@ struct ChannelNotification
     enum class Kind { Payment, Refund };
     QString channel;
     Kind kind = Kind::Payment;
-    QString flowNo;          // our flow no. (refunds: the refunded payment's flow no.)
-    QString refundNo;        // refunds: our refund no.
-    QString channelTxnNo;    // the channel's payment transaction id (may be empty while pending)
+    QString flowNo; // our flow no. (refunds: the refunded payment's flow no.)
+    QString refundNo; // refunds: our refund no.
+    QString channelTxnNo; // the channel's payment transaction id (may be empty while pending)
     QString channelRefundNo; // refunds: the channel's refund id
-    qint64 amountMinor = 0;  // payments: total paid; refunds: amount refunded
+    qint64 amountMinor = 0; // payments: total paid; refunds: amount refunded
     QString currency;
     ChannelOutcome outcome = ChannelOutcome::Unknown; // Succeeded / Failed / Pending
-    QString channelStatus;   // the channel's own word: SUCCESS, USERPAYING, TRADE_SUCCESS ...
-    qint64 eventTimeMs = 0;  // when it happened at the channel
+    QString channelStatus; // the channel's own word: SUCCESS, USERPAYING, TRADE_SUCCESS ...
+    qint64 eventTimeMs = 0; // when it happened at the channel
     qint64 receivedAtMs = 0;
     QByteArray nonce;
-    bool duplicate = false;  // the same notification (channel, kind, id, status) was accepted before
+    bool duplicate = false; // the same notification (channel, kind, id, status) was accepted before
     QJsonObject raw;
 
     // What makes two deliveries "the same notification".
@@ -74,7 +73,7 @@ public:
     {
         qint64 replayWindowMs = 5 * 60 * 1000; // timestamps further off than this are stale
         int rejectionLogLimit = 1000;
-        int dedupLimit = 200'000;              // remembered notification keys (oldest dropped)
+        int dedupLimit = 200'000; // remembered notification keys (oldest dropped)
     };
 
     explicit CallbackIngress(Clock *clock, QObject *parent = nullptr);
@@ -86,8 +85,8 @@ public:
     void setProcessor(Processor processor) { m_processor = std::move(processor); }
     void setRejectionSink(RejectionSink sink) { m_rejectionSink = std::move(sink); }
 
-    Result<ChannelNotification> receive(const QString &channel, const QHash<QByteArray, QByteArray> &headers,
-                                        const QByteArray &body);
+    Result<ChannelNotification> receive(
+        const QString &channel, const QHash<QByteArray, QByteArray> &headers, const QByteArray &body);
 
     int acceptedCount() const { return m_accepted; }
     int duplicateCount() const { return m_duplicates; }
@@ -108,7 +107,7 @@ private:
         Parser parser;
     };
     std::unexpected<Error> reject(const QString &channel, ErrorCode reason, const QString &message,
-                                  const QHash<QByteArray, QByteArray> &headers, const QByteArray &body);
+        const QHash<QByteArray, QByteArray> &headers, const QByteArray &body);
     void rememberNonce(const QString &key, qint64 nowMs);
     void rememberNotification(const QString &key);
 

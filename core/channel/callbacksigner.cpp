@@ -5,7 +5,7 @@
 namespace pay {
 
 QByteArray CallbackSigner::signature(const QByteArray &secret, const QString &channel, qint64 timestampSec,
-                                     const QByteArray &nonce, const QByteArray &body)
+    const QByteArray &nonce, const QByteArray &body)
 {
     QMessageAuthenticationCode mac(QCryptographicHash::Sha256, secret);
     mac.addData(channel.toUtf8());
@@ -20,16 +20,14 @@ QByteArray CallbackSigner::signature(const QByteArray &secret, const QString &ch
 }
 
 QHash<QByteArray, QByteArray> CallbackSigner::headers(const QByteArray &secret, const QString &channel,
-                                                      qint64 timestampSec, const QByteArray &nonce,
-                                                      const QByteArray &body)
+    qint64 timestampSec, const QByteArray &nonce, const QByteArray &body)
 {
-    return {{timestampHeader(), QByteArray::number(timestampSec)},
-            {nonceHeader(), nonce},
-            {signatureHeader(), signature(secret, channel, timestampSec, nonce, body)}};
+    return {{timestampHeader(), QByteArray::number(timestampSec)}, {nonceHeader(), nonce},
+        {signatureHeader(), signature(secret, channel, timestampSec, nonce, body)}};
 }
 
 bool CallbackSigner::verify(const QByteArray &secret, const QString &channel, qint64 timestampSec,
-                            const QByteArray &nonce, const QByteArray &body, const QByteArray &signatureBase64)
+    const QByteArray &nonce, const QByteArray &body, const QByteArray &signatureBase64)
 {
     const QByteArray expected = signature(secret, channel, timestampSec, nonce, body);
     if (expected.size() != signatureBase64.size())

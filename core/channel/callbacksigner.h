@@ -22,13 +22,12 @@ public:
     static QByteArray signatureHeader() { return QByteArrayLiteral("x-paydesk-signature"); }
 
     static QByteArray signature(const QByteArray &secret, const QString &channel, qint64 timestampSec,
-                                const QByteArray &nonce, const QByteArray &body);
+        const QByteArray &nonce, const QByteArray &body);
     static QHash<QByteArray, QByteArray> headers(const QByteArray &secret, const QString &channel,
-                                                 qint64 timestampSec, const QByteArray &nonce,
-                                                 const QByteArray &body);
+        qint64 timestampSec, const QByteArray &nonce, const QByteArray &body);
     // Compares in constant time.
     static bool verify(const QByteArray &secret, const QString &channel, qint64 timestampSec,
-                       const QByteArray &nonce, const QByteArray &body, const QByteArray &signatureBase64);
+        const QByteArray &nonce, const QByteArray &body, const QByteArray &signatureBase64);
     // Case-insensitive header look-up; empty when absent.
     static QByteArray header(const QHash<QByteArray, QByteArray> &headers, const QByteArray &lowerName);
 };

@@ -6,7 +6,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
 #include <atomic>
 
 using namespace Qt::StringLiterals;
@@ -27,11 +26,13 @@ std::unexpected<Error> dbError(const QSqlQuery &q)
     return fail(ErrorCode::Database, trBooks("Channel books: %1").arg(q.lastError().text()));
 }
 
-const QString OrderColumns = u"channel, flow_no, channel_order_no, channel_txn_no, amount_minor, currency, "
-                             "subject, account, status, fail_code, created_ms, paid_ms, closed_ms, expires_ms, "
-                             "refunded_minor, fee_minor"_s;
-const QString RefundColumns = u"channel, refund_no, flow_no, channel_refund_no, channel_txn_no, amount_minor, "
-                              "currency, status, created_ms, done_ms, fee_returned_minor"_s;
+const QString OrderColumns
+    = u"channel, flow_no, channel_order_no, channel_txn_no, amount_minor, currency, "
+      "subject, account, status, fail_code, created_ms, paid_ms, closed_ms, expires_ms, "
+      "refunded_minor, fee_minor"_s;
+const QString RefundColumns
+    = u"channel, refund_no, flow_no, channel_refund_no, channel_txn_no, amount_minor, "
+      "currency, status, created_ms, done_ms, fee_returned_minor"_s;
 
 // NULL for "not set" keeps the unique index on channel_txn_no usable for unpaid orders.
 QVariant textOrNull(const QString &s)
@@ -75,10 +76,13 @@ void bindOrder(QSqlQuery &q, const ChannelBooks::Order &o)
     q.addBindValue(textOrNull(o.channelTxnNo));
     q.addBindValue(o.amountMinor);
     q.addBindValue(notNull(o.currency));
-    q.addBindValue(o.subject.isNull() ? QString(u""_s) : o.subject); // NOT NULL columns: a null QString binds as NULL
-    q.addBindValue(o.account.isNull() ? QString(u""_s) : o.account); // NOT NULL columns: a null QString binds as NULL
+    q.addBindValue(
+        o.subject.isNull() ? QString(u""_s) : o.subject); // NOT NULL columns: a null QString binds as NULL
+    q.addBindValue(
+        o.account.isNull() ? QString(u""_s) : o.account); // NOT NULL columns: a null QString binds as NULL
     q.addBindValue(notNull(o.status));
-    q.addBindValue(o.failCode.isNull() ? QString(u""_s) : o.failCode); // NOT NULL columns: a null QString binds as NULL
+    q.addBindValue(
+        o.failCode.isNull() ? QString(u""_s) : o.failCode); // NOT NULL columns: a null QString binds as NULL
     q.addBindValue(o.createdMs);
     q.addBindValue(o.paidMs);
     q.addBindValue(o.closedMs);
@@ -106,13 +110,29 @@ ChannelBooks::Refund readRefund(const QSqlQuery &q)
 
 } // namespace
 
-QString ChannelBooks::statusNotPay() { return u"NOTPAY"_s; }
-QString ChannelBooks::statusPaid() { return u"PAID"_s; }
-QString ChannelBooks::statusRefunded() { return u"REFUNDED"_s; }
-QString ChannelBooks::statusClosed() { return u"CLOSED"_s; }
-QString ChannelBooks::statusFailed() { return u"FAILED"_s; }
+QString ChannelBooks::statusNotPay()
+{
+    return u"NOTPAY"_s;
+}
+QString ChannelBooks::statusPaid()
+{
+    return u"PAID"_s;
+}
+QString ChannelBooks::statusRefunded()
+{
+    return u"REFUNDED"_s;
+}
+QString ChannelBooks::statusClosed()
+{
+    return u"CLOSED"_s;
+}
+QString ChannelBooks::statusFailed()
+{
+    return u"FAILED"_s;
+}
 
-ChannelBooks::Transaction::Transaction(ChannelBooks &books) : m_books(books)
+ChannelBooks::Transaction::Transaction(ChannelBooks &books)
+    : m_books(books)
 {
     m_active = QSqlDatabase::database(m_books.m_connection, false).transaction();
 }
@@ -123,7 +143,7 @@ ChannelBooks::Transaction::~Transaction()
         QSqlDatabase::database(m_books.m_connection, false).rollback();
 }
 
-static std::atomic<quint64> s_bookCommits{0};
+static std::atomic<quint64> s_bookCommits {0};
 
 quint64 ChannelBooks::Transaction::commitCount()
 {
@@ -146,7 +166,8 @@ Result<void> ChannelBooks::Transaction::commit()
 }
 
 ChannelBooks::ChannelBooks(QString path, QString connection)
-    : m_path(std::move(path)), m_connection(std::move(connection))
+    : m_path(std::move(path))
+    , m_connection(std::move(connection))
 {
 }
 
@@ -169,7 +190,7 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
 {
     if (mustExist && !QFileInfo::exists(path))
         return fail(ErrorCode::NotFound, trBooks("No channel books at %1").arg(path));
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     const QString name = u"paydesk-channelbooks-%1"_s.arg(++counter);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
@@ -208,15 +229,15 @@ Result<void> ChannelBooks::migrate()
     const int version = q.value(0).toInt();
     if (version > SchemaVersion)
         return fail(ErrorCode::NewerSchema,
-                    trBooks("Channel books %1 have schema %2; this build knows %3")
-                        .arg(m_path)
-                        .arg(version)
-                        .arg(SchemaVersion));
+            trBooks("Channel books %1 have schema %2; this build knows %3")
+                .arg(m_path)
+                .arg(version)
+                .arg(SchemaVersion));
     if (version == SchemaVersion)
         return {};
 
     Transaction tx(*this);
-    const QStringList schema{
+    const QStringList schema {
         u"CREATE TABLE ch_orders ("
         " channel TEXT NOT NULL, flow_no TEXT NOT NULL, channel_order_no TEXT, channel_txn_no TEXT,"
         " amount_minor INTEGER NOT NULL, currency TEXT NOT NULL, subject TEXT NOT NULL DEFAULT '',"
@@ -250,7 +271,8 @@ Result<void> ChannelBooks::migrate()
     return tx.commit();
 }
 
-Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(const QString &channel, const QString &flowNo) const
+Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(
+    const QString &channel, const QString &flowNo) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? AND flow_no = ?"_s.arg(OrderColumns));
@@ -266,7 +288,8 @@ Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(const QString &ch
 Result<void> ChannelBooks::insertOrder(const Order &order)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(OrderColumns));
+    q.prepare(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
+        OrderColumns));
     bindOrder(q, order);
     if (!q.exec())
         return dbError(q);
@@ -276,9 +299,10 @@ Result<void> ChannelBooks::insertOrder(const Order &order)
 Result<void> ChannelBooks::updateOrder(const Order &order)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"UPDATE ch_orders SET channel_order_no = ?, channel_txn_no = ?, amount_minor = ?, currency = ?,"
-              " subject = ?, account = ?, status = ?, fail_code = ?, created_ms = ?, paid_ms = ?, closed_ms = ?,"
-              " expires_ms = ?, refunded_minor = ?, fee_minor = ? WHERE channel = ? AND flow_no = ?"_s);
+    q.prepare(
+        u"UPDATE ch_orders SET channel_order_no = ?, channel_txn_no = ?, amount_minor = ?, currency = ?,"
+        " subject = ?, account = ?, status = ?, fail_code = ?, created_ms = ?, paid_ms = ?, closed_ms = ?,"
+        " expires_ms = ?, refunded_minor = ?, fee_minor = ? WHERE channel = ? AND flow_no = ?"_s);
     q.addBindValue(textOrNull(order.channelOrderNo));
     q.addBindValue(textOrNull(order.channelTxnNo));
     q.addBindValue(order.amountMinor);
@@ -298,7 +322,8 @@ Result<void> ChannelBooks::updateOrder(const Order &order)
     if (!q.exec())
         return dbError(q);
     if (q.numRowsAffected() != 1)
-        return fail(ErrorCode::NotFound, trBooks("Channel books: no order %1 at %2").arg(order.flowNo, order.channel));
+        return fail(ErrorCode::NotFound,
+            trBooks("Channel books: no order %1 at %2").arg(order.flowNo, order.channel));
     return {};
 }
 
@@ -315,7 +340,8 @@ Result<QList<ChannelBooks::Order>> ChannelBooks::orders(const QString &channel) 
     return list;
 }
 
-Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(const QString &channel, qint64 fromMs, qint64 toMs) const
+Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(
+    const QString &channel, qint64 fromMs, qint64 toMs) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? AND channel_txn_no IS NOT NULL"
@@ -331,7 +357,8 @@ Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(const QString &chan
     return list;
 }
 
-Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(const QString &channel, const QString &refundNo) const
+Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(
+    const QString &channel, const QString &refundNo) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND refund_no = ?"_s.arg(RefundColumns));
@@ -364,7 +391,8 @@ Result<void> ChannelBooks::insertRefund(const Refund &r)
     return {};
 }
 
-Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(const QString &channel, qint64 fromMs, qint64 toMs) const
+Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(
+    const QString &channel, qint64 fromMs, qint64 toMs) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND done_ms >= ? AND done_ms < ?"
@@ -398,14 +426,15 @@ Result<qint64> ChannelBooks::nextSequence(const QString &channel)
 Result<std::optional<ChannelBooks::Member>> ChannelBooks::member(const QString &memberId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT member_id, name, balance_minor, currency FROM ch_wallet_members WHERE member_id = ?"_s);
+    q.prepare(
+        u"SELECT member_id, name, balance_minor, currency FROM ch_wallet_members WHERE member_id = ?"_s);
     q.addBindValue(memberId);
     if (!q.exec())
         return dbError(q);
     if (!q.next())
         return std::optional<Member>();
-    return std::optional<Member>(
-        Member{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString()});
+    return std::optional<Member>(Member {
+        q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toString()});
 }
 
 Result<void> ChannelBooks::upsertMember(const Member &m)
@@ -446,17 +475,18 @@ Result<std::optional<ChannelBooks::Voucher>> ChannelBooks::voucher(const QString
         return dbError(q);
     if (!q.next())
         return std::optional<Voucher>();
-    return std::optional<Voucher>(Voucher{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(),
-                                          q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString()});
+    return std::optional<Voucher>(Voucher {q.value(0).toString(), q.value(1).toLongLong(),
+        q.value(2).toString(), q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString()});
 }
 
 Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO ch_vouchers (code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no)"
-              " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET value_minor = excluded.value_minor,"
-              " currency = excluded.currency, valid_from_ms = excluded.valid_from_ms,"
-              " valid_to_ms = excluded.valid_to_ms, used_by_flow_no = excluded.used_by_flow_no"_s);
+    q.prepare(
+        u"INSERT INTO ch_vouchers (code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET value_minor = excluded.value_minor,"
+        " currency = excluded.currency, valid_from_ms = excluded.valid_from_ms,"
+        " valid_to_ms = excluded.valid_to_ms, used_by_flow_no = excluded.used_by_flow_no"_s);
     q.addBindValue(v.code);
     q.addBindValue(v.valueMinor);
     q.addBindValue(notNull(v.currency));
@@ -492,9 +522,15 @@ Result<void> seedDemoBooks(ChannelBooks &books, qint64 nowMs)
         qint64 balance;
     };
     static const DemoMember members[] = {
-        {u"M1001", u"Li Wei", 50'000},  {u"M1002", u"Wang Fang", 12'000}, {u"M1003", u"Zhang Min", 50},
-        {u"M1004", u"Liu Yang", 300'000}, {u"M1005", u"Chen Jing", 8'800}, {u"M1006", u"Yang Lei", 0},
-        {u"M1007", u"Zhao Na", 100'000}, {u"M1008", u"Huang Tao", 2'500}, {u"M1009", u"Zhou Hui", 66'600},
+        {u"M1001", u"Li Wei", 50'000},
+        {u"M1002", u"Wang Fang", 12'000},
+        {u"M1003", u"Zhang Min", 50},
+        {u"M1004", u"Liu Yang", 300'000},
+        {u"M1005", u"Chen Jing", 8'800},
+        {u"M1006", u"Yang Lei", 0},
+        {u"M1007", u"Zhao Na", 100'000},
+        {u"M1008", u"Huang Tao", 2'500},
+        {u"M1009", u"Zhou Hui", 66'600},
         {u"M1010", u"Wu Qiang", 1'000'000},
     };
     for (const DemoMember &m : members) {
@@ -508,7 +544,7 @@ Result<void> seedDemoBooks(ChannelBooks &books, qint64 nowMs)
             return r;
     }
     const qint64 day = 24LL * 3600 * 1000;
-    const QList<ChannelBooks::Voucher> vouchers{
+    const QList<ChannelBooks::Voucher> vouchers {
         {u"CP-5OFF"_s, 500, cny, nowMs - day, nowMs + 365 * day, {}},
         {u"CP-10OFF"_s, 1000, cny, nowMs - day, nowMs + 365 * day, {}},
         {u"CP-10OFF-B"_s, 1000, cny, nowMs - day, nowMs + 365 * day, {}},

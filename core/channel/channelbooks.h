@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <memory>
 #include <optional>
 
@@ -18,7 +17,7 @@ class ChannelBooks
 {
 public:
     // Channel-side order status words (ch_orders.status).
-    static QString statusNotPay();   // QR order created, customer has not paid
+    static QString statusNotPay(); // QR order created, customer has not paid
     static QString statusPaid();
     static QString statusRefunded(); // fully refunded
     static QString statusClosed();
@@ -29,7 +28,7 @@ public:
         QString channel;
         QString flowNo;
         QString channelOrderNo; // QR prepay id
-        QString channelTxnNo;   // set once paid
+        QString channelTxnNo; // set once paid
         qint64 amountMinor = 0;
         QString currency;
         QString subject;

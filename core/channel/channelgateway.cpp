@@ -24,7 +24,11 @@ struct ChannelGateway::Lane
     Stats stats;
 };
 
-ChannelGateway::ChannelGateway(Clock *clock, QObject *parent) : QObject(parent), m_clock(clock) {}
+ChannelGateway::ChannelGateway(Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+{
+}
 
 ChannelGateway::~ChannelGateway()
 {
@@ -35,12 +39,18 @@ ChannelGateway::~ChannelGateway()
 QString ChannelGateway::operationName(Operation op)
 {
     switch (op) {
-    case Operation::Prepay: return u"prepay"_s;
-    case Operation::Pay: return u"pay"_s;
-    case Operation::Query: return u"query"_s;
-    case Operation::Close: return u"close"_s;
-    case Operation::Refund: return u"refund"_s;
-    case Operation::QueryRefund: return u"queryRefund"_s;
+    case Operation::Prepay:
+        return u"prepay"_s;
+    case Operation::Pay:
+        return u"pay"_s;
+    case Operation::Query:
+        return u"query"_s;
+    case Operation::Close:
+        return u"close"_s;
+    case Operation::Refund:
+        return u"refund"_s;
+    case Operation::QueryRefund:
+        return u"queryRefund"_s;
     }
     return {};
 }
@@ -78,7 +88,7 @@ Result<void> ChannelGateway::addChannel(Channel *channel, const ChannelPolicy &p
                 m_calls.erase(it);
                 ++raw->stats.rejectedOpen;
                 rejectLater(name, call.op, u"CIRCUIT_OPEN"_s, tr("Circuit breaker of %1 is open").arg(name),
-                            std::move(call.done));
+                    std::move(call.done));
             }
         }
         emit breakerStateChanged(name, CircuitBreaker::stateName(from), CircuitBreaker::stateName(to));
@@ -112,27 +122,36 @@ Result<void> ChannelGateway::setPolicy(const QString &channel, const ChannelPoli
     return {};
 }
 
-RouteDecision ChannelGateway::route(const QString &method, const Money &amount, qint64 nowMs,
-                                    const QStringList &exclude) const
+std::optional<QString> ChannelGateway::refusal(
+    const QString &channel, const Money &amount, qint64 nowMs) const
+{
+    if (auto unhealthy = healthVerdict(channel))
+        return unhealthy;
+    return m_router.refusal(channel, amount, nowMs);
+}
+
+std::optional<QString> ChannelGateway::healthVerdict(const QString &name) const
+{
+    const auto it = m_lanes.find(name);
+    if (it == m_lanes.end() || !it->second->channel)
+        return u"UNKNOWN_CHANNEL"_s;
+    const Lane &lane = *it->second;
+    if (lane.killed)
+        return u"KILLED"_s;
+    if (lane.breaker->state() == CircuitBreaker::State::Open)
+        return u"BREAKER_OPEN"_s;
+    if (!lane.breaker->allows())
+        return u"BREAKER_HALF_OPEN_BUSY"_s;
+    if (lane.inFlight >= lane.policy.maxInFlight && int(lane.queue.size()) >= lane.policy.maxQueue)
+        return u"BUSY"_s;
+    return std::nullopt;
+}
+
+RouteDecision ChannelGateway::route(
+    const QString &method, const Money &amount, qint64 nowMs, const QStringList &exclude) const
 {
     return m_router.route(
-        method, amount, nowMs,
-        [this](const QString &name) -> std::optional<QString> {
-            const auto it = m_lanes.find(name);
-            if (it == m_lanes.end() || !it->second->channel)
-                return u"UNKNOWN_CHANNEL"_s;
-            const Lane &lane = *it->second;
-            if (lane.killed)
-                return u"KILLED"_s;
-            if (lane.breaker->state() == CircuitBreaker::State::Open)
-                return u"BREAKER_OPEN"_s;
-            if (!lane.breaker->allows())
-                return u"BREAKER_HALF_OPEN_BUSY"_s;
-            if (lane.inFlight >= lane.policy.maxInFlight && int(lane.queue.size()) >= lane.policy.maxQueue)
-                return u"BUSY"_s;
-            return std::nullopt;
-        },
-        exclude);
+        method, amount, nowMs, [this](const QString &name) { return healthVerdict(name); }, exclude);
 }
 
 void ChannelGateway::setKilled(const QString &channel, bool killed)
@@ -153,8 +172,8 @@ void ChannelGateway::setKilled(const QString &channel, bool killed)
             Call call = std::move(c->second);
             m_calls.erase(c);
             ++lane.stats.rejectedKilled;
-            rejectLater(channel, call.op, u"CHANNEL_DISABLED"_s, tr("Channel %1 is switched off").arg(channel),
-                        std::move(call.done));
+            rejectLater(channel, call.op, u"CHANNEL_DISABLED"_s,
+                tr("Channel %1 is switched off").arg(channel), std::move(call.done));
         }
     }
     emit killSwitchChanged(channel, killed);
@@ -190,7 +209,7 @@ ChannelGateway::Health ChannelGateway::health(const QString &channel) const
 ChannelGateway::Stats ChannelGateway::stats(const QString &channel) const
 {
     const auto it = m_lanes.find(channel);
-    return it == m_lanes.end() ? Stats{} : it->second->stats;
+    return it == m_lanes.end() ? Stats {} : it->second->stats;
 }
 
 ChannelResult ChannelGateway::rejection(Operation op, const QString &code, const QString &message) const
@@ -202,18 +221,20 @@ ChannelResult ChannelGateway::rejection(Operation op, const QString &code, const
     r.code = code;
     r.message = message;
     r.requestSent = false;
-    r.raw = QJsonObject{{u"gateway"_s, true}, {u"code"_s, code}};
+    r.raw = QJsonObject {{u"gateway"_s, true}, {u"code"_s, code}};
     return r;
 }
 
-void ChannelGateway::rejectLater(const QString &channel, Operation op, const QString &code, const QString &message,
-                                 Completion done)
+void ChannelGateway::rejectLater(
+    const QString &channel, Operation op, const QString &code, const QString &message, Completion done)
 {
     emit callRejected(channel, operationName(op), code);
-    m_clock->schedule(0, this, [done = std::move(done), r = rejection(op, code, message)] { done(r, PrepayInfo{}); });
+    m_clock->schedule(
+        0, this, [done = std::move(done), r = rejection(op, code, message)] { done(r, PrepayInfo {}); });
 }
 
-void ChannelGateway::submit(const QString &channel, Operation op, const QString &key, Starter start, Completion done)
+void ChannelGateway::submit(
+    const QString &channel, Operation op, const QString &key, Starter start, Completion done)
 {
     const auto it = m_lanes.find(channel);
     if (it == m_lanes.end() || !it->second->channel) {
@@ -223,23 +244,25 @@ void ChannelGateway::submit(const QString &channel, Operation op, const QString 
     Lane &lane = *it->second;
     if (lane.killed) {
         ++lane.stats.rejectedKilled;
-        rejectLater(channel, op, u"CHANNEL_DISABLED"_s, tr("Channel %1 is switched off").arg(channel), std::move(done));
+        rejectLater(channel, op, u"CHANNEL_DISABLED"_s, tr("Channel %1 is switched off").arg(channel),
+            std::move(done));
         return;
     }
     if (!lane.breaker->allows()) {
         ++lane.stats.rejectedOpen;
-        rejectLater(channel, op, u"CIRCUIT_OPEN"_s, tr("Circuit breaker of %1 is open").arg(channel), std::move(done));
+        rejectLater(channel, op, u"CIRCUIT_OPEN"_s, tr("Circuit breaker of %1 is open").arg(channel),
+            std::move(done));
         return;
     }
     const bool slotFree = lane.inFlight < lane.policy.maxInFlight && lane.queue.empty();
     if (!slotFree && int(lane.queue.size()) >= lane.policy.maxQueue) {
         ++lane.stats.rejectedBusy;
         rejectLater(channel, op, u"CHANNEL_BUSY"_s,
-                    tr("Channel %1 is busy: %2 calls in flight, %3 waiting")
-                        .arg(channel)
-                        .arg(lane.inFlight)
-                        .arg(lane.queue.size()),
-                    std::move(done));
+            tr("Channel %1 is busy: %2 calls in flight, %3 waiting")
+                .arg(channel)
+                .arg(lane.inFlight)
+                .arg(lane.queue.size()),
+            std::move(done));
         return;
     }
     const quint64 id = m_nextCallId++;
@@ -255,7 +278,8 @@ void ChannelGateway::submit(const QString &channel, Operation op, const QString 
         return;
     }
     lane.queue.push_back(id);
-    const qint64 wait = lane.policy.queueTimeoutMs > 0 ? lane.policy.queueTimeoutMs : lane.policy.callTimeoutMs;
+    const qint64 wait
+        = lane.policy.queueTimeoutMs > 0 ? lane.policy.queueTimeoutMs : lane.policy.callTimeoutMs;
     setDeadline(call, m_clock->nowMs() + wait);
 }
 
@@ -269,7 +293,8 @@ void ChannelGateway::dispatch(Lane &lane, Call &call)
         const QString channel = call.channel;
         m_calls.erase(call.id);
         ++lane.stats.rejectedOpen;
-        rejectLater(channel, op, u"CIRCUIT_OPEN"_s, tr("Circuit breaker of %1 is open").arg(channel), std::move(done));
+        rejectLater(channel, op, u"CIRCUIT_OPEN"_s, tr("Circuit breaker of %1 is open").arg(channel),
+            std::move(done));
         return;
     }
     clearDeadline(call);
@@ -280,7 +305,8 @@ void ChannelGateway::dispatch(Lane &lane, Call &call)
     setDeadline(call, m_clock->nowMs() + lane.policy.callTimeoutMs);
     QPointer<ChannelGateway> self(this);
     const quint64 id = call.id;
-    Starter start = call.start; // the call may complete (and be erased) inside start()
+    // Moved out: the call may complete (and be erased) inside start(), and is never started twice.
+    Starter start = std::move(call.start);
     start(lane.channel, [self, id](const ChannelResult &r, const PrepayInfo &info) {
         if (self)
             self->complete(id, r, info);
@@ -307,7 +333,7 @@ void ChannelGateway::complete(quint64 callId, const ChannelResult &result, const
             return;
         const TimedOut t = late->second;
         m_timedOut.erase(late);
-        m_lateReplies.push_back(LateReply{callId, t.channel, t.op, t.key, t.atMs, m_clock->nowMs(), result});
+        m_lateReplies.push_back(LateReply {callId, t.channel, t.op, t.key, t.atMs, m_clock->nowMs(), result});
         while (int(m_lateReplies.size()) > LateReplyLogLimit)
             m_lateReplies.pop_front();
         if (const auto lane = m_lanes.find(t.channel); lane != m_lanes.end())
@@ -321,10 +347,18 @@ void ChannelGateway::complete(quint64 callId, const ChannelResult &result, const
     Lane &lane = *m_lanes.at(call.channel);
     --lane.inFlight;
     switch (result.outcome) {
-    case ChannelOutcome::Succeeded: ++lane.stats.succeeded; break;
-    case ChannelOutcome::Failed: ++lane.stats.failed; break;
-    case ChannelOutcome::Pending: ++lane.stats.pending; break;
-    case ChannelOutcome::Unknown: ++lane.stats.unknown; break;
+    case ChannelOutcome::Succeeded:
+        ++lane.stats.succeeded;
+        break;
+    case ChannelOutcome::Failed:
+        ++lane.stats.failed;
+        break;
+    case ChannelOutcome::Pending:
+        ++lane.stats.pending;
+        break;
+    case ChannelOutcome::Unknown:
+        ++lane.stats.unknown;
+        break;
     }
     lane.breaker->record(call.ticket, !isHealthFailure(result));
     drain(lane);
@@ -345,15 +379,15 @@ void ChannelGateway::expire(quint64 callId)
         ++lane.stats.rejectedBusy;
         emit callRejected(call.channel, operationName(call.op), u"CHANNEL_BUSY"_s);
         call.done(rejection(call.op, u"CHANNEL_BUSY"_s,
-                            tr("Channel %1 had no free slot in time").arg(call.channel)),
-                  PrepayInfo{});
+                      tr("Channel %1 had no free slot in time").arg(call.channel)),
+            PrepayInfo {});
         return;
     }
     --lane.inFlight;
     ++lane.stats.timeouts;
     ++lane.stats.unknown;
     const qint64 now = m_clock->nowMs();
-    m_timedOut.emplace(callId, TimedOut{call.channel, call.op, call.key, now});
+    m_timedOut.emplace(callId, TimedOut {call.channel, call.op, call.key, now});
     while (m_timedOut.size() > TimedOutLimit)
         m_timedOut.erase(m_timedOut.begin());
     lane.breaker->record(call.ticket, false);
@@ -363,8 +397,8 @@ void ChannelGateway::expire(quint64 callId)
     r.outcome = ChannelOutcome::Unknown;
     r.code = u"TIMEOUT"_s;
     r.message = tr("No answer from %1 within %2 ms").arg(call.channel).arg(lane.policy.callTimeoutMs);
-    r.raw = QJsonObject{{u"gateway"_s, true}, {u"code"_s, r.code}};
-    call.done(r, PrepayInfo{});
+    r.raw = QJsonObject {{u"gateway"_s, true}, {u"code"_s, r.code}};
+    call.done(r, PrepayInfo {});
 }
 
 void ChannelGateway::setDeadline(Call &call, qint64 atMs)
@@ -417,11 +451,12 @@ void ChannelGateway::handleTimer()
 
 void ChannelGateway::prepay(const QString &channel, const PayRequest &request, Channel::PrepayHandler handler)
 {
-    submit(channel, Operation::Prepay, request.flowNo,
-           [request](Channel *c, Completion done) {
-               c->prepay(request, [done](const ChannelResult &r, const PrepayInfo &i) { done(r, i); });
-           },
-           [handler](const ChannelResult &r, const PrepayInfo &i) { handler(r, i); });
+    submit(
+        channel, Operation::Prepay, request.flowNo,
+        [request](Channel *c, Completion done) {
+            c->prepay(request, [done](const ChannelResult &r, const PrepayInfo &i) { done(r, i); });
+        },
+        [handler](const ChannelResult &r, const PrepayInfo &i) { handler(r, i); });
 }
 
 namespace {
@@ -436,47 +471,54 @@ auto resultOnly(Channel::ResultHandler handler)
 
 void ChannelGateway::pay(const QString &channel, const PayRequest &request, Channel::ResultHandler handler)
 {
-    submit(channel, Operation::Pay, request.flowNo,
-           [request](Channel *c, Completion done) {
-               c->pay(request, [done](const ChannelResult &r) { done(r, PrepayInfo{}); });
-           },
-           resultOnly(std::move(handler)));
+    submit(
+        channel, Operation::Pay, request.flowNo,
+        [request](Channel *c, Completion done) {
+            c->pay(request, [done](const ChannelResult &r) { done(r, PrepayInfo {}); });
+        },
+        resultOnly(std::move(handler)));
 }
 
 void ChannelGateway::query(const QString &channel, const QString &flowNo, Channel::ResultHandler handler)
 {
-    submit(channel, Operation::Query, flowNo,
-           [flowNo](Channel *c, Completion done) {
-               c->query(flowNo, [done](const ChannelResult &r) { done(r, PrepayInfo{}); });
-           },
-           resultOnly(std::move(handler)));
+    submit(
+        channel, Operation::Query, flowNo,
+        [flowNo](Channel *c, Completion done) {
+            c->query(flowNo, [done](const ChannelResult &r) { done(r, PrepayInfo {}); });
+        },
+        resultOnly(std::move(handler)));
 }
 
 void ChannelGateway::close(const QString &channel, const QString &flowNo, Channel::ResultHandler handler)
 {
-    submit(channel, Operation::Close, flowNo,
-           [flowNo](Channel *c, Completion done) {
-               c->close(flowNo, [done](const ChannelResult &r) { done(r, PrepayInfo{}); });
-           },
-           resultOnly(std::move(handler)));
+    submit(
+        channel, Operation::Close, flowNo,
+        [flowNo](Channel *c, Completion done) {
+            c->close(flowNo, [done](const ChannelResult &r) { done(r, PrepayInfo {}); });
+        },
+        resultOnly(std::move(handler)));
 }
 
-void ChannelGateway::refund(const QString &channel, const RefundRequest &request, Channel::ResultHandler handler)
+void ChannelGateway::refund(
+    const QString &channel, const RefundRequest &request, Channel::ResultHandler handler)
 {
-    submit(channel, Operation::Refund, request.refundNo,
-           [request](Channel *c, Completion done) {
-               c->refund(request, [done](const ChannelResult &r) { done(r, PrepayInfo{}); });
-           },
-           resultOnly(std::move(handler)));
+    submit(
+        channel, Operation::Refund, request.refundNo,
+        [request](Channel *c, Completion done) {
+            c->refund(request, [done](const ChannelResult &r) { done(r, PrepayInfo {}); });
+        },
+        resultOnly(std::move(handler)));
 }
 
-void ChannelGateway::queryRefund(const QString &channel, const QString &refundNo, Channel::ResultHandler handler)
+void ChannelGateway::queryRefund(
+    const QString &channel, const QString &refundNo, Channel::ResultHandler handler)
 {
-    submit(channel, Operation::QueryRefund, refundNo,
-           [refundNo](Channel *c, Completion done) {
-               c->queryRefund(refundNo, [done](const ChannelResult &r) { done(r, PrepayInfo{}); });
-           },
-           resultOnly(std::move(handler)));
+    submit(
+        channel, Operation::QueryRefund, refundNo,
+        [refundNo](Channel *c, Completion done) {
+            c->queryRefund(refundNo, [done](const ChannelResult &r) { done(r, PrepayInfo {}); });
+        },
+        resultOnly(std::move(handler)));
 }
 
 } // namespace pay

@@ -6,10 +6,10 @@
 
 #include <QHash>
 #include <QPointer>
-
 #include <deque>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace pay {
 
@@ -17,10 +17,10 @@ class Clock;
 
 struct ChannelPolicy
 {
-    int maxInFlight = 16;          // calls sent and not yet answered (or timed out)
-    int maxQueue = 64;             // calls waiting for a slot; beyond this: CHANNEL_BUSY at once
+    int maxInFlight = 16; // calls sent and not yet answered (or timed out)
+    int maxQueue = 64; // calls waiting for a slot; beyond this: CHANNEL_BUSY at once
     qint64 callTimeoutMs = 15'000; // from sending to the answer; then Unknown / TIMEOUT
-    qint64 queueTimeoutMs = 0;     // longest wait for a slot (0: callTimeoutMs); then CHANNEL_BUSY
+    qint64 queueTimeoutMs = 0; // longest wait for a slot (0: callTimeoutMs); then CHANNEL_BUSY
     BreakerConfig breaker;
 };
 
@@ -95,8 +95,13 @@ public:
     // Routing with this gateway's view of channel health (killed and open breakers excluded,
     // half-open only while a trial slot is free). Pass channels that already refused this
     // payment without it being sent in exclude to fail over.
-    RouteDecision route(const QString &method, const Money &amount, qint64 nowMs,
-                        const QStringList &exclude = {}) const;
+    RouteDecision route(
+        const QString &method, const Money &amount, qint64 nowMs, const QStringList &exclude = {}) const;
+    // Why channel cannot take a new request for amount now: the health verdicts of route()
+    // (UNKNOWN_CHANNEL, KILLED, BREAKER_OPEN, BREAKER_HALF_OPEN_BUSY, BUSY) or the rules'
+    // (DISABLED, CURRENCY, BELOW_MIN, ABOVE_MAX, MAINTENANCE); nullopt when it can. This is the
+    // engine's ChannelAccess::admits.
+    std::optional<QString> refusal(const QString &channel, const Money &amount, qint64 nowMs) const;
     // True only for a definite refusal of a request that never reached the channel.
     static bool safeToFailover(const ChannelResult &result) { return result.failed() && !result.requestSent; }
     static bool isHealthFailure(const ChannelResult &result);
@@ -141,13 +146,14 @@ private:
     };
     struct Lane;
 
+    std::optional<QString> healthVerdict(const QString &channel) const;
     void submit(const QString &channel, Operation op, const QString &key, Starter start, Completion done);
     void dispatch(Lane &lane, Call &call);
     void complete(quint64 callId, const ChannelResult &result, const PrepayInfo &info);
     void expire(quint64 callId);
     void drain(Lane &lane);
-    void rejectLater(const QString &channel, Operation op, const QString &code, const QString &message,
-                     Completion done);
+    void rejectLater(
+        const QString &channel, Operation op, const QString &code, const QString &message, Completion done);
     ChannelResult rejection(Operation op, const QString &code, const QString &message) const;
     void setDeadline(Call &call, qint64 atMs);
     void clearDeadline(Call &call);
@@ -157,7 +163,7 @@ private:
     Clock *m_clock;
     ChannelRouter m_router;
     std::map<QString, std::unique_ptr<Lane>> m_lanes;
-    std::map<quint64, Call> m_calls;
+    std::unordered_map<quint64, Call> m_calls; // references stay valid across inserts
     quint64 m_nextCallId = 1;
     std::multimap<qint64, quint64> m_deadlines; // deadline -> call id
     quint64 m_timer = 0;

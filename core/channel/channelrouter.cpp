@@ -43,21 +43,14 @@ QJsonObject RouteRule::toJson() const
 {
     QJsonArray daily;
     for (const DailyWindow &w : dailyMaintenance)
-        daily.append(QJsonObject{{u"startMinute"_s, w.startMinute}, {u"endMinute"_s, w.endMinute}});
+        daily.append(QJsonObject {{u"startMinute"_s, w.startMinute}, {u"endMinute"_s, w.endMinute}});
     QJsonArray windows;
     for (const TimeWindow &w : maintenance)
-        windows.append(QJsonObject{{u"startMs"_s, w.startMs}, {u"endMs"_s, w.endMs}});
-    return {{u"method"_s, method},
-            {u"channel"_s, channel},
-            {u"currency"_s, currency},
-            {u"minAmountMinor"_s, minAmountMinor},
-            {u"maxAmountMinor"_s, maxAmountMinor},
-            {u"feeFixedMinor"_s, fee.fixedMinor},
-            {u"feeBps"_s, fee.bps},
-            {u"priority"_s, priority},
-            {u"dailyMaintenance"_s, daily},
-            {u"maintenance"_s, windows},
-            {u"enabled"_s, enabled}};
+        windows.append(QJsonObject {{u"startMs"_s, w.startMs}, {u"endMs"_s, w.endMs}});
+    return {{u"method"_s, method}, {u"channel"_s, channel}, {u"currency"_s, currency},
+        {u"minAmountMinor"_s, minAmountMinor}, {u"maxAmountMinor"_s, maxAmountMinor},
+        {u"feeFixedMinor"_s, fee.fixedMinor}, {u"feeBps"_s, fee.bps}, {u"priority"_s, priority},
+        {u"dailyMaintenance"_s, daily}, {u"maintenance"_s, windows}, {u"enabled"_s, enabled}};
 }
 
 Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
@@ -76,41 +69,69 @@ Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
     r.enabled = json.value(u"enabled"_s).toBool(true);
     if (r.minAmountMinor < 0 || r.maxAmountMinor < 0 || r.fee.fixedMinor < 0 || r.fee.bps < 0
         || (r.maxAmountMinor > 0 && r.maxAmountMinor < r.minAmountMinor))
-        return fail(ErrorCode::InvalidArgument, trRule("Routing rule %1/%2 has negative or crossed limits")
-                                                    .arg(r.method, r.channel));
+        return fail(ErrorCode::InvalidArgument,
+            trRule("Routing rule %1/%2 has negative or crossed limits").arg(r.method, r.channel));
     for (const QJsonValue v : json.value(u"dailyMaintenance"_s).toArray()) {
-        const DailyWindow w{v[u"startMinute"_s].toInt(), v[u"endMinute"_s].toInt()};
+        const DailyWindow w {v[u"startMinute"_s].toInt(), v[u"endMinute"_s].toInt()};
         if (w.startMinute < 0 || w.startMinute >= 1440 || w.endMinute < 0 || w.endMinute > 1440)
-            return fail(ErrorCode::InvalidArgument, trRule("Routing rule %1/%2: daily window out of range")
-                                                        .arg(r.method, r.channel));
+            return fail(ErrorCode::InvalidArgument,
+                trRule("Routing rule %1/%2: daily window out of range").arg(r.method, r.channel));
         r.dailyMaintenance << w;
     }
     for (const QJsonValue v : json.value(u"maintenance"_s).toArray())
-        r.maintenance << TimeWindow{v[u"startMs"_s].toInteger(), v[u"endMs"_s].toInteger()};
+        r.maintenance << TimeWindow {v[u"startMs"_s].toInteger(), v[u"endMs"_s].toInteger()};
     return r;
+}
+
+QString ChannelRouter::ruleExclusion(const RouteRule &rule, const Money &amount, qint64 nowMs)
+{
+    const bool inMaintenance = std::any_of(rule.dailyMaintenance.begin(), rule.dailyMaintenance.end(),
+                                   [nowMs](const DailyWindow &w) { return w.contains(nowMs); })
+        || std::any_of(rule.maintenance.begin(), rule.maintenance.end(),
+            [nowMs](const TimeWindow &w) { return w.contains(nowMs); });
+    if (!rule.enabled)
+        return u"DISABLED"_s;
+    if (!rule.currency.isEmpty() && rule.currency != amount.currency().code())
+        return u"CURRENCY"_s;
+    if (amount.minor() < rule.minAmountMinor)
+        return u"BELOW_MIN"_s;
+    if (rule.maxAmountMinor > 0 && amount.minor() > rule.maxAmountMinor)
+        return u"ABOVE_MAX"_s;
+    if (inMaintenance)
+        return u"MAINTENANCE"_s;
+    return {};
+}
+
+std::optional<QString> ChannelRouter::refusal(const QString &channel, const Money &amount, qint64 nowMs) const
+{
+    std::optional<QString> first;
+    for (const RouteRule &rule : m_rules) {
+        if (rule.channel != channel)
+            continue;
+        const QString why = ruleExclusion(rule, amount, nowMs);
+        if (why.isEmpty())
+            return std::nullopt;
+        if (!first)
+            first = why;
+    }
+    return first;
 }
 
 QJsonObject RouteDecision::toJson() const
 {
     QJsonArray list;
     for (const RouteCandidate &c : candidates) {
-        list.append(QJsonObject{{u"channel"_s, c.channel},
-                                {u"eligible"_s, c.eligible},
-                                {u"exclusion"_s, c.exclusion},
-                                {u"feeMinor"_s, c.feeMinor}});
+        list.append(QJsonObject {{u"channel"_s, c.channel}, {u"eligible"_s, c.eligible},
+            {u"exclusion"_s, c.exclusion}, {u"feeMinor"_s, c.feeMinor}});
     }
-    return {{u"channel"_s, channel},
-            {u"reasonCode"_s, reasonCode},
-            {u"reason"_s, reason},
-            {u"feeMinor"_s, feeMinor},
-            {u"candidates"_s, list}};
+    return {{u"channel"_s, channel}, {u"reasonCode"_s, reasonCode}, {u"reason"_s, reason},
+        {u"feeMinor"_s, feeMinor}, {u"candidates"_s, list}};
 }
 
-RouteDecision ChannelRouter::route(const QString &method, const Money &amount, qint64 nowMs, const HealthFn &health,
-                                   const QStringList &exclude) const
+RouteDecision ChannelRouter::route(const QString &method, const Money &amount, qint64 nowMs,
+    const HealthFn &health, const QStringList &exclude) const
 {
     RouteDecision d;
-    const QString code = amount.currency().code();
     int best = -1;
     int eligibleCount = 0;
     bool tieOnFee = false;
@@ -122,23 +143,10 @@ RouteDecision ChannelRouter::route(const QString &method, const Money &amount, q
         RouteCandidate c;
         c.channel = rule.channel;
         c.feeMinor = rule.fee.feeFor(amount.minor());
-        const bool inMaintenance = std::any_of(rule.dailyMaintenance.begin(), rule.dailyMaintenance.end(),
-                                               [nowMs](const DailyWindow &w) { return w.contains(nowMs); })
-            || std::any_of(rule.maintenance.begin(), rule.maintenance.end(),
-                           [nowMs](const TimeWindow &w) { return w.contains(nowMs); });
-        if (!rule.enabled)
-            c.exclusion = u"DISABLED"_s;
-        else if (exclude.contains(rule.channel))
+        c.exclusion = ruleExclusion(rule, amount, nowMs);
+        if (c.exclusion.isEmpty() && exclude.contains(rule.channel))
             c.exclusion = u"EXCLUDED"_s;
-        else if (!rule.currency.isEmpty() && rule.currency != code)
-            c.exclusion = u"CURRENCY"_s;
-        else if (amount.minor() < rule.minAmountMinor)
-            c.exclusion = u"BELOW_MIN"_s;
-        else if (rule.maxAmountMinor > 0 && amount.minor() > rule.maxAmountMinor)
-            c.exclusion = u"ABOVE_MAX"_s;
-        else if (inMaintenance)
-            c.exclusion = u"MAINTENANCE"_s;
-        else if (health) {
+        if (c.exclusion.isEmpty() && health) {
             if (const auto verdict = health(rule.channel))
                 c.exclusion = *verdict;
         }
@@ -186,7 +194,8 @@ RouteDecision ChannelRouter::route(const QString &method, const Money &amount, q
     const QString fee = amountText(chosen.feeMinor, amount.currency());
     if (eligibleCount == 1) {
         d.reasonCode = u"ONLY_ELIGIBLE"_s;
-        d.reason = tr("%1: the only eligible channel (fee %2); excluded: %3").arg(d.channel, fee, excludedText);
+        d.reason
+            = tr("%1: the only eligible channel (fee %2); excluded: %3").arg(d.channel, fee, excludedText);
     } else if (tieOnFee) {
         d.reasonCode = u"PRIORITY"_s;
         d.reason = tr("%1: lowest fee %2 shared, chosen by priority among %3 eligible; excluded: %4")
@@ -205,11 +214,11 @@ RouteDecision ChannelRouter::route(const QString &method, const Money &amount, q
 
 QList<RouteRule> ChannelRouter::defaultRules()
 {
-    RouteRule coupon{u"coupon"_s, u"coupon"_s, {}, 1, 0, {}, 0, {}, {}, true};
-    RouteRule wallet{u"wallet"_s, u"wallet"_s, {}, 1, 0, {}, 0, {}, {}, true};
-    RouteRule card{u"card"_s, u"card"_s, {}, 1, 0, FeeRule{0, 55}, 0, {DailyWindow{1435, 5}}, {}, true};
-    RouteRule qrA{u"qr"_s, u"qr_a"_s, u"CNY"_s, 1, 0, FeeRule{0, 38}, 0, {}, {}, true};
-    RouteRule qrB{u"qr"_s, u"qr_b"_s, u"CNY"_s, 1, 5'000'000, FeeRule{0, 60}, 1, {}, {}, true};
+    RouteRule coupon {u"coupon"_s, u"coupon"_s, {}, 1, 0, {}, 0, {}, {}, true};
+    RouteRule wallet {u"wallet"_s, u"wallet"_s, {}, 1, 0, {}, 0, {}, {}, true};
+    RouteRule card {u"card"_s, u"card"_s, {}, 1, 0, FeeRule {0, 55}, 0, {DailyWindow {1435, 5}}, {}, true};
+    RouteRule qrA {u"qr"_s, u"qr_a"_s, u"CNY"_s, 1, 0, FeeRule {0, 38}, 0, {}, {}, true};
+    RouteRule qrB {u"qr"_s, u"qr_b"_s, u"CNY"_s, 1, 5'000'000, FeeRule {0, 60}, 1, {}, {}, true};
     return {coupon, wallet, card, qrA, qrB};
 }
 

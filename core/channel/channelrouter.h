@@ -7,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 
@@ -40,7 +39,7 @@ struct TimeWindow
 // One channel eligible for one payment method, with its conditions.
 struct RouteRule
 {
-    QString method;  // coupon, wallet, card, qr
+    QString method; // coupon, wallet, card, qr
     QString channel; // coupon, wallet, card, qr_a, qr_b
     QString currency; // empty: any
     qint64 minAmountMinor = 0;
@@ -67,9 +66,9 @@ struct RouteCandidate
 // The routing decision and why, for the engine to record as an event.
 struct RouteDecision
 {
-    QString channel;    // empty: no route
+    QString channel; // empty: no route
     QString reasonCode; // ONLY_ELIGIBLE, CHEAPEST, PRIORITY, NO_RULE, NO_ELIGIBLE_CHANNEL
-    QString reason;     // the same for people, naming every candidate
+    QString reason; // the same for people, naming every candidate
     qint64 feeMinor = 0;
     QList<RouteCandidate> candidates; // in rule order
     bool ok() const { return !channel.isEmpty(); }
@@ -93,7 +92,14 @@ public:
     const QList<RouteRule> &rules() const { return m_rules; }
 
     RouteDecision route(const QString &method, const Money &amount, qint64 nowMs, const HealthFn &health = {},
-                        const QStringList &exclude = {}) const;
+        const QStringList &exclude = {}) const;
+
+    // Why the rules would not send amount to this channel now (DISABLED, CURRENCY, BELOW_MIN,
+    // ABOVE_MAX, MAINTENANCE), looking at every rule that names it; nullopt if one admits it or
+    // none names it.
+    std::optional<QString> refusal(const QString &channel, const Money &amount, qint64 nowMs) const;
+    // The rule's own conditions, without health: empty when it admits amount at nowMs.
+    static QString ruleExclusion(const RouteRule &rule, const Money &amount, qint64 nowMs);
 
     // The demo shop: coupon, wallet, card; qr_a (0.38 %) and qr_b (0.60 %, up to 50 000.00).
     static QList<RouteRule> defaultRules();

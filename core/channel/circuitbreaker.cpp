@@ -7,7 +7,9 @@ using namespace Qt::StringLiterals;
 namespace pay {
 
 CircuitBreaker::CircuitBreaker(Clock *clock, QObject *context, const BreakerConfig &config)
-    : m_clock(clock), m_context(context), m_config(config)
+    : m_clock(clock)
+    , m_context(context)
+    , m_config(config)
 {
 }
 
@@ -20,9 +22,12 @@ CircuitBreaker::~CircuitBreaker()
 QString CircuitBreaker::stateName(State state)
 {
     switch (state) {
-    case State::Closed: return u"CLOSED"_s;
-    case State::Open: return u"OPEN"_s;
-    case State::HalfOpen: return u"HALF_OPEN"_s;
+    case State::Closed:
+        return u"CLOSED"_s;
+    case State::Open:
+        return u"OPEN"_s;
+    case State::HalfOpen:
+        return u"HALF_OPEN"_s;
     }
     return {};
 }
@@ -30,9 +35,12 @@ QString CircuitBreaker::stateName(State state)
 bool CircuitBreaker::allows() const
 {
     switch (m_state) {
-    case State::Closed: return true;
-    case State::Open: return false;
-    case State::HalfOpen: return m_halfOpenInFlight < m_config.halfOpenMaxCalls;
+    case State::Closed:
+        return true;
+    case State::Open:
+        return false;
+    case State::HalfOpen:
+        return m_halfOpenInFlight < m_config.halfOpenMaxCalls;
     }
     return false;
 }
@@ -48,7 +56,8 @@ CircuitBreaker::Ticket CircuitBreaker::tryAcquire()
 
 void CircuitBreaker::release(Ticket ticket)
 {
-    if (ticket && generationOf(ticket) == m_generation && m_state == State::HalfOpen && m_halfOpenInFlight > 0)
+    if (ticket && generationOf(ticket) == m_generation && m_state == State::HalfOpen
+        && m_halfOpenInFlight > 0)
         --m_halfOpenInFlight;
 }
 
@@ -73,7 +82,8 @@ void CircuitBreaker::record(Ticket ticket, bool healthy)
         m_window.emplace_back(now, healthy);
         prune(now);
         if (int(m_window.size()) >= qMax(1, m_config.minimumCalls)
-            && qint64(windowFailures()) * 100 >= qint64(m_config.failureRatePercent) * qint64(m_window.size()))
+            && qint64(windowFailures()) * 100
+                >= qint64(m_config.failureRatePercent) * qint64(m_window.size()))
             transition(State::Open);
         return;
     }

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QtGlobal>
-
 #include <deque>
 #include <functional>
 
@@ -14,13 +13,13 @@ class Clock;
 
 struct BreakerConfig
 {
-    int windowSize = 20;        // the last N calls...
-    qint64 windowMs = 60'000;   // ...that are at most this old (0: no age limit)
-    int minimumCalls = 5;       // fewer calls than this in the window never open the breaker
+    int windowSize = 20; // the last N calls...
+    qint64 windowMs = 60'000; // ...that are at most this old (0: no age limit)
+    int minimumCalls = 5; // fewer calls than this in the window never open the breaker
     int failureRatePercent = 50; // open at or above this share of failed calls
-    qint64 openMs = 30'000;     // stay open this long, then half-open
-    int halfOpenMaxCalls = 1;   // trial calls allowed at once while half-open
-    int halfOpenSuccesses = 2;  // consecutive trial successes that close the breaker
+    qint64 openMs = 30'000; // stay open this long, then half-open
+    int halfOpenMaxCalls = 1; // trial calls allowed at once while half-open
+    int halfOpenSuccesses = 2; // consecutive trial successes that close the breaker
 };
 
 // Closed / open / half-open from the failure rate over a sliding window of calls, timed by
@@ -52,7 +51,7 @@ public:
     // Gives a ticket back without an outcome (the call was never sent).
     void release(Ticket ticket);
 
-    void reset();     // closed, empty window
+    void reset(); // closed, empty window
     void forceOpen(); // open now, half-open after openMs
 
     int windowCalls() const { return int(m_window.size()); }

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-
 #include <cmath>
 #include <numbers>
 
@@ -21,7 +20,11 @@ QString trFault(const char *text)
 class Reader
 {
 public:
-    Reader(const QJsonObject &object, QString path) : m_object(object), m_path(std::move(path)) {}
+    Reader(const QJsonObject &object, QString path)
+        : m_object(object)
+        , m_path(std::move(path))
+    {
+    }
 
     void rate(QLatin1StringView key, double &out)
     {
@@ -77,8 +80,8 @@ public:
     void setError(QLatin1StringView key, const QString &what)
     {
         if (!m_error)
-            m_error = Error{ErrorCode::InvalidArgument,
-                            trFault("Fault profile: %1 %2").arg(m_path + QString(key), what)};
+            m_error = Error {
+                ErrorCode::InvalidArgument, trFault("Fault profile: %1 %2").arg(m_path + QString(key), what)};
     }
     void adopt(const Error &e)
     {
@@ -155,10 +158,8 @@ QJsonObject LatencyModel::toJson() const
     case Shape::Uniform:
         return {{u"shape"_s, u"uniform"_s}, {u"minMs"_s, minMs}, {u"maxMs"_s, maxMs}};
     case Shape::LogNormal:
-        return {{u"shape"_s, u"lognormal"_s},
-                {u"medianMs"_s, medianMs},
-                {u"sigmaPermille"_s, sigmaPermille},
-                {u"capMs"_s, capMs}};
+        return {{u"shape"_s, u"lognormal"_s}, {u"medianMs"_s, medianMs}, {u"sigmaPermille"_s, sigmaPermille},
+            {u"capMs"_s, capMs}};
     }
     return {};
 }
@@ -184,7 +185,7 @@ Result<LatencyModel> LatencyModel::fromJson(const QJsonObject &json)
         r.integer("capMs"_L1, m.capMs);
     } else {
         return fail(ErrorCode::InvalidArgument,
-                    trFault("Fault profile: latency shape \"%1\" is not fixed, uniform or lognormal").arg(shape));
+            trFault("Fault profile: latency shape \"%1\" is not fixed, uniform or lognormal").arg(shape));
     }
     if (r.error())
         return std::unexpected(*r.error());
@@ -236,46 +237,37 @@ QJsonObject FaultProfile::toJson() const
 {
     QJsonArray outageList;
     for (const OutageWindow &w : outages) {
-        outageList.append(QJsonObject{{u"startMs"_s, w.startMs},
-                                      {u"endMs"_s, w.endMs},
-                                      {u"mode"_s, w.mode == OutageWindow::Mode::Hang ? u"hang"_s : u"fail"_s}});
+        outageList.append(QJsonObject {{u"startMs"_s, w.startMs}, {u"endMs"_s, w.endMs},
+            {u"mode"_s, w.mode == OutageWindow::Mode::Hang ? u"hang"_s : u"fail"_s}});
     }
     return {
         // A 64-bit seed does not survive a JSON double; it travels as a decimal string.
         {u"seed"_s, QString::number(seed)},
         {u"latency"_s, latency.toJson()},
-        {u"decline"_s, QJsonObject{{u"rate"_s, declineRate}, {u"codes"_s, toArray(declineCodes)}}},
+        {u"decline"_s, QJsonObject {{u"rate"_s, declineRate}, {u"codes"_s, toArray(declineCodes)}}},
         {u"timeout"_s,
-         QJsonObject{{u"succeededRate"_s, timeoutSucceededRate},
-                     {u"failedRate"_s, timeoutFailedRate},
-                     {u"ms"_s, timeoutMs}}},
+            QJsonObject {{u"succeededRate"_s, timeoutSucceededRate}, {u"failedRate"_s, timeoutFailedRate},
+                {u"ms"_s, timeoutMs}}},
         {u"unknownCode"_s,
-         QJsonObject{{u"rate"_s, unknownCodeRate},
-                     {u"codes"_s, toArray(unknownCodes)},
-                     {u"appliedRate"_s, unknownCodeAppliedRate}}},
+            QJsonObject {{u"rate"_s, unknownCodeRate}, {u"codes"_s, toArray(unknownCodes)},
+                {u"appliedRate"_s, unknownCodeAppliedRate}}},
         {u"outages"_s, outageList},
         {u"failFastMs"_s, failFastMs},
         {u"hangMs"_s, hangMs},
         {u"callbacks"_s,
-         QJsonObject{{u"latency"_s, callbackLatency.toJson()},
-                     {u"lostRate"_s, lostCallbackRate},
-                     {u"duplicateRate"_s, duplicateCallbackRate},
-                     {u"duplicateCopies"_s, duplicateCopies},
-                     {u"duplicateSpacingMs"_s, duplicateSpacingMs},
-                     {u"delayedRate"_s, delayedCallbackRate},
-                     {u"delayMinMs"_s, delayMinMs},
-                     {u"delayMaxMs"_s, delayMaxMs},
-                     {u"outOfOrderRate"_s, outOfOrderRate},
-                     {u"badSignatureRate"_s, badSignatureRate},
-                     {u"tamperedAmountRate"_s, tamperedAmountRate},
-                     {u"tamperDeltaMinor"_s, tamperDeltaMinor}}},
+            QJsonObject {{u"latency"_s, callbackLatency.toJson()}, {u"lostRate"_s, lostCallbackRate},
+                {u"duplicateRate"_s, duplicateCallbackRate}, {u"duplicateCopies"_s, duplicateCopies},
+                {u"duplicateSpacingMs"_s, duplicateSpacingMs}, {u"delayedRate"_s, delayedCallbackRate},
+                {u"delayMinMs"_s, delayMinMs}, {u"delayMaxMs"_s, delayMaxMs},
+                {u"outOfOrderRate"_s, outOfOrderRate}, {u"badSignatureRate"_s, badSignatureRate},
+                {u"tamperedAmountRate"_s, tamperedAmountRate}, {u"tamperDeltaMinor"_s, tamperDeltaMinor}}},
         {u"statementBreaks"_s,
-         QJsonObject{{u"missingRate"_s, statementBreaks.missingRate},
-                     {u"extraRate"_s, statementBreaks.extraRate},
-                     {u"amountDiffRate"_s, statementBreaks.amountDiffRate},
-                     {u"statusDiffRate"_s, statementBreaks.statusDiffRate},
-                     {u"midnightShiftRate"_s, statementBreaks.midnightShiftRate},
-                     {u"midnightWindowMs"_s, statementBreaks.midnightWindowMs}}},
+            QJsonObject {{u"missingRate"_s, statementBreaks.missingRate},
+                {u"extraRate"_s, statementBreaks.extraRate},
+                {u"amountDiffRate"_s, statementBreaks.amountDiffRate},
+                {u"statusDiffRate"_s, statementBreaks.statusDiffRate},
+                {u"midnightShiftRate"_s, statementBreaks.midnightShiftRate},
+                {u"midnightWindowMs"_s, statementBreaks.midnightWindowMs}}},
     };
 }
 
@@ -415,7 +407,8 @@ quint64 stableHash(QStringView text, quint64 seed)
     return mixSeed(h, seed);
 }
 
-FaultInjector::FaultInjector(const FaultProfile &profile) : m_profile(profile)
+FaultInjector::FaultInjector(const FaultProfile &profile)
+    : m_profile(profile)
 {
     reseed();
 }

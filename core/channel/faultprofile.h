@@ -5,7 +5,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
-
 #include <optional>
 #include <random>
 
@@ -16,7 +15,10 @@ namespace pay {
 class FaultRng
 {
 public:
-    explicit FaultRng(quint64 seed = 1) : m_engine(seed) {}
+    explicit FaultRng(quint64 seed = 1)
+        : m_engine(seed)
+    {
+    }
     void reseed(quint64 seed) { m_engine.seed(seed); }
     quint64 next() { return m_engine(); }
     // Uniform in [0, 1).
@@ -39,9 +41,9 @@ struct LatencyModel
     qint64 fixedMs = 0;
     qint64 minMs = 0; // Uniform
     qint64 maxMs = 0;
-    qint64 medianMs = 0;      // LogNormal: exp(ln(median) + sigma·z), z standard normal
-    int sigmaPermille = 500;  // sigma × 1000
-    qint64 capMs = 120'000;   // LogNormal: never longer than this
+    qint64 medianMs = 0; // LogNormal: exp(ln(median) + sigma·z), z standard normal
+    int sigmaPermille = 500; // sigma × 1000
+    qint64 capMs = 120'000; // LogNormal: never longer than this
 
     // Always draws exactly two values, whatever the shape, so changing the shape does not
     // shift the other faults of a seeded run.
@@ -68,10 +70,10 @@ struct OutageWindow
 // identity, so a line falls on the same side of midnight in every file that could hold it.
 struct StatementBreaks
 {
-    double missingRate = 0;     // a real line is left out
-    double extraRate = 0;       // a line with no counterpart in the core is added
-    double amountDiffRate = 0;  // amount off by one minor unit or more
-    double statusDiffRate = 0;  // status word differs
+    double missingRate = 0; // a real line is left out
+    double extraRate = 0; // a line with no counterpart in the core is added
+    double amountDiffRate = 0; // amount off by one minor unit or more
+    double statusDiffRate = 0; // status word differs
     double midnightShiftRate = 0; // a line within midnightWindowMs of midnight moves across it
     qint64 midnightWindowMs = 10 * 60 * 1000;
     bool any() const;
@@ -85,7 +87,7 @@ struct FaultProfile
     LatencyModel latency = LatencyModel::fixed(50);
 
     double declineRate = 0;
-    QStringList declineCodes{QStringLiteral("DECLINED")};
+    QStringList declineCodes {QStringLiteral("DECLINED")};
 
     // The call gets no answer within timeoutMs and the caller sees TIMEOUT; the channel either
     // did the work anyway (succeeded) or not (failed).
@@ -96,7 +98,7 @@ struct FaultProfile
     // The channel answers with a code nobody documented; the work happened with
     // unknownCodeAppliedRate.
     double unknownCodeRate = 0;
-    QStringList unknownCodes{QStringLiteral("SYSTEMERROR")};
+    QStringList unknownCodes {QStringLiteral("SYSTEMERROR")};
     double unknownCodeAppliedRate = 0.5;
 
     QList<OutageWindow> outages;
@@ -107,7 +109,7 @@ struct FaultProfile
     LatencyModel callbackLatency = LatencyModel::fixed(200);
     double lostCallbackRate = 0;
     double duplicateCallbackRate = 0;
-    int duplicateCopies = 1;          // extra copies when duplicated
+    int duplicateCopies = 1; // extra copies when duplicated
     qint64 duplicateSpacingMs = 1000; // between copies
     double delayedCallbackRate = 0;
     qint64 delayMinMs = 60'000;

@@ -59,9 +59,9 @@ std::unexpected<Error> malformed(const QString &what)
 } // namespace
 
 QrChannel::QrChannel(Dialect dialect, Clock *clock, ChannelBooks *books, QObject *parent)
-    : SimulatedChannel(channelName(dialect), Kind::Qr, clock, books, parent),
-      m_dialect(dialect),
-      m_secret(defaultSecret(channelName(dialect)))
+    : SimulatedChannel(channelName(dialect), Kind::Qr, clock, books, parent)
+    , m_dialect(dialect)
+    , m_secret(defaultSecret(channelName(dialect)))
 {
     setFeeBps(defaultFeeBps(dialect));
 }
@@ -79,14 +79,16 @@ QByteArray QrChannel::defaultSecret(const QString &channel)
 QString QrChannel::makeTxnNo(qint64 sequence, qint64 now) const
 {
     if (m_dialect == Dialect::A)
-        return u"4200001234"_s + utcText(now, u"yyyyMMdd"_s) + u"%1"_s.arg(sequence, 10, 10, QLatin1Char('0'));
+        return u"4200001234"_s + utcText(now, u"yyyyMMdd"_s)
+            + u"%1"_s.arg(sequence, 10, 10, QLatin1Char('0'));
     return utcText(now, u"yyyyMMdd"_s) + u"2200"_s + u"%1"_s.arg(sequence, 16, 10, QLatin1Char('0'));
 }
 
 QString QrChannel::makeRefundNo(qint64 sequence, qint64 now) const
 {
     if (m_dialect == Dialect::A)
-        return u"5030001234"_s + utcText(now, u"yyyyMMdd"_s) + u"%1"_s.arg(sequence, 10, 10, QLatin1Char('0'));
+        return u"5030001234"_s + utcText(now, u"yyyyMMdd"_s)
+            + u"%1"_s.arg(sequence, 10, 10, QLatin1Char('0'));
     return u"RF"_s + utcText(now, u"yyyyMMdd"_s) + u"%1"_s.arg(sequence, 12, 10, QLatin1Char('0'));
 }
 
@@ -107,12 +109,13 @@ QString QrChannel::qrContent(const ChannelBooks::Order &order) const
 
 void QrChannel::pay(const PayRequest &request, ResultHandler handler)
 {
-    execute(Operation::Pay, request.flowNo,
-            [this](Mode, const QString &) {
-                return makeResult(ChannelOutcome::Failed, u"UNSUPPORTED"_s,
-                                  tr("%1 takes payments by QR code: use prepay").arg(name()));
-            },
-            std::move(handler));
+    execute(
+        Operation::Pay, request.flowNo,
+        [this](Mode, const QString &) {
+            return makeResult(ChannelOutcome::Failed, u"UNSUPPORTED"_s,
+                tr("%1 takes payments by QR code: use prepay").arg(name()));
+        },
+        std::move(handler));
 }
 
 void QrChannel::prepay(const PayRequest &request, PrepayHandler handler)
@@ -124,9 +127,10 @@ void QrChannel::prepay(const PayRequest &request, PrepayHandler handler)
     auto apply = [this, request, info](Mode mode, const QString &) -> ChannelResult {
         if (request.flowNo.isEmpty() || !request.amount.isPositive() || !request.amount.currency().isValid())
             return makeResult(ChannelOutcome::Failed, u"INVALID_REQUEST"_s,
-                              tr("A payment needs a flow no. and a positive amount"));
+                tr("A payment needs a flow no. and a positive amount"));
         if (mode == Mode::NotApplied)
-            return makeResult(ChannelOutcome::Unknown, u"SYSTEM_ERROR"_s, tr("The channel failed to process it"));
+            return makeResult(
+                ChannelOutcome::Unknown, u"SYSTEM_ERROR"_s, tr("The channel failed to process it"));
         const qint64 now = nowMs();
         ChannelBooks::Transaction tx(*books());
         auto existing = books()->order(name(), request.flowNo);
@@ -139,7 +143,7 @@ void QrChannel::prepay(const PayRequest &request, PrepayHandler handler)
                 return orderResult(ChannelOutcome::Failed, u"ORDER_CLOSED"_s, tr("The order is closed"), o);
             if (o.amountMinor != request.amount.minor() || o.currency != request.amount.currency().code())
                 return orderResult(ChannelOutcome::Failed, u"OUT_TRADE_NO_USED"_s,
-                                   tr("Flow %1 was used with a different amount").arg(request.flowNo), o);
+                    tr("Flow %1 was used with a different amount").arg(request.flowNo), o);
             if (o.status == ChannelBooks::statusPaid() || o.status == ChannelBooks::statusRefunded())
                 return orderResult(ChannelOutcome::Succeeded, u"ORDER_PAID"_s, tr("Already paid"), o);
             if (o.status == ChannelBooks::statusFailed())
@@ -150,8 +154,8 @@ void QrChannel::prepay(const PayRequest &request, PrepayHandler handler)
                 return booksError(seq.error());
             o.channel = name();
             o.flowNo = request.flowNo;
-            o.channelOrderNo = (m_dialect == Dialect::A ? u"wx"_s : u"ap"_s) + utcText(now, u"yyyyMMddHHmmss"_s)
-                + u"%1"_s.arg(*seq, 10, 10, QLatin1Char('0'));
+            o.channelOrderNo = (m_dialect == Dialect::A ? u"wx"_s : u"ap"_s)
+                + utcText(now, u"yyyyMMddHHmmss"_s) + u"%1"_s.arg(*seq, 10, 10, QLatin1Char('0'));
             o.amountMinor = request.amount.minor();
             o.currency = request.amount.currency().code();
             o.subject = request.subject;
@@ -169,7 +173,7 @@ void QrChannel::prepay(const PayRequest &request, PrepayHandler handler)
         return orderResult(ChannelOutcome::Pending, u"SUCCESS"_s, tr("Waiting for the customer"), o);
     };
     execute(Operation::Prepay, request.flowNo, apply,
-            [handler, info](const ChannelResult &r) { handler(r, r.unknown() ? PrepayInfo{} : *info); });
+        [handler, info](const ChannelResult &r) { handler(r, r.unknown() ? PrepayInfo {} : *info); });
 }
 
 Result<ChannelResult> QrChannel::customerPays(const QString &flowNo)
@@ -184,11 +188,13 @@ Result<ChannelResult> QrChannel::customerPays(const QString &flowNo)
         return fail(ErrorCode::NotFound, tr("%1 has no order %2").arg(name(), flowNo));
     ChannelBooks::Order o = **existing;
     if (o.status != ChannelBooks::statusNotPay())
-        return fail(ErrorCode::InvalidTransition, tr("Order %1 is %2, not waiting for payment").arg(flowNo, o.status));
+        return fail(ErrorCode::InvalidTransition,
+            tr("Order %1 is %2, not waiting for payment").arg(flowNo, o.status));
     if (o.expiresMs > 0 && now >= o.expiresMs)
         return fail(ErrorCode::InvalidTransition, tr("The QR code for %1 has expired").arg(flowNo));
 
-    const QJsonObject pending = paymentBody(o, m_dialect == Dialect::A ? u"USERPAYING"_s : u"WAIT_BUYER_PAY"_s);
+    const QJsonObject pending
+        = paymentBody(o, m_dialect == Dialect::A ? u"USERPAYING"_s : u"WAIT_BUYER_PAY"_s);
     if (f.decline) {
         recordFault(u"customerPays"_s, flowNo, u"decline:%1"_s.arg(f.declineCode));
         o.status = ChannelBooks::statusFailed();
@@ -221,25 +227,18 @@ Result<ChannelResult> QrChannel::customerPays(const QString &flowNo)
 QJsonObject QrChannel::paymentBody(const ChannelBooks::Order &o, const QString &state) const
 {
     if (m_dialect == Dialect::A) {
-        QJsonObject b{{u"notify_type"_s, u"TRANSACTION"_s},
-                      {u"appid"_s, u"wxpaydesk0000001"_s},
-                      {u"mch_id"_s, u"1900000109"_s},
-                      {u"out_trade_no"_s, o.flowNo},
-                      {u"total_fee"_s, o.amountMinor},
-                      {u"fee_type"_s, o.currency},
-                      {u"trade_state"_s, state}};
+        QJsonObject b {{u"notify_type"_s, u"TRANSACTION"_s}, {u"appid"_s, u"wxpaydesk0000001"_s},
+            {u"mch_id"_s, u"1900000109"_s}, {u"out_trade_no"_s, o.flowNo}, {u"total_fee"_s, o.amountMinor},
+            {u"fee_type"_s, o.currency}, {u"trade_state"_s, state}};
         if (state == u"SUCCESS"_s) {
             b.insert(u"transaction_id"_s, o.channelTxnNo);
             b.insert(u"time_end"_s, utcText(o.paidMs, u"yyyyMMddHHmmss"_s));
         }
         return b;
     }
-    QJsonObject b{{u"notify_type"_s, u"trade_status_sync"_s},
-                  {u"app_id"_s, u"2021000000000001"_s},
-                  {u"out_trade_no"_s, o.flowNo},
-                  {u"total_amount_cents"_s, o.amountMinor},
-                  {u"currency"_s, o.currency},
-                  {u"trade_status"_s, state}};
+    QJsonObject b {{u"notify_type"_s, u"trade_status_sync"_s}, {u"app_id"_s, u"2021000000000001"_s},
+        {u"out_trade_no"_s, o.flowNo}, {u"total_amount_cents"_s, o.amountMinor}, {u"currency"_s, o.currency},
+        {u"trade_status"_s, state}};
     if (state == u"TRADE_SUCCESS"_s) {
         b.insert(u"trade_no"_s, o.channelTxnNo);
         b.insert(u"gmt_payment"_s, utcText(o.paidMs, u"yyyy-MM-dd HH:mm:ss"_s));
@@ -250,29 +249,18 @@ QJsonObject QrChannel::paymentBody(const ChannelBooks::Order &o, const QString &
 QJsonObject QrChannel::refundBody(const ChannelBooks::Refund &r, const ChannelBooks::Order &o) const
 {
     if (m_dialect == Dialect::A) {
-        return {{u"notify_type"_s, u"REFUND"_s},
-                {u"appid"_s, u"wxpaydesk0000001"_s},
-                {u"mch_id"_s, u"1900000109"_s},
-                {u"out_trade_no"_s, o.flowNo},
-                {u"transaction_id"_s, o.channelTxnNo},
-                {u"out_refund_no"_s, r.refundNo},
-                {u"refund_id"_s, r.channelRefundNo},
-                {u"refund_fee"_s, r.amountMinor},
-                {u"total_fee"_s, o.amountMinor},
-                {u"fee_type"_s, r.currency},
-                {u"refund_status"_s, u"SUCCESS"_s},
-                {u"success_time"_s, utcText(r.doneMs, u"yyyy-MM-dd HH:mm:ss"_s)}};
+        return {{u"notify_type"_s, u"REFUND"_s}, {u"appid"_s, u"wxpaydesk0000001"_s},
+            {u"mch_id"_s, u"1900000109"_s}, {u"out_trade_no"_s, o.flowNo},
+            {u"transaction_id"_s, o.channelTxnNo}, {u"out_refund_no"_s, r.refundNo},
+            {u"refund_id"_s, r.channelRefundNo}, {u"refund_fee"_s, r.amountMinor},
+            {u"total_fee"_s, o.amountMinor}, {u"fee_type"_s, r.currency}, {u"refund_status"_s, u"SUCCESS"_s},
+            {u"success_time"_s, utcText(r.doneMs, u"yyyy-MM-dd HH:mm:ss"_s)}};
     }
-    return {{u"notify_type"_s, u"refund_sync"_s},
-            {u"app_id"_s, u"2021000000000001"_s},
-            {u"out_trade_no"_s, o.flowNo},
-            {u"trade_no"_s, o.channelTxnNo},
-            {u"out_request_no"_s, r.refundNo},
-            {u"refund_no"_s, r.channelRefundNo},
-            {u"refund_amount_cents"_s, r.amountMinor},
-            {u"currency"_s, r.currency},
-            {u"refund_status"_s, u"REFUND_SUCCESS"_s},
-            {u"gmt_refund"_s, utcText(r.doneMs, u"yyyy-MM-dd HH:mm:ss"_s)}};
+    return {{u"notify_type"_s, u"refund_sync"_s}, {u"app_id"_s, u"2021000000000001"_s},
+        {u"out_trade_no"_s, o.flowNo}, {u"trade_no"_s, o.channelTxnNo}, {u"out_request_no"_s, r.refundNo},
+        {u"refund_no"_s, r.channelRefundNo}, {u"refund_amount_cents"_s, r.amountMinor},
+        {u"currency"_s, r.currency}, {u"refund_status"_s, u"REFUND_SUCCESS"_s},
+        {u"gmt_refund"_s, utcText(r.doneMs, u"yyyy-MM-dd HH:mm:ss"_s)}};
 }
 
 void QrChannel::refundRecorded(const ChannelBooks::Refund &refund, const ChannelBooks::Order &order)
@@ -291,7 +279,8 @@ void QrChannel::notify(const QString &key, QJsonObject body, const QJsonObject &
     }
     if (f.tampered) {
         recordFault(op, key, u"callback_tampered"_s);
-        for (const QString &field : {u"total_fee"_s, u"refund_fee"_s, u"total_amount_cents"_s, u"refund_amount_cents"_s}) {
+        for (const QString &field :
+            {u"total_fee"_s, u"refund_fee"_s, u"total_amount_cents"_s, u"refund_amount_cents"_s}) {
             if (body.contains(field)) {
                 body.insert(field, body.value(field).toInteger() + p.tamperDeltaMinor);
                 break;
@@ -307,13 +296,13 @@ void QrChannel::notify(const QString &key, QJsonObject body, const QJsonObject &
     const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
     for (int i = 0; i < f.copies; ++i) {
         clock()->schedule(f.delayMs + i * p.duplicateSpacingMs, this,
-                          [this, bytes, bad = f.badSignature] { deliver(bytes, bad); });
+            [this, bytes, bad = f.badSignature] { deliver(bytes, bad); });
     }
     if (f.outOfOrder && !pendingBody.isEmpty()) {
         recordFault(op, key, u"callback_out_of_order"_s);
         const QByteArray late = QJsonDocument(pendingBody).toJson(QJsonDocument::Compact);
         clock()->schedule(f.delayMs + (f.copies - 1) * p.duplicateSpacingMs + 1, this,
-                          [this, late] { deliver(late, false); });
+            [this, late] { deliver(late, false); });
     }
 }
 
@@ -384,7 +373,8 @@ Result<ChannelNotification> QrChannel::parseNotification(Dialect dialect, const 
                           : parseUtc(text(o, u"gmt_payment"_s), u"yyyy-MM-dd HH:mm:ss"_s);
         if (n.eventTimeMs < 0)
             return malformed(trQr("payment time"));
-    } else if (n.channelStatus == (a ? u"USERPAYING"_s : u"WAIT_BUYER_PAY"_s) || n.channelStatus == u"NOTPAY"_s) {
+    } else if (n.channelStatus == (a ? u"USERPAYING"_s : u"WAIT_BUYER_PAY"_s)
+        || n.channelStatus == u"NOTPAY"_s) {
         n.outcome = ChannelOutcome::Pending;
     } else if (n.channelStatus == (a ? u"PAYERROR"_s : u"TRADE_CLOSED"_s) || n.channelStatus == u"CLOSED"_s) {
         n.outcome = ChannelOutcome::Failed;
@@ -403,11 +393,11 @@ void connectToIngress(QrChannel *channel, CallbackIngress *ingress)
 {
     ingress->registerChannel(channel->name(), channel->secret(), channel->notificationParser());
     QPointer<CallbackIngress> guard(ingress);
-    channel->setNotifySink([guard](const QString &name, const QHash<QByteArray, QByteArray> &headers,
-                                   const QByteArray &body) {
-        if (guard)
-            guard->receive(name, headers, body);
-    });
+    channel->setNotifySink(
+        [guard](const QString &name, const QHash<QByteArray, QByteArray> &headers, const QByteArray &body) {
+            if (guard)
+                guard->receive(name, headers, body);
+        });
 }
 
 } // namespace pay

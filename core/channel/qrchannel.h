@@ -21,8 +21,8 @@ class QrChannel : public SimulatedChannel
     Q_OBJECT
 public:
     enum class Dialect { A, B };
-    using NotifySink = std::function<void(const QString &channel, const QHash<QByteArray, QByteArray> &headers,
-                                          const QByteArray &body)>;
+    using NotifySink = std::function<void(
+        const QString &channel, const QHash<QByteArray, QByteArray> &headers, const QByteArray &body)>;
 
     QrChannel(Dialect dialect, Clock *clock, ChannelBooks *books, QObject *parent = nullptr);
     Dialect dialect() const { return m_dialect; }

@@ -3,7 +3,6 @@
 #include "../sim/clock.h"
 
 #include <QDateTime>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -34,9 +33,13 @@ double unitFromHash(quint64 h)
 
 } // namespace
 
-SimulatedChannel::SimulatedChannel(const QString &name, Kind kind, Clock *clock, ChannelBooks *books,
-                                   QObject *parent)
-    : Channel(parent), m_name(name), m_kind(kind), m_clock(clock), m_books(books)
+SimulatedChannel::SimulatedChannel(
+    const QString &name, Kind kind, Clock *clock, ChannelBooks *books, QObject *parent)
+    : Channel(parent)
+    , m_name(name)
+    , m_kind(kind)
+    , m_clock(clock)
+    , m_books(books)
 {
 }
 
@@ -53,25 +56,32 @@ qint64 SimulatedChannel::nowMs() const
 QString SimulatedChannel::operationName(Operation op)
 {
     switch (op) {
-    case Operation::Prepay: return u"prepay"_s;
-    case Operation::Pay: return u"pay"_s;
-    case Operation::Query: return u"query"_s;
-    case Operation::Close: return u"close"_s;
-    case Operation::Refund: return u"refund"_s;
-    case Operation::QueryRefund: return u"queryRefund"_s;
+    case Operation::Prepay:
+        return u"prepay"_s;
+    case Operation::Pay:
+        return u"pay"_s;
+    case Operation::Query:
+        return u"query"_s;
+    case Operation::Close:
+        return u"close"_s;
+    case Operation::Refund:
+        return u"refund"_s;
+    case Operation::QueryRefund:
+        return u"queryRefund"_s;
     }
     return {};
 }
 
 void SimulatedChannel::recordFault(const QString &operation, const QString &key, const QString &fault)
 {
-    m_faultLog.push_back(FaultEvent{nowMs(), operation, key, fault});
+    m_faultLog.push_back(FaultEvent {nowMs(), operation, key, fault});
     while (int(m_faultLog.size()) > FaultLogLimit)
         m_faultLog.pop_front();
     emit faultInjected(operation, key, fault);
 }
 
-ChannelResult SimulatedChannel::makeResult(ChannelOutcome outcome, const QString &code, const QString &message)
+ChannelResult SimulatedChannel::makeResult(
+    ChannelOutcome outcome, const QString &code, const QString &message)
 {
     ChannelResult r;
     r.outcome = outcome;
@@ -80,8 +90,8 @@ ChannelResult SimulatedChannel::makeResult(ChannelOutcome outcome, const QString
     return r;
 }
 
-ChannelResult SimulatedChannel::orderResult(ChannelOutcome outcome, const QString &code, const QString &message,
-                                            const ChannelBooks::Order &order) const
+ChannelResult SimulatedChannel::orderResult(ChannelOutcome outcome, const QString &code,
+    const QString &message, const ChannelBooks::Order &order) const
 {
     ChannelResult r = makeResult(outcome, code, message);
     r.channelTxnNo = order.channelTxnNo;
@@ -107,8 +117,8 @@ qint64 SimulatedChannel::feeFor(qint64 amountMinor, int bps)
     return q * bps + (r * bps + 5'000) / 10'000;
 }
 
-void SimulatedChannel::execute(Operation op, const QString &key, Apply apply,
-                               std::function<void(const ChannelResult &)> reply)
+void SimulatedChannel::execute(
+    Operation op, const QString &key, Apply apply, std::function<void(const ChannelResult &)> reply)
 {
     const QString opName = operationName(op);
     const qint64 now = nowMs();
@@ -131,95 +141,103 @@ void SimulatedChannel::execute(Operation op, const QString &key, Apply apply,
             recordFault(opName, key, u"outage_fail"_s);
             m_clock->schedule(p.failFastMs, this, [this, answer] {
                 ChannelResult r = makeResult(ChannelOutcome::Failed, u"CHANNEL_UNAVAILABLE"_s,
-                                             tr("%1 refused the connection").arg(m_name));
+                    tr("%1 refused the connection").arg(m_name));
                 r.requestSent = false;
                 answer(r);
             });
         } else {
             recordFault(opName, key, u"outage_hang"_s);
             m_clock->schedule(p.hangMs, this, [this, answer] {
-                answer(makeResult(ChannelOutcome::Unknown, u"TIMEOUT"_s, tr("%1 did not answer").arg(m_name)));
+                answer(
+                    makeResult(ChannelOutcome::Unknown, u"TIMEOUT"_s, tr("%1 did not answer").arg(m_name)));
             });
         }
         return;
     }
 
     const bool declinable = op == Operation::Pay || op == Operation::Refund;
-    m_clock->schedule(f.latencyMs, this, [this, f, opName, key, apply, answer, declinable, latency = f.latencyMs] {
-        const FaultProfile &profile = m_faults.profile();
-        if (f.timeoutSucceeded || f.timeoutFailed) {
-            recordFault(opName, key, f.timeoutSucceeded ? u"timeout_succeeded"_s : u"timeout_failed"_s);
-            apply(f.timeoutSucceeded ? Mode::Normal : Mode::NotApplied, {});
-            const qint64 wait = qMax<qint64>(0, profile.timeoutMs - latency);
-            m_clock->schedule(wait, this, [this, answer] {
-                answer(makeResult(ChannelOutcome::Unknown, u"TIMEOUT"_s,
-                                  tr("No answer from %1 in time").arg(m_name)));
-            });
-            return;
-        }
-        if (f.unknownCode) {
-            recordFault(opName, key,
-                        u"unknown_code:%1:%2"_s.arg(f.unknownCodeValue,
-                                                    f.unknownApplied ? u"applied"_s : u"not_applied"_s));
-            apply(f.unknownApplied ? Mode::Normal : Mode::NotApplied, {});
-            answer(makeResult(ChannelOutcome::Unknown, f.unknownCodeValue,
-                              tr("%1 answered with an undocumented code").arg(m_name)));
-            return;
-        }
-        if (f.decline && declinable) {
-            recordFault(opName, key, u"decline:%1"_s.arg(f.declineCode));
-            answer(apply(Mode::Decline, f.declineCode));
-            return;
-        }
-        answer(apply(Mode::Normal, {}));
-    });
+    m_clock->schedule(
+        f.latencyMs, this, [this, f, opName, key, apply, answer, declinable, latency = f.latencyMs] {
+            const FaultProfile &profile = m_faults.profile();
+            if (f.timeoutSucceeded || f.timeoutFailed) {
+                recordFault(opName, key, f.timeoutSucceeded ? u"timeout_succeeded"_s : u"timeout_failed"_s);
+                apply(f.timeoutSucceeded ? Mode::Normal : Mode::NotApplied, {});
+                const qint64 wait = qMax<qint64>(0, profile.timeoutMs - latency);
+                m_clock->schedule(wait, this, [this, answer] {
+                    answer(makeResult(
+                        ChannelOutcome::Unknown, u"TIMEOUT"_s, tr("No answer from %1 in time").arg(m_name)));
+                });
+                return;
+            }
+            if (f.unknownCode) {
+                recordFault(opName, key,
+                    u"unknown_code:%1:%2"_s.arg(
+                        f.unknownCodeValue, f.unknownApplied ? u"applied"_s : u"not_applied"_s));
+                apply(f.unknownApplied ? Mode::Normal : Mode::NotApplied, {});
+                answer(makeResult(ChannelOutcome::Unknown, f.unknownCodeValue,
+                    tr("%1 answered with an undocumented code").arg(m_name)));
+                return;
+            }
+            if (f.decline && declinable) {
+                recordFault(opName, key, u"decline:%1"_s.arg(f.declineCode));
+                answer(apply(Mode::Decline, f.declineCode));
+                return;
+            }
+            answer(apply(Mode::Normal, {}));
+        });
 }
 
 void SimulatedChannel::prepay(const PayRequest &request, PrepayHandler handler)
 {
-    execute(Operation::Prepay, request.flowNo,
-            [this](Mode, const QString &) {
-                return makeResult(ChannelOutcome::Failed, u"UNSUPPORTED"_s,
-                                  tr("%1 does not create pre-pay orders").arg(m_name));
-            },
-            [handler, request](const ChannelResult &r) {
-                PrepayInfo info;
-                info.flowNo = request.flowNo;
-                info.amount = request.amount;
-                handler(r, info);
-            });
+    execute(
+        Operation::Prepay, request.flowNo,
+        [this](Mode, const QString &) {
+            return makeResult(ChannelOutcome::Failed, u"UNSUPPORTED"_s,
+                tr("%1 does not create pre-pay orders").arg(m_name));
+        },
+        [handler, request](const ChannelResult &r) {
+            PrepayInfo info;
+            info.flowNo = request.flowNo;
+            info.amount = request.amount;
+            handler(r, info);
+        });
 }
 
 void SimulatedChannel::pay(const PayRequest &request, ResultHandler handler)
 {
-    execute(Operation::Pay, request.flowNo,
-            [this, request](Mode mode, const QString &code) { return applyPay(request, mode, code); },
-            std::move(handler));
+    execute(
+        Operation::Pay, request.flowNo,
+        [this, request](Mode mode, const QString &code) { return applyPay(request, mode, code); },
+        std::move(handler));
 }
 
 void SimulatedChannel::query(const QString &flowNo, ResultHandler handler)
 {
-    execute(Operation::Query, flowNo, [this, flowNo](Mode, const QString &) { return applyQuery(flowNo); },
-            std::move(handler));
+    execute(
+        Operation::Query, flowNo, [this, flowNo](Mode, const QString &) { return applyQuery(flowNo); },
+        std::move(handler));
 }
 
 void SimulatedChannel::close(const QString &flowNo, ResultHandler handler)
 {
-    execute(Operation::Close, flowNo, [this, flowNo](Mode mode, const QString &) { return applyClose(flowNo, mode); },
-            std::move(handler));
+    execute(
+        Operation::Close, flowNo,
+        [this, flowNo](Mode mode, const QString &) { return applyClose(flowNo, mode); }, std::move(handler));
 }
 
 void SimulatedChannel::refund(const RefundRequest &request, ResultHandler handler)
 {
-    execute(Operation::Refund, request.refundNo,
-            [this, request](Mode mode, const QString &code) { return applyRefund(request, mode, code); },
-            std::move(handler));
+    execute(
+        Operation::Refund, request.refundNo,
+        [this, request](Mode mode, const QString &code) { return applyRefund(request, mode, code); },
+        std::move(handler));
 }
 
 void SimulatedChannel::queryRefund(const QString &refundNo, ResultHandler handler)
 {
-    execute(Operation::QueryRefund, refundNo, [this, refundNo](Mode, const QString &) { return applyQueryRefund(refundNo); },
-            std::move(handler));
+    execute(
+        Operation::QueryRefund, refundNo,
+        [this, refundNo](Mode, const QString &) { return applyQueryRefund(refundNo); }, std::move(handler));
 }
 
 ChannelResult SimulatedChannel::debit(const PayRequest &)
@@ -243,13 +261,13 @@ QString SimulatedChannel::makeRefundNo(qint64 sequence, qint64 now) const
     return u"R"_s + makeTxnNo(sequence, now);
 }
 
-void SimulatedChannel::refundRecorded(const ChannelBooks::Refund &, const ChannelBooks::Order &) {}
+void SimulatedChannel::refundRecorded(const ChannelBooks::Refund &, const ChannelBooks::Order &) { }
 
 ChannelResult SimulatedChannel::applyPay(const PayRequest &request, Mode mode, const QString &declineCode)
 {
     if (request.flowNo.isEmpty() || !request.amount.isPositive() || !request.amount.currency().isValid())
         return makeResult(ChannelOutcome::Failed, u"INVALID_REQUEST"_s,
-                          tr("A payment needs a flow no. and a positive amount"));
+            tr("A payment needs a flow no. and a positive amount"));
     const qint64 now = nowMs();
     ChannelBooks::Transaction tx(*m_books);
     auto existing = m_books->order(m_name, request.flowNo);
@@ -261,13 +279,14 @@ ChannelResult SimulatedChannel::applyPay(const PayRequest &request, Mode mode, c
             return orderResult(ChannelOutcome::Failed, u"ORDER_CLOSED"_s, tr("The order is closed"), o);
         if (o.amountMinor != request.amount.minor() || o.currency != request.amount.currency().code())
             return orderResult(ChannelOutcome::Failed, u"OUT_TRADE_NO_USED"_s,
-                               tr("Flow %1 was used with a different amount").arg(request.flowNo), o);
+                tr("Flow %1 was used with a different amount").arg(request.flowNo), o);
         if (o.status == ChannelBooks::statusPaid() || o.status == ChannelBooks::statusRefunded())
             return orderResult(ChannelOutcome::Succeeded, u"SUCCESS"_s, tr("Already paid"), o);
         if (o.status == ChannelBooks::statusFailed())
-            return orderResult(ChannelOutcome::Failed, o.failCode, tr("The payment failed: %1").arg(o.failCode), o);
+            return orderResult(
+                ChannelOutcome::Failed, o.failCode, tr("The payment failed: %1").arg(o.failCode), o);
         return orderResult(ChannelOutcome::Failed, u"UNSUPPORTED"_s,
-                           tr("Flow %1 waits for the customer").arg(request.flowNo), o);
+            tr("Flow %1 waits for the customer").arg(request.flowNo), o);
     }
 
     ChannelBooks::Order o;
@@ -284,7 +303,8 @@ ChannelResult SimulatedChannel::applyPay(const PayRequest &request, Mode mode, c
     if (mode == Mode::Decline)
         verdict = makeResult(ChannelOutcome::Failed, declineCode, tr("Declined: %1").arg(declineCode));
     else if (mode == Mode::NotApplied)
-        verdict = makeResult(ChannelOutcome::Failed, u"SYSTEM_ERROR"_s, tr("The channel failed to process it"));
+        verdict
+            = makeResult(ChannelOutcome::Failed, u"SYSTEM_ERROR"_s, tr("The channel failed to process it"));
     else
         verdict = debit(request);
     if (verdict.unknown())
@@ -319,7 +339,8 @@ ChannelResult SimulatedChannel::applyQuery(const QString &flowNo)
     if (!existing)
         return booksError(existing.error());
     if (!existing->has_value()) {
-        ChannelResult r = makeResult(ChannelOutcome::Pending, u"ORDER_NOT_EXIST"_s, tr("No such order (yet)"));
+        ChannelResult r
+            = makeResult(ChannelOutcome::Pending, u"ORDER_NOT_EXIST"_s, tr("No such order (yet)"));
         r.channelStatus = u"NOT_FOUND"_s;
         return r;
     }
@@ -346,7 +367,8 @@ ChannelResult SimulatedChannel::applyClose(const QString &flowNo, Mode mode)
     if (existing->has_value()) {
         o = **existing;
         if (o.status == ChannelBooks::statusPaid() || o.status == ChannelBooks::statusRefunded())
-            return orderResult(ChannelOutcome::Failed, u"ALREADY_PAID"_s, tr("The customer has already paid"), o);
+            return orderResult(
+                ChannelOutcome::Failed, u"ALREADY_PAID"_s, tr("The customer has already paid"), o);
         if (o.status == ChannelBooks::statusClosed())
             return orderResult(ChannelOutcome::Succeeded, u"SUCCESS"_s, tr("Closed"), o);
         o.status = ChannelBooks::statusClosed();
@@ -368,11 +390,12 @@ ChannelResult SimulatedChannel::applyClose(const QString &flowNo, Mode mode)
     return orderResult(ChannelOutcome::Succeeded, u"SUCCESS"_s, tr("Closed"), o);
 }
 
-ChannelResult SimulatedChannel::applyRefund(const RefundRequest &request, Mode mode, const QString &declineCode)
+ChannelResult SimulatedChannel::applyRefund(
+    const RefundRequest &request, Mode mode, const QString &declineCode)
 {
     if (request.refundNo.isEmpty() || !request.amount.isPositive())
         return makeResult(ChannelOutcome::Failed, u"INVALID_REQUEST"_s,
-                          tr("A refund needs a refund no. and a positive amount"));
+            tr("A refund needs a refund no. and a positive amount"));
     const qint64 now = nowMs();
     ChannelBooks::Transaction tx(*m_books);
     auto prior = m_books->refund(m_name, request.refundNo);
@@ -383,7 +406,7 @@ ChannelResult SimulatedChannel::applyRefund(const RefundRequest &request, Mode m
         ChannelResult r;
         if (rf.flowNo != request.flowNo || rf.amountMinor != request.amount.minor())
             r = makeResult(ChannelOutcome::Failed, u"REFUND_NO_USED"_s,
-                           tr("Refund %1 was used for another refund").arg(request.refundNo));
+                tr("Refund %1 was used for another refund").arg(request.refundNo));
         else
             r = makeResult(ChannelOutcome::Succeeded, u"SUCCESS"_s, tr("Already refunded"));
         r.channelTxnNo = rf.channelRefundNo;
@@ -398,13 +421,14 @@ ChannelResult SimulatedChannel::applyRefund(const RefundRequest &request, Mode m
         return makeResult(ChannelOutcome::Failed, u"ORDER_NOT_EXIST"_s, tr("No such payment"));
     ChannelBooks::Order o = **existing;
     if (o.status != ChannelBooks::statusPaid())
-        return orderResult(ChannelOutcome::Failed, u"ORDER_NOT_PAID"_s, tr("The payment is %1").arg(o.status), o);
+        return orderResult(
+            ChannelOutcome::Failed, u"ORDER_NOT_PAID"_s, tr("The payment is %1").arg(o.status), o);
     if (o.currency != request.amount.currency().code())
-        return orderResult(ChannelOutcome::Failed, u"CURRENCY_MISMATCH"_s, tr("Currency differs from the payment"),
-                           o);
+        return orderResult(
+            ChannelOutcome::Failed, u"CURRENCY_MISMATCH"_s, tr("Currency differs from the payment"), o);
     if (request.amount.minor() > o.amountMinor - o.refundedMinor)
         return orderResult(ChannelOutcome::Failed, u"REFUND_AMOUNT_EXCEEDED"_s,
-                           tr("Only %1 left to refund").arg(o.amountMinor - o.refundedMinor), o);
+            tr("Only %1 left to refund").arg(o.amountMinor - o.refundedMinor), o);
     // Declines and internal failures are not remembered, so a retry with the same refund no.
     // can still succeed.
     if (mode == Mode::Decline)
@@ -430,7 +454,8 @@ ChannelResult SimulatedChannel::applyRefund(const RefundRequest &request, Mode m
     rf.doneMs = now;
     // The fee goes back in proportion, telescoping so that a full refund returns the whole fee.
     const qint64 after = o.refundedMinor + rf.amountMinor;
-    rf.feeReturnedMinor = mulDiv(o.feeMinor, after, o.amountMinor) - mulDiv(o.feeMinor, o.refundedMinor, o.amountMinor);
+    rf.feeReturnedMinor
+        = mulDiv(o.feeMinor, after, o.amountMinor) - mulDiv(o.feeMinor, o.refundedMinor, o.amountMinor);
     o.refundedMinor = after;
     if (o.refundedMinor == o.amountMinor)
         o.status = ChannelBooks::statusRefunded();
@@ -470,8 +495,8 @@ Result<QList<StatementLine>> SimulatedChannel::statement(QDate day)
     return statementFromBooks(*m_books, m_name, day, m_faults.profile());
 }
 
-Result<QList<StatementLine>> SimulatedChannel::statementFromBooks(ChannelBooks &books, const QString &channel,
-                                                                  QDate day, const FaultProfile &profile)
+Result<QList<StatementLine>> SimulatedChannel::statementFromBooks(
+    ChannelBooks &books, const QString &channel, QDate day, const FaultProfile &profile)
 {
     if (!day.isValid())
         return fail(ErrorCode::InvalidArgument, tr("Statement day is not a valid date"));
@@ -556,7 +581,7 @@ Result<QList<StatementLine>> SimulatedChannel::statementFromBooks(ChannelBooks &
         }
     }
     std::stable_sort(lines.begin(), lines.end(),
-                     [](const StatementLine &a, const StatementLine &b) { return a.timeMs < b.timeMs; });
+        [](const StatementLine &a, const StatementLine &b) { return a.timeMs < b.timeMs; });
     return lines;
 }
 

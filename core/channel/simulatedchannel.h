@@ -15,9 +15,9 @@ struct FaultEvent
 {
     qint64 atMs = 0;
     QString operation; // pay, query, close, refund, queryRefund, prepay, callback, customerPays
-    QString key;       // flow no. or refund no.
-    QString fault;     // timeout_succeeded, timeout_failed, unknown_code:SYSTEMERROR, decline:DECLINED,
-                       // outage_fail, outage_hang, callback_lost, callback_duplicated:3, ...
+    QString key; // flow no. or refund no.
+    QString fault; // timeout_succeeded, timeout_failed, unknown_code:SYSTEMERROR, decline:DECLINED,
+                   // outage_fail, outage_hang, callback_lost, callback_duplicated:3, ...
     friend bool operator==(const FaultEvent &, const FaultEvent &) = default;
 };
 
@@ -36,7 +36,8 @@ class SimulatedChannel : public Channel
 {
     Q_OBJECT
 public:
-    SimulatedChannel(const QString &name, Kind kind, Clock *clock, ChannelBooks *books, QObject *parent = nullptr);
+    SimulatedChannel(
+        const QString &name, Kind kind, Clock *clock, ChannelBooks *books, QObject *parent = nullptr);
 
     QString name() const override { return m_name; }
     Kind kind() const override { return m_kind; }
@@ -62,8 +63,8 @@ public:
     // The statement of one channel's UTC day straight from the books (used by statement() and by
     // `paydeskctl statement`). Breaks are decided per line from profile.seed, so the same line
     // is missing, shifted or altered in every export.
-    static Result<QList<StatementLine>> statementFromBooks(ChannelBooks &books, const QString &channel, QDate day,
-                                                           const FaultProfile &profile = {});
+    static Result<QList<StatementLine>> statementFromBooks(
+        ChannelBooks &books, const QString &channel, QDate day, const FaultProfile &profile = {});
     static qint64 feeFor(qint64 amountMinor, int bps);
 
     QList<FaultEvent> faultLog() const { return {m_faultLog.begin(), m_faultLog.end()}; }
@@ -83,14 +84,15 @@ protected:
     static QString operationName(Operation op);
     // Runs one call through the fault model (outage, latency, timeout, unknown code, decline),
     // applies it to the books at the simulated processing time and answers the handler once.
-    void execute(Operation op, const QString &key, Apply apply, std::function<void(const ChannelResult &)> reply);
+    void execute(
+        Operation op, const QString &key, Apply apply, std::function<void(const ChannelResult &)> reply);
     void recordFault(const QString &operation, const QString &key, const QString &fault);
     FaultInjector &faults() { return m_faults; }
     qint64 nowMs() const;
 
     static ChannelResult makeResult(ChannelOutcome outcome, const QString &code, const QString &message);
     ChannelResult orderResult(ChannelOutcome outcome, const QString &code, const QString &message,
-                              const ChannelBooks::Order &order) const;
+        const ChannelBooks::Order &order) const;
     static ChannelResult booksError(const Error &error);
 
     // Hooks called inside the books transaction.

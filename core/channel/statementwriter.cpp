@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QStringEncoder>
-
 #include <iconv.h>
 
 using namespace Qt::StringLiterals;
@@ -75,7 +74,8 @@ Result<QByteArray> toGbk(const QString &text)
     // Qt without ICU has no GBK codec; glibc's iconv does.
     iconv_t cd = iconv_open("GBK//TRANSLIT", "UTF-8");
     if (cd == iconv_t(-1))
-        return fail(ErrorCode::Internal, QCoreApplication::translate("StatementWriter", "No GBK encoder available"));
+        return fail(
+            ErrorCode::Internal, QCoreApplication::translate("StatementWriter", "No GBK encoder available"));
     QByteArray in = text.toUtf8();
     QByteArray out(in.size() * 2 + 16, Qt::Uninitialized);
     char *inPtr = in.data();
@@ -85,7 +85,8 @@ Result<QByteArray> toGbk(const QString &text)
     const size_t rc = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft);
     iconv_close(cd);
     if (rc == size_t(-1))
-        return fail(ErrorCode::Internal, QCoreApplication::translate("StatementWriter", "Text is not representable in GBK"));
+        return fail(ErrorCode::Internal,
+            QCoreApplication::translate("StatementWriter", "Text is not representable in GBK"));
     out.truncate(out.size() - qsizetype(outLeft));
     return out;
 }
@@ -135,15 +136,18 @@ Result<StatementWriter::Format> StatementWriter::formatFromName(QStringView name
     if (name == u"alipay")
         return Format::AlipayDetail;
     return fail(ErrorCode::InvalidArgument,
-                tr("Unknown statement format \"%1\" (canonical, wechat or alipay)").arg(name.toString()));
+        tr("Unknown statement format \"%1\" (canonical, wechat or alipay)").arg(name.toString()));
 }
 
 QString StatementWriter::formatName(Format format)
 {
     switch (format) {
-    case Format::Canonical: return u"canonical"_s;
-    case Format::WechatAll: return u"wechat"_s;
-    case Format::AlipayDetail: return u"alipay"_s;
+    case Format::Canonical:
+        return u"canonical"_s;
+    case Format::WechatAll:
+        return u"wechat"_s;
+    case Format::AlipayDetail:
+        return u"alipay"_s;
     }
     return {};
 }
@@ -151,19 +155,26 @@ QString StatementWriter::formatName(Format format)
 bool StatementWriter::supports(const QString &channel, Format format)
 {
     switch (format) {
-    case Format::Canonical: return true;
-    case Format::WechatAll: return channel == u"qr_a"_s;
-    case Format::AlipayDetail: return channel == u"qr_b"_s;
+    case Format::Canonical:
+        return true;
+    case Format::WechatAll:
+        return channel == u"qr_a"_s;
+    case Format::AlipayDetail:
+        return channel == u"qr_b"_s;
     }
     return false;
 }
 
-Result<QByteArray> StatementWriter::write(Format format, const QList<StatementLine> &lines, const Context &context)
+Result<QByteArray> StatementWriter::write(
+    Format format, const QList<StatementLine> &lines, const Context &context)
 {
     switch (format) {
-    case Format::Canonical: return canonicalCsv(lines, context);
-    case Format::WechatAll: return wechatAll(lines, context);
-    case Format::AlipayDetail: return alipayDetail(lines, context);
+    case Format::Canonical:
+        return canonicalCsv(lines, context);
+    case Format::WechatAll:
+        return wechatAll(lines, context);
+    case Format::AlipayDetail:
+        return alipayDetail(lines, context);
     }
     return fail(ErrorCode::InvalidArgument, tr("Unknown statement format"));
 }
@@ -171,8 +182,8 @@ Result<QByteArray> StatementWriter::write(Format format, const QList<StatementLi
 QByteArray StatementWriter::canonicalCsv(const QList<StatementLine> &lines, const Context &context)
 {
     QString out;
-    out += u"# paydesk-statement v1 channel=%1 day=%2 tz=UTC\n"_s.arg(context.channel,
-                                                                       context.day.toString(Qt::ISODate));
+    out += u"# paydesk-statement v1 channel=%1 day=%2 tz=UTC\n"_s.arg(
+        context.channel, context.day.toString(Qt::ISODate));
     out += CanonicalHeader + u'\n';
     qint64 payments = 0;
     qint64 refunds = 0;
@@ -181,19 +192,14 @@ QByteArray StatementWriter::canonicalCsv(const QList<StatementLine> &lines, cons
         const bool refund = isRefund(l);
         (refund ? refunds : payments) += l.amountMinor;
         fees += refund ? -l.feeMinor : l.feeMinor;
-        const QStringList fields{refund ? u"REFUND"_s : u"PAYMENT"_s,
-                                 csvField(l.flowNo),
-                                 csvField(l.channelTxnNo),
-                                 csvField(l.originalFlowNo),
-                                 csvField(l.originalChannelTxnNo),
-                                 QString::number(l.amountMinor),
-                                 csvField(l.currency),
-                                 csvField(l.status),
-                                 utc(l.timeMs, u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s),
-                                 QString::number(l.feeMinor)};
+        const QStringList fields {refund ? u"REFUND"_s : u"PAYMENT"_s, csvField(l.flowNo),
+            csvField(l.channelTxnNo), csvField(l.originalFlowNo), csvField(l.originalChannelTxnNo),
+            QString::number(l.amountMinor), csvField(l.currency), csvField(l.status),
+            utc(l.timeMs, u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s), QString::number(l.feeMinor)};
         out += fields.join(u',') + u'\n';
     }
-    out += u"# end rows=%1 payment_total_minor=%2 refund_total_minor=%3 fee_total_minor=%4\n"_s.arg(lines.size())
+    out += u"# end rows=%1 payment_total_minor=%2 refund_total_minor=%3 fee_total_minor=%4\n"_s
+               .arg(lines.size())
                .arg(payments)
                .arg(refunds)
                .arg(fees);
@@ -221,7 +227,7 @@ QByteArray StatementWriter::wechatAll(const QList<StatementLine> &lines, const C
         refunded += refundAmount;
         fees += fee;
         ordered += settle;
-        const QStringList fields{
+        const QStringList fields {
             utc(l.timeMs, u"yyyy-MM-dd HH:mm:ss"_s),
             context.appId,
             context.merchantId,
@@ -245,7 +251,8 @@ QByteArray StatementWriter::wechatAll(const QList<StatementLine> &lines, const C
             plainText(l.subject),
             QString(),
             major(fee, l.currency),
-            context.feeRateBps >= 0 ? u"%1.%2%"_s.arg(context.feeRateBps / 100).arg(context.feeRateBps % 100, 2, 10, QLatin1Char('0'))
+            context.feeRateBps >= 0 ? u"%1.%2%"_s.arg(context.feeRateBps / 100)
+                                          .arg(context.feeRateBps % 100, 2, 10, QLatin1Char('0'))
                                     : rateText(l.feeMinor, l.amountMinor),
             major(settle, l.currency),
             major(refundAmount, l.currency),
@@ -259,13 +266,14 @@ QByteArray StatementWriter::wechatAll(const QList<StatementLine> &lines, const C
     out += u"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额\r\n"_s;
     out += u"`%1,`%2,`%3,`0.00,`%4,`%5,`%6\r\n"_s.arg(lines.size())
                .arg(major(settled, currency), major(refunded, currency), major(fees, currency),
-                    major(ordered, currency), major(refunded, currency));
+                   major(ordered, currency), major(refunded, currency));
     return out.toUtf8();
 }
 
 Result<QByteArray> StatementWriter::alipayDetail(const QList<StatementLine> &lines, const Context &context)
 {
-    const QString account = context.merchantId.startsWith(u"2088"_s) ? context.merchantId : u"20881234567890120156"_s;
+    const QString account
+        = context.merchantId.startsWith(u"2088"_s) ? context.merchantId : u"20881234567890120156"_s;
     const QString from = context.day.toString(u"yyyy年MM月dd日"_s);
     const QString to = context.day.addDays(1).toString(u"yyyy年MM月dd日"_s);
     QString out;
@@ -273,8 +281,10 @@ Result<QByteArray> StatementWriter::alipayDetail(const QList<StatementLine> &lin
     out += u"#账号：[%1]\r\n"_s.arg(account);
     out += u"#起始日期：[%1 00:00:00]   终止日期：[%2 00:00:00]\r\n"_s.arg(from, to);
     out += u"#-----------------------------------------业务明细列表----------------------------------------\r\n"_s;
-    out += u"支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,操作员,终端号,对方账户,"
-           "订单金额（元）,商家实收（元）,支付宝红包（元）,集分宝（元）,支付宝优惠（元）,商家优惠（元）,券核销金额（元）,"
+    out += u"支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,操作员,终端号,"
+           u"对方账户,"
+           "订单金额（元）,商家实收（元）,支付宝红包（元）,集分宝（元）,支付宝优惠（元）,商家优惠（元）,"
+           "券核销金额（元）,"
            "券名称,商家红包消费金额（元）,卡消费金额（元）,退款批次号/请求号,服务费（元）,分润（元）,备注\r\n"_s;
     int payCount = 0;
     int refundCount = 0;
@@ -297,7 +307,7 @@ Result<QByteArray> StatementWriter::alipayDetail(const QList<StatementLine> &lin
             received += l.amountMinor;
             fees += l.feeMinor;
         }
-        const QStringList fields{
+        const QStringList fields {
             refund ? l.originalChannelTxnNo : l.channelTxnNo,
             refund ? l.originalFlowNo : l.flowNo,
             refund ? u"退款"_s : u"交易"_s,
@@ -327,10 +337,10 @@ Result<QByteArray> StatementWriter::alipayDetail(const QList<StatementLine> &lin
         out += fields.join(u',') + u"\r\n"_s;
     }
     out += u"#-----------------------------------------业务明细列表结束------------------------------------\r\n"_s;
-    out += u"#交易合计：%1笔，商家实收共：%2元，服务费共：%3元\r\n"_s.arg(payCount).arg(major(received, currency),
-                                                                                 major(-fees, currency));
-    out += u"#退款合计：%1笔，商家实退共：%2元，退还服务费共：%3元\r\n"_s.arg(refundCount).arg(major(-paidBack, currency),
-                                                                                        major(feesBack, currency));
+    out += u"#交易合计：%1笔，商家实收共：%2元，服务费共：%3元\r\n"_s.arg(payCount).arg(
+        major(received, currency), major(-fees, currency));
+    out += u"#退款合计：%1笔，商家实退共：%2元，退还服务费共：%3元\r\n"_s.arg(refundCount)
+               .arg(major(-paidBack, currency), major(feesBack, currency));
     out += u"#导出时间：[%1]\r\n"_s.arg(utc(context.exportedAtMs, u"yyyy年MM月dd日 HH:mm:ss"_s));
     return toGbk(out);
 }
@@ -394,7 +404,8 @@ Result<QList<StatementLine>> StatementWriter::parseCanonicalCsv(const QByteArray
     if (!headerSeen)
         return fail(ErrorCode::Malformed, tr("No canonical statement header"));
     if (!endSeen || expectedRows != lines.size())
-        return fail(ErrorCode::Malformed, tr("The statement is truncated: the end line is missing or does not match"));
+        return fail(ErrorCode::Malformed,
+            tr("The statement is truncated: the end line is missing or does not match"));
     return lines;
 }
 

@@ -31,7 +31,7 @@ public:
         QString channel;
         QDate day;
         qint64 exportedAtMs = 0;
-        QString merchantId = QStringLiteral("1900000109");  // WeChat mch_id / Alipay account
+        QString merchantId = QStringLiteral("1900000109"); // WeChat mch_id / Alipay account
         QString appId = QStringLiteral("wxpaydesk0000001"); // WeChat appid
         int feeRateBps = -1; // the contract rate for the WeChat 费率 column; -1: fee / amount per row
     };

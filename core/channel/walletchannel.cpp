@@ -27,14 +27,15 @@ ChannelResult WalletChannel::debit(const PayRequest &request)
     if (!found)
         return booksError(found.error());
     if (!found->has_value())
-        return makeResult(ChannelOutcome::Failed, u"MEMBER_NOT_FOUND"_s, tr("No member %1").arg(request.account));
+        return makeResult(
+            ChannelOutcome::Failed, u"MEMBER_NOT_FOUND"_s, tr("No member %1").arg(request.account));
     const ChannelBooks::Member &m = **found;
     if (m.currency != request.amount.currency().code())
         return makeResult(ChannelOutcome::Failed, u"CURRENCY_MISMATCH"_s,
-                          tr("Member %1 holds %2").arg(m.memberId, m.currency));
+            tr("Member %1 holds %2").arg(m.memberId, m.currency));
     if (m.balanceMinor < request.amount.minor())
         return makeResult(ChannelOutcome::Failed, u"INSUFFICIENT_FUNDS"_s,
-                          tr("Member %1 has not enough balance").arg(m.memberId));
+            tr("Member %1 has not enough balance").arg(m.memberId));
     if (auto r = books()->setMemberBalance(m.memberId, m.balanceMinor - request.amount.minor()); !r)
         return booksError(r.error());
     return makeResult(ChannelOutcome::Succeeded, u"SUCCESS"_s, {});
@@ -46,7 +47,8 @@ ChannelResult WalletChannel::credit(const ChannelBooks::Order &order, qint64 amo
     if (!found)
         return booksError(found.error());
     if (!found->has_value())
-        return makeResult(ChannelOutcome::Failed, u"MEMBER_NOT_FOUND"_s, tr("No member %1").arg(order.account));
+        return makeResult(
+            ChannelOutcome::Failed, u"MEMBER_NOT_FOUND"_s, tr("No member %1").arg(order.account));
     qint64 balance = 0;
     if (qAddOverflow((*found)->balanceMinor, amountMinor, &balance))
         return makeResult(ChannelOutcome::Failed, u"BALANCE_OVERFLOW"_s, tr("The balance would overflow"));

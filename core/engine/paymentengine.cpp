@@ -142,6 +142,15 @@ void PaymentEngine::armTimer(const QString &kind, qint64 targetId, qint64 dueMs)
 Result<int> PaymentEngine::start()
 {
     QSqlQuery q(m_db.db());
+    // Every open trade has an expiry check; one lost to an older version is re-created.
+    q.prepare(QStringLiteral("INSERT INTO compensation_tasks (kind, target_id, attempt, next_at, created_at)"
+                             " SELECT 'expire', t.id, 0, t.expires_at, ? FROM trade_orders t"
+                             " WHERE t.status IN ('CREATED','PAYING') AND NOT EXISTS (SELECT 1 FROM compensation_tasks c"
+                             "  WHERE c.kind = 'expire' AND c.target_id = t.id)"));
+    q.addBindValue(now());
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, tr("Restore expiry checks")));
+    q.finish();
     if (!q.exec(QStringLiteral("SELECT kind, target_id, next_at FROM compensation_tasks ORDER BY next_at")))
         return std::unexpected(Database::errorFrom(q, tr("Load compensation tasks")));
     int n = 0;
@@ -193,11 +202,18 @@ void PaymentEngine::runTask(const QString &kind, qint64 targetId)
     } else if (kind == kRefundTask) {
         queryRefundFlow(targetId, attempt);
     } else if (kind == kExpireTask) {
-        (void)dropTask(kind, targetId);
         TradeRepository trades(m_db);
         auto t = trades.find(targetId);
-        if (t && (t->status == TradeStatus::Created || t->status == TradeStatus::Paying))
-            (void)close(t->outTradeNo, EventSource::Timeout, QStringLiteral("timeout"));
+        if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying)) {
+            (void)dropTask(kind, targetId);
+            return;
+        }
+        // The task stays until the close finishes (finishClose drops it): if the process dies
+        // while the channel is being asked to close, the restarted engine closes again.
+        const qint64 retry = now() + m_config.compensationScheduleMs.value(m_config.compensationScheduleMs.size() - 1, 100000);
+        (void)scheduleTask(kind, targetId, attempt + 1, retry);
+        armTimer(kind, targetId, retry);
+        (void)close(t->outTradeNo, EventSource::Timeout, QStringLiteral("timeout"));
     }
 }
 

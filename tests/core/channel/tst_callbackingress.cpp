@@ -19,19 +19,18 @@ using Headers = QHash<QByteArray, QByteArray>;
 
 QByteArray successBody(const QString &flowNo = u"F1"_s, qint64 amount = 1234)
 {
-    return QJsonDocument(QJsonObject{{u"notify_type"_s, u"TRANSACTION"_s},
-                                     {u"out_trade_no"_s, flowNo},
-                                     {u"transaction_id"_s, u"4200001234202605290000000001"_s},
-                                     {u"total_fee"_s, amount},
-                                     {u"fee_type"_s, u"CNY"_s},
-                                     {u"trade_state"_s, u"SUCCESS"_s},
-                                     {u"time_end"_s, u"20260529120000"_s}})
+    return QJsonDocument(QJsonObject {{u"notify_type"_s, u"TRANSACTION"_s}, {u"out_trade_no"_s, flowNo},
+                             {u"transaction_id"_s, u"4200001234202605290000000001"_s},
+                             {u"total_fee"_s, amount}, {u"fee_type"_s, u"CNY"_s},
+                             {u"trade_state"_s, u"SUCCESS"_s}, {u"time_end"_s, u"20260529120000"_s}})
         .toJson(QJsonDocument::Compact);
 }
 
 struct Rig
 {
-    Rig() : clock(1'780'000'000'000), ingress(&clock)
+    Rig()
+        : clock(1'780'000'000'000)
+        , ingress(&clock)
     {
         ingress.registerChannel(u"qr_a"_s, Secret, QrChannel::parserFor(QrChannel::Dialect::A));
         ingress.setFlowValidator([this](const ChannelNotification &n) -> Result<void> {
@@ -50,14 +49,15 @@ struct Rig
         ingress.setRejectionSink([this](const CallbackRejection &r) { sunk << r; });
     }
     Headers headers(const QByteArray &body, const QByteArray &nonce = "n1", qint64 tsSec = -1,
-                    const QByteArray &secret = Secret)
+        const QByteArray &secret = Secret)
     {
-        return CallbackSigner::headers(secret, u"qr_a"_s, tsSec < 0 ? clock.nowMs() / 1000 : tsSec, nonce, body);
+        return CallbackSigner::headers(
+            secret, u"qr_a"_s, tsSec < 0 ? clock.nowMs() / 1000 : tsSec, nonce, body);
     }
 
     VirtualClock clock;
     CallbackIngress ingress;
-    QHash<QString, qint64> knownFlows{{u"F1"_s, 1234}};
+    QHash<QString, qint64> knownFlows {{u"F1"_s, 1234}};
     QList<ChannelNotification> processed;
     QList<CallbackRejection> sunk;
     bool failProcessing = false;
@@ -252,20 +252,16 @@ void TestCallbackIngress::failedProcessingIsNotRemembered()
 void TestCallbackIngress::nonceKeysAreScopedPerChannel()
 {
     Rig rig;
-    rig.ingress.registerChannel(u"qr_b"_s, "s3cret-qr_b",
-                                QrChannel::parserFor(QrChannel::Dialect::B));
+    rig.ingress.registerChannel(u"qr_b"_s, "s3cret-qr_b", QrChannel::parserFor(QrChannel::Dialect::B));
     const QByteArray a = successBody();
     QVERIFY(rig.ingress.receive(u"qr_a"_s, rig.headers(a, "same"), a));
-    const QByteArray b = QJsonDocument(QJsonObject{{u"notify_type"_s, u"trade_status_sync"_s},
-                                                   {u"out_trade_no"_s, u"F1"_s},
-                                                   {u"trade_no"_s, u"2026052922000000000000000001"_s},
-                                                   {u"total_amount_cents"_s, 1234},
-                                                   {u"trade_status"_s, u"TRADE_SUCCESS"_s},
-                                                   {u"gmt_payment"_s, u"2026-05-29 12:00:00"_s}})
+    const QByteArray b = QJsonDocument(
+        QJsonObject {{u"notify_type"_s, u"trade_status_sync"_s}, {u"out_trade_no"_s, u"F1"_s},
+            {u"trade_no"_s, u"2026052922000000000000000001"_s}, {u"total_amount_cents"_s, 1234},
+            {u"trade_status"_s, u"TRADE_SUCCESS"_s}, {u"gmt_payment"_s, u"2026-05-29 12:00:00"_s}})
                              .toJson(QJsonDocument::Compact);
-    auto n = rig.ingress.receive(u"qr_b"_s, CallbackSigner::headers("s3cret-qr_b", u"qr_b"_s,
-                                                                      rig.clock.nowMs() / 1000, "same", b),
-                                 b);
+    auto n = rig.ingress.receive(
+        u"qr_b"_s, CallbackSigner::headers("s3cret-qr_b", u"qr_b"_s, rig.clock.nowMs() / 1000, "same", b), b);
     QVERIFY(n);
     QCOMPARE(n->channelTxnNo, u"2026052922000000000000000001"_s);
 }

@@ -137,7 +137,7 @@ void TestChannelBooks::demoSeedIsIdempotent()
     QVERIFY(books->setMemberBalance(u"M1001"_s, 1));
     QVERIFY(books->setVoucherUsedBy(u"CP-10OFF"_s, u"F1"_s));
     QVERIFY(seedDemoBooks(*books, 1'790'000'000'000));
-    QCOMPARE((*books->member(u"M1001"_s))->balanceMinor, 1);            // kept
+    QCOMPARE((*books->member(u"M1001"_s))->balanceMinor, 1); // kept
     QCOMPARE((*books->voucher(u"CP-10OFF"_s))->usedByFlowNo, u"F1"_s); // kept
     QCOMPARE((*books->voucher(u"CP-10OFF"_s))->valueMinor, 1000);
 }

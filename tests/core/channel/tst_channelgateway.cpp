@@ -61,7 +61,9 @@ ChannelPolicy policy(int inFlight, int queue, qint64 timeoutMs)
 
 struct Rig
 {
-    explicit Rig(const ChannelPolicy &cardPolicy = policy(2, 1, 1000)) : clock(1'780'000'000'000), gateway(&clock)
+    explicit Rig(const ChannelPolicy &cardPolicy = policy(2, 1, 1000))
+        : clock(1'780'000'000'000)
+        , gateway(&clock)
     {
         books = std::move(*ChannelBooks::open(db.filePath(u"books.sqlite"_s)));
         (void)seedDemoBooks(*books, clock.nowMs());
@@ -81,12 +83,12 @@ struct Rig
     }
     Channel::ResultHandler collect(const QString &tag)
     {
-        return [this, tag](const ChannelResult &r) { replies.insert(tag, Reply{clock.nowMs(), r}); };
+        return [this, tag](const ChannelResult &r) { replies.insert(tag, Reply {clock.nowMs(), r}); };
     }
     void hangCard()
     {
         FaultProfile p = latency(100);
-        p.outages = {OutageWindow{clock.nowMs(), clock.nowMs() + 3'600'000, OutageWindow::Mode::Hang}};
+        p.outages = {OutageWindow {clock.nowMs(), clock.nowMs() + 3'600'000, OutageWindow::Mode::Hang}};
         p.hangMs = 7'200'000;
         card->setFaultProfile(p);
     }
@@ -302,7 +304,7 @@ void TestChannelGateway::isolationAndBreakerCycle()
     QCOMPARE(rig.replies.value(u"open"_s).result.code, u"CIRCUIT_OPEN"_s);
     QVERIFY(ChannelGateway::safeToFailover(rig.replies.value(u"open"_s).result));
     QCOMPARE(rig.gateway.route(u"card"_s, Money(1000, Currency::cny()), rig.clock.nowMs()).reasonCode,
-             u"NO_ELIGIBLE_CHANNEL"_s);
+        u"NO_ELIGIBLE_CHANNEL"_s);
     // Meanwhile the wallet is untouched.
     const qint64 t1 = rig.clock.nowMs();
     rig.gateway.pay(u"wallet"_s, walletPay(u"W2"_s), rig.collect(u"wallet2"_s));
@@ -353,8 +355,10 @@ void TestChannelGateway::killSwitch()
     QCOMPARE(rig.replies.value(u"after"_s).result.code, u"CHANNEL_DISABLED"_s);
     QCOMPARE(rig.replies.value(u"query"_s).result.outcome, ChannelOutcome::Unknown);
     QVERIFY(!*rig.books->order(u"card"_s, u"F2"_s));
-    QCOMPARE(rig.gateway.route(u"card"_s, Money(1000, Currency::cny()), rig.clock.nowMs()).candidates.first().exclusion,
-             u"KILLED"_s);
+    QCOMPARE(rig.gateway.route(u"card"_s, Money(1000, Currency::cny()), rig.clock.nowMs())
+                 .candidates.first()
+                 .exclusion,
+        u"KILLED"_s);
     rig.gateway.setKilled(u"card"_s, false);
     rig.gateway.pay(u"card"_s, cardPay(u"F4"_s), rig.collect(u"back"_s));
     rig.clock.advance(1000);
@@ -367,22 +371,32 @@ void TestChannelGateway::routeSeesHealth()
     RouteRule a;
     a.method = u"qr"_s;
     a.channel = u"qr_a"_s;
-    a.fee = FeeRule{0, 38};
+    a.fee = FeeRule {0, 38};
     RouteRule card;
     card.method = u"qr"_s; // pretend the card terminal can also take this method, at a higher fee
     card.channel = u"card"_s;
-    card.fee = FeeRule{0, 80};
+    card.fee = FeeRule {0, 80};
     rig.gateway.router().setRules({a, card});
     const Money m(1000, Currency::cny());
     QCOMPARE(rig.gateway.route(u"qr"_s, m, rig.clock.nowMs()).channel, u"qr_a"_s);
     QCOMPARE(rig.gateway.route(u"qr"_s, m, rig.clock.nowMs(), {u"qr_a"_s}).channel, u"card"_s);
+    QCOMPARE(rig.gateway.refusal(u"qr_a"_s, m, rig.clock.nowMs()), std::nullopt);
     rig.gateway.setKilled(u"qr_a"_s, true);
+    QCOMPARE(rig.gateway.refusal(u"qr_a"_s, m, rig.clock.nowMs()), std::optional<QString>(u"KILLED"_s));
+    QCOMPARE(
+        rig.gateway.refusal(u"nope"_s, m, rig.clock.nowMs()), std::optional<QString>(u"UNKNOWN_CHANNEL"_s));
     const RouteDecision d = rig.gateway.route(u"qr"_s, m, rig.clock.nowMs());
     QCOMPARE(d.channel, u"card"_s);
     QCOMPARE(d.candidates.first().exclusion, u"KILLED"_s);
     // A full bulkhead is visible to routing before anything is sent.
     rig.gateway.pay(u"card"_s, cardPay(u"F1"_s), rig.collect(u"x"_s));
     QCOMPARE(rig.gateway.route(u"qr"_s, m, rig.clock.nowMs()).candidates.last().exclusion, u"BUSY"_s);
+    // The rules count too: a card rule with a limit refuses a larger amount.
+    RouteRule limited = card;
+    limited.maxAmountMinor = 500;
+    rig.gateway.router().setRules({a, limited});
+    rig.clock.advance(1000);
+    QCOMPARE(rig.gateway.refusal(u"card"_s, m, rig.clock.nowMs()), std::optional<QString>(u"ABOVE_MAX"_s));
 }
 
 void TestChannelGateway::safeToFailover_data()

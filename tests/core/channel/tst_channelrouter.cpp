@@ -21,26 +21,26 @@ QList<RouteRule> rules()
     qrA.currency = u"CNY"_s;
     qrA.minAmountMinor = 1;
     qrA.maxAmountMinor = 1'000'000;
-    qrA.fee = FeeRule{0, 38};
-    qrA.maintenance = {TimeWindow{Noon + 3600'000, Noon + 2 * 3600'000}};
+    qrA.fee = FeeRule {0, 38};
+    qrA.maintenance = {TimeWindow {Noon + 3600'000, Noon + 2 * 3600'000}};
     RouteRule qrB;
     qrB.method = u"qr"_s;
     qrB.channel = u"qr_b"_s;
     qrB.currency = u"CNY"_s;
     qrB.minAmountMinor = 1;
-    qrB.fee = FeeRule{0, 60};
-    qrB.dailyMaintenance = {DailyWindow{23 * 60 + 55, 5}}; // 23:55-00:05 UTC
+    qrB.fee = FeeRule {0, 60};
+    qrB.dailyMaintenance = {DailyWindow {23 * 60 + 55, 5}}; // 23:55-00:05 UTC
     RouteRule qrC; // same fee as qr_a, lower priority number
     qrC.method = u"qr"_s;
     qrC.channel = u"qr_c"_s;
-    qrC.fee = FeeRule{0, 38};
+    qrC.fee = FeeRule {0, 38};
     qrC.priority = -1;
     qrC.enabled = false;
     RouteRule card;
     card.method = u"card"_s;
     card.channel = u"card"_s;
     card.minAmountMinor = 100;
-    card.fee = FeeRule{30, 55};
+    card.fee = FeeRule {30, 55};
     r << qrA << qrB << qrC << card;
     return r;
 }
@@ -53,6 +53,8 @@ class TestChannelRouter : public QObject
 private slots:
     void route_data();
     void route();
+    void refusalPerChannel_data();
+    void refusalPerChannel();
     void feeRounding_data();
     void feeRounding();
     void dailyWindowWrapsMidnight_data();
@@ -77,36 +79,40 @@ void TestChannelRouter::route_data()
     const QStringList none;
     QTest::addRow("cheapest wins") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << none << none << false
                                    << u"qr_a"_s << u"CHEAPEST"_s << u"qr_c:DISABLED"_s;
-    QTest::addRow("above qr_a limit") << u"qr"_s << qint64(2'000'000) << u"CNY"_s << Noon << none << none << false
-                                      << u"qr_b"_s << u"ONLY_ELIGIBLE"_s << u"qr_a:ABOVE_MAX qr_c:DISABLED"_s;
-    QTest::addRow("breaker open") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << QStringList{u"qr_a=BREAKER_OPEN"_s}
-                                  << none << false << u"qr_b"_s << u"ONLY_ELIGIBLE"_s
-                                  << u"qr_a:BREAKER_OPEN qr_c:DISABLED"_s;
-    QTest::addRow("killed") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << QStringList{u"qr_a=KILLED"_s} << none
-                            << false << u"qr_b"_s << u"ONLY_ELIGIBLE"_s << u"qr_a:KILLED qr_c:DISABLED"_s;
-    QTest::addRow("maintenance window") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon + 3600'000 << none << none
-                                        << false << u"qr_b"_s << u"ONLY_ELIGIBLE"_s
-                                        << u"qr_a:MAINTENANCE qr_c:DISABLED"_s;
-    QTest::addRow("maintenance over") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon + 2 * 3600'000 << none << none
-                                      << false << u"qr_a"_s << u"CHEAPEST"_s << u"qr_c:DISABLED"_s;
-    QTest::addRow("daily window past midnight") << u"qr"_s << qint64(2'000'000) << u"CNY"_s << AtMidnight << none
-                                                << none << false << QString() << u"NO_ELIGIBLE_CHANNEL"_s
-                                                << u"qr_a:ABOVE_MAX qr_b:MAINTENANCE qr_c:DISABLED"_s;
-    QTest::addRow("failover excludes") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << none
-                                       << QStringList{u"qr_a"_s} << false << u"qr_b"_s << u"ONLY_ELIGIBLE"_s
-                                       << u"qr_a:EXCLUDED qr_c:DISABLED"_s;
-    QTest::addRow("currency") << u"qr"_s << qint64(10'000) << u"USD"_s << Noon << none << none << false << QString()
-                              << u"NO_ELIGIBLE_CHANNEL"_s << u"qr_a:CURRENCY qr_b:CURRENCY qr_c:DISABLED"_s;
-    QTest::addRow("fee tie goes to priority") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << none << none << true
-                                              << u"qr_c"_s << u"PRIORITY"_s << QString();
-    QTest::addRow("below minimum") << u"card"_s << qint64(99) << u"CNY"_s << Noon << none << none << false << QString()
-                                   << u"NO_ELIGIBLE_CHANNEL"_s << u"card:BELOW_MIN"_s;
+    QTest::addRow("above qr_a limit")
+        << u"qr"_s << qint64(2'000'000) << u"CNY"_s << Noon << none << none << false << u"qr_b"_s
+        << u"ONLY_ELIGIBLE"_s << u"qr_a:ABOVE_MAX qr_c:DISABLED"_s;
+    QTest::addRow("breaker open") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon
+                                  << QStringList {u"qr_a=BREAKER_OPEN"_s} << none << false << u"qr_b"_s
+                                  << u"ONLY_ELIGIBLE"_s << u"qr_a:BREAKER_OPEN qr_c:DISABLED"_s;
+    QTest::addRow("killed") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << QStringList {u"qr_a=KILLED"_s}
+                            << none << false << u"qr_b"_s << u"ONLY_ELIGIBLE"_s
+                            << u"qr_a:KILLED qr_c:DISABLED"_s;
+    QTest::addRow("maintenance window")
+        << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon + 3600'000 << none << none << false << u"qr_b"_s
+        << u"ONLY_ELIGIBLE"_s << u"qr_a:MAINTENANCE qr_c:DISABLED"_s;
+    QTest::addRow("maintenance over") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon + 2 * 3600'000 << none
+                                      << none << false << u"qr_a"_s << u"CHEAPEST"_s << u"qr_c:DISABLED"_s;
+    QTest::addRow("daily window past midnight")
+        << u"qr"_s << qint64(2'000'000) << u"CNY"_s << AtMidnight << none << none << false << QString()
+        << u"NO_ELIGIBLE_CHANNEL"_s << u"qr_a:ABOVE_MAX qr_b:MAINTENANCE qr_c:DISABLED"_s;
+    QTest::addRow("failover excludes")
+        << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << none << QStringList {u"qr_a"_s} << false
+        << u"qr_b"_s << u"ONLY_ELIGIBLE"_s << u"qr_a:EXCLUDED qr_c:DISABLED"_s;
+    QTest::addRow("currency") << u"qr"_s << qint64(10'000) << u"USD"_s << Noon << none << none << false
+                              << QString() << u"NO_ELIGIBLE_CHANNEL"_s
+                              << u"qr_a:CURRENCY qr_b:CURRENCY qr_c:DISABLED"_s;
+    QTest::addRow("fee tie goes to priority") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon << none << none
+                                              << true << u"qr_c"_s << u"PRIORITY"_s << QString();
+    QTest::addRow("below minimum") << u"card"_s << qint64(99) << u"CNY"_s << Noon << none << none << false
+                                   << QString() << u"NO_ELIGIBLE_CHANNEL"_s << u"card:BELOW_MIN"_s;
     QTest::addRow("unknown method") << u"cash"_s << qint64(100) << u"CNY"_s << Noon << none << none << false
                                     << QString() << u"NO_RULE"_s << QString();
-    QTest::addRow("every channel down") << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon
-                                        << QStringList{u"qr_a=BREAKER_OPEN"_s, u"qr_b=BREAKER_HALF_OPEN_BUSY"_s}
-                                        << none << false << QString() << u"NO_ELIGIBLE_CHANNEL"_s
-                                        << u"qr_a:BREAKER_OPEN qr_b:BREAKER_HALF_OPEN_BUSY qr_c:DISABLED"_s;
+    QTest::addRow("every channel down")
+        << u"qr"_s << qint64(10'000) << u"CNY"_s << Noon
+        << QStringList {u"qr_a=BREAKER_OPEN"_s, u"qr_b=BREAKER_HALF_OPEN_BUSY"_s} << none << false
+        << QString() << u"NO_ELIGIBLE_CHANNEL"_s
+        << u"qr_a:BREAKER_OPEN qr_b:BREAKER_HALF_OPEN_BUSY qr_c:DISABLED"_s;
 }
 
 void TestChannelRouter::route()
@@ -129,13 +135,14 @@ void TestChannelRouter::route()
     QHash<QString, QString> health;
     for (const QString &entry : unhealthy)
         health.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
-    const RouteDecision d = router.route(method, Money(amount, *Currency::fromCode(currency)), now,
-                                         [&](const QString &c) -> std::optional<QString> {
-                                             if (health.contains(c))
-                                                 return health.value(c);
-                                             return std::nullopt;
-                                         },
-                                         exclude);
+    const RouteDecision d = router.route(
+        method, Money(amount, *Currency::fromCode(currency)), now,
+        [&](const QString &c) -> std::optional<QString> {
+            if (health.contains(c))
+                return health.value(c);
+            return std::nullopt;
+        },
+        exclude);
     QCOMPARE(d.channel, channel);
     QCOMPARE(d.ok(), !channel.isEmpty());
     QCOMPARE(d.reasonCode, reasonCode);
@@ -152,6 +159,32 @@ void TestChannelRouter::route()
     }
 }
 
+void TestChannelRouter::refusalPerChannel_data()
+{
+    QTest::addColumn<QString>("channel");
+    QTest::addColumn<qint64>("amount");
+    QTest::addColumn<qint64>("now");
+    QTest::addColumn<QString>("refusal"); // empty: admitted
+    QTest::addRow("admitted") << u"qr_a"_s << qint64(10'000) << Noon << QString();
+    QTest::addRow("above limit") << u"qr_a"_s << qint64(2'000'000) << Noon << u"ABOVE_MAX"_s;
+    QTest::addRow("in maintenance") << u"qr_a"_s << qint64(10'000) << Noon + 3600'000 << u"MAINTENANCE"_s;
+    QTest::addRow("daily maintenance") << u"qr_b"_s << qint64(10'000) << AtMidnight << u"MAINTENANCE"_s;
+    QTest::addRow("disabled rule") << u"qr_c"_s << qint64(10'000) << Noon << u"DISABLED"_s;
+    QTest::addRow("below minimum") << u"card"_s << qint64(50) << Noon << u"BELOW_MIN"_s;
+    QTest::addRow("no rule names it") << u"wallet"_s << qint64(50) << Noon << QString();
+}
+
+void TestChannelRouter::refusalPerChannel()
+{
+    QFETCH(QString, channel);
+    QFETCH(qint64, amount);
+    QFETCH(qint64, now);
+    QFETCH(QString, refusal);
+    ChannelRouter router;
+    router.setRules(rules());
+    QCOMPARE(router.refusal(channel, Money(amount, Currency::cny()), now).value_or(QString()), refusal);
+}
+
 void TestChannelRouter::feeRounding_data()
 {
     QTest::addColumn<qint64>("fixed");
@@ -159,10 +192,11 @@ void TestChannelRouter::feeRounding_data()
     QTest::addColumn<qint64>("amount");
     QTest::addColumn<qint64>("fee");
     QTest::addRow("0.38%% of 100.00") << qint64(0) << 38 << qint64(10'000) << qint64(38);
-    QTest::addRow("half rounds up") << qint64(0) << 50 << qint64(100) << qint64(1);   // 0.5
-    QTest::addRow("below half down") << qint64(0) << 49 << qint64(100) << qint64(0);  // 0.49
-    QTest::addRow("fixed part") << qint64(30) << 55 << qint64(1000) << qint64(36);    // 30 + 5.5
-    QTest::addRow("huge amount") << qint64(0) << 60 << qint64(9'000'000'000'000'000'000LL) << qint64(54'000'000'000'000'000LL);
+    QTest::addRow("half rounds up") << qint64(0) << 50 << qint64(100) << qint64(1); // 0.5
+    QTest::addRow("below half down") << qint64(0) << 49 << qint64(100) << qint64(0); // 0.49
+    QTest::addRow("fixed part") << qint64(30) << 55 << qint64(1000) << qint64(36); // 30 + 5.5
+    QTest::addRow("huge amount") << qint64(0) << 60 << qint64(9'000'000'000'000'000'000LL)
+                                 << qint64(54'000'000'000'000'000LL);
 }
 
 void TestChannelRouter::feeRounding()
@@ -171,7 +205,7 @@ void TestChannelRouter::feeRounding()
     QFETCH(int, bps);
     QFETCH(qint64, amount);
     QFETCH(qint64, fee);
-    QCOMPARE((FeeRule{fixed, bps}.feeFor(amount)), fee);
+    QCOMPARE((FeeRule {fixed, bps}.feeFor(amount)), fee);
 }
 
 void TestChannelRouter::dailyWindowWrapsMidnight_data()
@@ -192,7 +226,7 @@ void TestChannelRouter::dailyWindowWrapsMidnight()
     QFETCH(int, hour);
     QFETCH(int, minute);
     QFETCH(bool, inside);
-    const DailyWindow w{23 * 60 + 55, 5};
+    const DailyWindow w {23 * 60 + 55, 5};
     const qint64 t = QDateTime(QDate(2026, 5, 29), QTime(hour, minute, 30), Qt::UTC).toMSecsSinceEpoch();
     QCOMPARE(w.contains(t), inside);
 }
@@ -214,11 +248,11 @@ void TestChannelRouter::rulesRoundTripThroughJson()
 
 void TestChannelRouter::rejectsBadRules()
 {
-    QVERIFY(!RouteRule::fromJson(QJsonObject{{u"channel"_s, u"x"_s}}));
-    QVERIFY(!RouteRule::fromJson(QJsonObject{{u"method"_s, u"qr"_s}, {u"channel"_s, u"x"_s}, {u"minAmountMinor"_s, 10},
-                                             {u"maxAmountMinor"_s, 5}}));
-    QVERIFY(!RouteRule::fromJson(QJsonObject{{u"method"_s, u"qr"_s}, {u"channel"_s, u"x"_s},
-                                             {u"dailyMaintenance"_s, QJsonArray{QJsonObject{{u"startMinute"_s, 2000}}}}}));
+    QVERIFY(!RouteRule::fromJson(QJsonObject {{u"channel"_s, u"x"_s}}));
+    QVERIFY(!RouteRule::fromJson(QJsonObject {{u"method"_s, u"qr"_s}, {u"channel"_s, u"x"_s},
+        {u"minAmountMinor"_s, 10}, {u"maxAmountMinor"_s, 5}}));
+    QVERIFY(!RouteRule::fromJson(QJsonObject {{u"method"_s, u"qr"_s}, {u"channel"_s, u"x"_s},
+        {u"dailyMaintenance"_s, QJsonArray {QJsonObject {{u"startMinute"_s, 2000}}}}}));
 }
 
 QTEST_GUILESS_MAIN(TestChannelRouter)

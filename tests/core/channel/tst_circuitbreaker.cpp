@@ -130,7 +130,8 @@ void TestCircuitBreaker::halfOpenThenClosed()
     call(b, true);
     QCOMPARE(b.state(), CircuitBreaker::State::Closed);
     using S = CircuitBreaker::State;
-    const QList<std::pair<S, S>> expected{{S::Closed, S::Open}, {S::Open, S::HalfOpen}, {S::HalfOpen, S::Closed}};
+    const QList<std::pair<S, S>> expected {
+        {S::Closed, S::Open}, {S::Open, S::HalfOpen}, {S::HalfOpen, S::Closed}};
     QCOMPARE(changes, expected);
     QCOMPARE(b.windowCalls(), 0); // a closed breaker starts from a clean window
 }

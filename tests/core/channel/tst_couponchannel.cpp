@@ -12,7 +12,8 @@ namespace {
 
 struct Rig
 {
-    Rig() : clock(1'780'000'000'000)
+    Rig()
+        : clock(1'780'000'000'000)
     {
         books = std::move(*ChannelBooks::open(db.filePath(u"books.sqlite"_s)));
         QVERIFY(seedDemoBooks(*books, clock.nowMs()));
@@ -28,7 +29,8 @@ struct Rig
         clock.advance(10);
         return out;
     }
-    ChannelResult pay(const QString &flowNo, const QString &code, qint64 amount, const QString &currency = u"CNY"_s)
+    ChannelResult pay(
+        const QString &flowNo, const QString &code, qint64 amount, const QString &currency = u"CNY"_s)
     {
         PayRequest r;
         r.flowNo = flowNo;
@@ -72,7 +74,8 @@ void TestCouponChannel::pay_data()
     QTest::addColumn<QString>("result");
     QTest::addRow("exactly the value") << u"CP-10OFF"_s << qint64(1000) << u"CNY"_s << u"SUCCESS"_s;
     QTest::addRow("less than the value") << u"CP-10OFF"_s << qint64(350) << u"CNY"_s << u"SUCCESS"_s;
-    QTest::addRow("more than the value") << u"CP-10OFF"_s << qint64(1001) << u"CNY"_s << u"AMOUNT_EXCEEDS_VOUCHER"_s;
+    QTest::addRow("more than the value")
+        << u"CP-10OFF"_s << qint64(1001) << u"CNY"_s << u"AMOUNT_EXCEEDS_VOUCHER"_s;
     QTest::addRow("expired") << u"CP-EXPIRED"_s << qint64(100) << u"CNY"_s << u"VOUCHER_EXPIRED"_s;
     QTest::addRow("not yet valid") << u"CP-FUTURE"_s << qint64(100) << u"CNY"_s << u"VOUCHER_NOT_YET_VALID"_s;
     QTest::addRow("unknown code") << u"CP-NOPE"_s << qint64(100) << u"CNY"_s << u"VOUCHER_NOT_FOUND"_s;

@@ -36,7 +36,8 @@ void TestFaultProfile::roundTripsThroughJson()
     p.unknownCodeRate = 0.05;
     p.unknownCodes = {u"E1"_s};
     p.unknownCodeAppliedRate = 0.75;
-    p.outages = {OutageWindow{10, 20, OutageWindow::Mode::Hang}, OutageWindow{30, 40, OutageWindow::Mode::Fail}};
+    p.outages
+        = {OutageWindow {10, 20, OutageWindow::Mode::Hang}, OutageWindow {30, 40, OutageWindow::Mode::Fail}};
     p.hangMs = 99;
     p.callbackLatency = LatencyModel::uniform(5, 50);
     p.lostCallbackRate = 0.01;
@@ -64,7 +65,7 @@ void TestFaultProfile::emptyJsonIsTheDefault()
 {
     auto p = FaultProfile::fromJson({});
     QVERIFY(p);
-    QCOMPARE(p->toJson(), FaultProfile{}.toJson());
+    QCOMPARE(p->toJson(), FaultProfile {}.toJson());
 }
 
 void TestFaultProfile::rejectsBadJson_data()
@@ -72,7 +73,8 @@ void TestFaultProfile::rejectsBadJson_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addRow("rate above one") << QByteArray(R"({"decline":{"rate":1.5}})");
     QTest::addRow("rate as text") << QByteArray(R"({"decline":{"rate":"0.5"}})");
-    QTest::addRow("timeouts above one") << QByteArray(R"({"timeout":{"succeededRate":0.6,"failedRate":0.6}})");
+    QTest::addRow("timeouts above one")
+        << QByteArray(R"({"timeout":{"succeededRate":0.6,"failedRate":0.6}})");
     QTest::addRow("negative ms") << QByteArray(R"({"timeout":{"ms":-1}})");
     QTest::addRow("fractional ms") << QByteArray(R"({"hangMs":1.5})");
     QTest::addRow("unknown shape") << QByteArray(R"({"latency":{"shape":"gamma"}})");
@@ -114,7 +116,11 @@ QString rollCalls(FaultInjector &f, int n)
     QString s;
     for (int i = 0; i < n; ++i) {
         const CallFaults c = f.rollCall();
-        s += u"%1/%2%3%4%5;"_s.arg(c.latencyMs).arg(int(c.decline)).arg(int(c.timeoutSucceeded)).arg(int(c.timeoutFailed)).arg(int(c.unknownCode));
+        s += u"%1/%2%3%4%5;"_s.arg(c.latencyMs)
+                 .arg(int(c.decline))
+                 .arg(int(c.timeoutSucceeded))
+                 .arg(int(c.timeoutFailed))
+                 .arg(int(c.unknownCode));
     }
     return s;
 }
@@ -180,7 +186,7 @@ void TestFaultProfile::sameSeedKeepsTheStream()
     changed.declineRate = 0.9;
     a.setProfile(changed); // same seed: the stream goes on
     b.setProfile(busy(6));
-    b.setProfile(changed);  // seed changed twice: the stream restarts from the seed
+    b.setProfile(changed); // seed changed twice: the stream restarts from the seed
     FaultInjector fresh(changed);
     QCOMPARE(rollCalls(b, 20), rollCalls(fresh, 20));
     QVERIFY(rollCalls(a, 20) != rollCalls(fresh, 20));

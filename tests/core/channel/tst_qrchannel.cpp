@@ -25,7 +25,9 @@ struct Delivery
 // Both QR channels wired to one ingress, with a flow validator that knows the amounts asked for.
 struct Rig
 {
-    Rig() : clock(1'780'000'000'000), ingress(&clock)
+    Rig()
+        : clock(1'780'000'000'000)
+        , ingress(&clock)
     {
         books = std::move(*ChannelBooks::open(db.filePath(u"books.sqlite"_s)));
         for (auto dialect : {QrChannel::Dialect::A, QrChannel::Dialect::B}) {
@@ -38,9 +40,9 @@ struct Rig
             // Also keep a copy of every delivery, in order.
             auto *raw = c.get();
             c->setNotifySink([this, raw](const QString &name, const QHash<QByteArray, QByteArray> &h,
-                                         const QByteArray &body) {
+                                 const QByteArray &body) {
                 Q_UNUSED(raw);
-                deliveries << Delivery{clock.nowMs(), h, body};
+                deliveries << Delivery {clock.nowMs(), h, body};
                 (void)ingress.receive(name, h, body);
             });
             (dialect == QrChannel::Dialect::A ? qrA : qrB) = std::move(c);
@@ -60,8 +62,8 @@ struct Rig
     QrChannel *channel(QrChannel::Dialect d) { return d == QrChannel::Dialect::A ? qrA.get() : qrB.get(); }
 
     // Pre-pays flowNo and waits for the answer.
-    std::pair<ChannelResult, PrepayInfo> prepay(QrChannel *c, const QString &flowNo, qint64 amount = 1234,
-                                                qint64 expiresAtMs = 0)
+    std::pair<ChannelResult, PrepayInfo> prepay(
+        QrChannel *c, const QString &flowNo, qint64 amount = 1234, qint64 expiresAtMs = 0)
     {
         amounts.insert(flowNo, amount);
         PayRequest r;
@@ -279,7 +281,8 @@ void TestQrChannel::duplicatedCallbacks()
     for (int i = 0; i < 4; ++i)
         QCOMPARE(rig.deliveries[i].atMs, t0 + 200 + i * 5000);
     QCOMPARE(rig.deliveries[1].body, rig.deliveries[0].body);
-    QVERIFY(rig.deliveries[1].headers.value("x-paydesk-nonce") != rig.deliveries[0].headers.value("x-paydesk-nonce"));
+    QVERIFY(rig.deliveries[1].headers.value("x-paydesk-nonce")
+        != rig.deliveries[0].headers.value("x-paydesk-nonce"));
     QCOMPARE(rig.accepted.size(), 1); // processed once
     QCOMPARE(rig.ingress.acceptedCount(), 1);
     QCOMPARE(rig.ingress.duplicateCount(), 3);
@@ -414,7 +417,8 @@ void TestQrChannel::sameSeedSameCallbacks()
         rig.clock.advance(24 * 3600 * 1000);
         QStringList trace;
         for (const Delivery &d : std::as_const(rig.deliveries))
-            trace << QString::number(d.atMs) + QString::fromLatin1(d.headers.value("x-paydesk-nonce") + d.body);
+            trace << QString::number(d.atMs)
+                    + QString::fromLatin1(d.headers.value("x-paydesk-nonce") + d.body);
         return std::make_pair(trace, rig.ingress.rejectedCount());
     };
     const auto a = runOnce(5);
@@ -435,20 +439,25 @@ void TestQrChannel::parseRejectsMalformed_data()
     QTest::addRow("array") << QrChannel::Dialect::A << QByteArray("[1]");
     QTest::addRow("unknown type") << QrChannel::Dialect::A
                                   << QByteArray(R"({"notify_type":"X","out_trade_no":"F","total_fee":1})");
-    QTest::addRow("other dialect") << QrChannel::Dialect::B
-                                   << QByteArray(R"({"notify_type":"TRANSACTION","out_trade_no":"F","total_fee":1})");
+    QTest::addRow("other dialect")
+        << QrChannel::Dialect::B
+        << QByteArray(R"({"notify_type":"TRANSACTION","out_trade_no":"F","total_fee":1})");
     QTest::addRow("fractional amount")
         << QrChannel::Dialect::A
-        << QByteArray(R"({"notify_type":"TRANSACTION","out_trade_no":"F","total_fee":1.5,"trade_state":"USERPAYING"})");
+        << QByteArray(
+               R"({"notify_type":"TRANSACTION","out_trade_no":"F","total_fee":1.5,"trade_state":"USERPAYING"})");
     QTest::addRow("negative amount")
         << QrChannel::Dialect::B
-        << QByteArray(R"({"notify_type":"trade_status_sync","out_trade_no":"F","total_amount_cents":-1,"trade_status":"WAIT_BUYER_PAY"})");
+        << QByteArray(
+               R"({"notify_type":"trade_status_sync","out_trade_no":"F","total_amount_cents":-1,"trade_status":"WAIT_BUYER_PAY"})");
     QTest::addRow("success without txn")
         << QrChannel::Dialect::A
-        << QByteArray(R"({"notify_type":"TRANSACTION","out_trade_no":"F","total_fee":1,"trade_state":"SUCCESS","time_end":"20260529120000"})");
+        << QByteArray(
+               R"({"notify_type":"TRANSACTION","out_trade_no":"F","total_fee":1,"trade_state":"SUCCESS","time_end":"20260529120000"})");
     QTest::addRow("unknown status")
         << QrChannel::Dialect::B
-        << QByteArray(R"({"notify_type":"trade_status_sync","out_trade_no":"F","total_amount_cents":1,"trade_status":"MAYBE"})");
+        << QByteArray(
+               R"({"notify_type":"trade_status_sync","out_trade_no":"F","total_amount_cents":1,"trade_status":"MAYBE"})");
 }
 
 void TestQrChannel::parseRejectsMalformed()

@@ -48,7 +48,8 @@ FaultProfile quiet(qint64 latencyMs = 100)
 // One card channel on a virtual clock with its own books.
 struct Rig
 {
-    explicit Rig(qint64 startMs = Midnight + 12 * 3600 * 1000) : clock(startMs)
+    explicit Rig(qint64 startMs = Midnight + 12 * 3600 * 1000)
+        : clock(startMs)
     {
         books = std::move(*ChannelBooks::open(db.filePath(u"books.sqlite"_s)));
         card = std::make_unique<CardChannel>(&clock, books.get());
@@ -56,23 +57,26 @@ struct Rig
     }
     Channel::ResultHandler collect()
     {
-        return [this](const ChannelResult &r) { replies << Reply{clock.nowMs(), r}; };
+        return [this](const ChannelResult &r) { replies << Reply {clock.nowMs(), r}; };
     }
     ChannelResult payNow(const QString &flowNo, qint64 amount = 10'000)
     {
         const int before = int(replies.size());
         card->pay(payRequest(flowNo, amount), collect());
         clock.runUntilIdle();
-        return replies.size() > before ? replies.last().result : ChannelResult{};
+        return replies.size() > before ? replies.last().result : ChannelResult {};
     }
     ChannelResult run(std::function<void(Channel::ResultHandler)> call)
     {
         const int before = int(replies.size());
         call(collect());
         clock.runUntilIdle();
-        return replies.size() > before ? replies.last().result : ChannelResult{};
+        return replies.size() > before ? replies.last().result : ChannelResult {};
     }
-    std::optional<ChannelBooks::Order> order(const QString &flowNo) { return *books->order(u"card"_s, flowNo); }
+    std::optional<ChannelBooks::Order> order(const QString &flowNo)
+    {
+        return *books->order(u"card"_s, flowNo);
+    }
 
     test::TempDb db;
     VirtualClock clock;
@@ -142,7 +146,8 @@ void TestSimulatedChannel::latencyShapes_data()
     QTest::addColumn<qint64>("maxMs");
     QTest::addRow("fixed") << LatencyModel::fixed(250) << qint64(250) << qint64(250);
     QTest::addRow("uniform") << LatencyModel::uniform(100, 400) << qint64(100) << qint64(400);
-    QTest::addRow("lognormal capped") << LatencyModel::logNormal(300, 1500, 2000) << qint64(0) << qint64(2000);
+    QTest::addRow("lognormal capped")
+        << LatencyModel::logNormal(300, 1500, 2000) << qint64(0) << qint64(2000);
 }
 
 void TestSimulatedChannel::latencyShapes()
@@ -223,8 +228,8 @@ void TestSimulatedChannel::timeoutSplit()
     QCOMPARE(rig.replies[0].atMs, t0 + 5000);
     QCOMPARE(rig.replies[0].result.outcome, ChannelOutcome::Unknown);
     QCOMPARE(rig.replies[0].result.code, u"TIMEOUT"_s);
-    QCOMPARE(rig.card->faultLog().first().fault,
-             actuallySucceeded ? u"timeout_succeeded"_s : u"timeout_failed"_s);
+    QCOMPARE(
+        rig.card->faultLog().first().fault, actuallySucceeded ? u"timeout_succeeded"_s : u"timeout_failed"_s);
     rig.card->setFaultProfile(quiet());
     const ChannelResult q = rig.run([&](auto h) { rig.card->query(u"F1"_s, h); });
     QCOMPARE(q.outcome, queryOutcome);
@@ -259,7 +264,7 @@ void TestSimulatedChannel::outageFailsFast()
     Rig rig;
     FaultProfile p = quiet(300);
     const qint64 now = rig.clock.nowMs();
-    p.outages = {OutageWindow{now, now + 60'000, OutageWindow::Mode::Fail}};
+    p.outages = {OutageWindow {now, now + 60'000, OutageWindow::Mode::Fail}};
     p.failFastMs = 2;
     rig.card->setFaultProfile(p);
     rig.card->pay(payRequest(u"F1"_s), rig.collect());
@@ -279,7 +284,7 @@ void TestSimulatedChannel::outageHangs()
     Rig rig;
     FaultProfile p = quiet();
     const qint64 now = rig.clock.nowMs();
-    p.outages = {OutageWindow{now, now + 1000, OutageWindow::Mode::Hang}};
+    p.outages = {OutageWindow {now, now + 1000, OutageWindow::Mode::Hang}};
     p.hangMs = 2 * 3600 * 1000;
     rig.card->setFaultProfile(p);
     rig.card->pay(payRequest(u"F1"_s), rig.collect());
@@ -311,13 +316,16 @@ void TestSimulatedChannel::refundIsIdempotentByRefundNo()
 {
     Rig rig;
     QVERIFY(rig.payNow(u"F1"_s).succeeded());
-    const ChannelResult r1 = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R1"_s, u"F1"_s, 4000), h); });
-    const ChannelResult r2 = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R1"_s, u"F1"_s, 4000), h); });
+    const ChannelResult r1
+        = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R1"_s, u"F1"_s, 4000), h); });
+    const ChannelResult r2
+        = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R1"_s, u"F1"_s, 4000), h); });
     QCOMPARE(r1.outcome, ChannelOutcome::Succeeded);
     QCOMPARE(r2.outcome, ChannelOutcome::Succeeded);
     QCOMPARE(r2.channelTxnNo, r1.channelTxnNo);
     QCOMPARE(rig.order(u"F1"_s)->refundedMinor, 4000);
-    const ChannelResult misuse = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R1"_s, u"F1"_s, 10), h); });
+    const ChannelResult misuse
+        = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R1"_s, u"F1"_s, 10), h); });
     QCOMPARE(misuse.code, u"REFUND_NO_USED"_s);
     const ChannelResult q = rig.run([&](auto h) { rig.card->queryRefund(u"R1"_s, h); });
     QCOMPARE(q.outcome, ChannelOutcome::Succeeded);
@@ -332,7 +340,8 @@ void TestSimulatedChannel::refundLimitsAndFees()
     Rig rig;
     QVERIFY(rig.payNow(u"F1"_s, 10'001).succeeded()); // fee 55.0055 -> 55
     QCOMPARE(rig.order(u"F1"_s)->feeMinor, 55);
-    const ChannelResult tooMuch = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R0"_s, u"F1"_s, 10'002), h); });
+    const ChannelResult tooMuch
+        = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R0"_s, u"F1"_s, 10'002), h); });
     QCOMPARE(tooMuch.outcome, ChannelOutcome::Failed);
     QCOMPARE(tooMuch.code, u"REFUND_AMOUNT_EXCEEDED"_s);
     qint64 returned = 0;
@@ -349,7 +358,8 @@ void TestSimulatedChannel::refundLimitsAndFees()
     QCOMPARE(q.outcome, ChannelOutcome::Succeeded);
     QCOMPARE(q.channelStatus, u"REFUNDED"_s);
     QCOMPARE(q.refundedMinor, 10'001);
-    const ChannelResult unpaid = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R7"_s, u"F1"_s, 1), h); });
+    const ChannelResult unpaid
+        = rig.run([&](auto h) { rig.card->refund(refundRequest(u"R7"_s, u"F1"_s, 1), h); });
     QCOMPARE(unpaid.code, u"ORDER_NOT_PAID"_s);
 }
 
@@ -375,7 +385,7 @@ void TestSimulatedChannel::closeAndQuerySemantics()
     QCOMPARE(rig.replies.size(), 5);
     QCOMPARE(rig.replies[3].result.message, u"Closed"_s);
     QCOMPARE(rig.replies[3].result.outcome, ChannelOutcome::Succeeded); // close first
-    QCOMPARE(rig.replies[4].result.outcome, ChannelOutcome::Failed);    // then the pay
+    QCOMPARE(rig.replies[4].result.outcome, ChannelOutcome::Failed); // then the pay
     QCOMPARE(rig.replies[4].result.code, u"ORDER_CLOSED"_s);
     const ChannelResult closed = rig.run([&](auto h) { rig.card->query(u"F2"_s, h); });
     QCOMPARE(closed.outcome, ChannelOutcome::Failed);
@@ -487,15 +497,16 @@ void TestSimulatedChannel::statementBreaks()
     FaultProfile p = quiet();
     p.seed = 99;
     StatementBreaks &b = p.statementBreaks;
-    (kind == u"missing"_s ? b.missingRate
-     : kind == u"extra"_s ? b.extraRate
-     : kind == u"amount"_s ? b.amountDiffRate
-                           : b.statusDiffRate) = 0.5;
+    (kind == u"missing"_s         ? b.missingRate
+            : kind == u"extra"_s  ? b.extraRate
+            : kind == u"amount"_s ? b.amountDiffRate
+                                  : b.statusDiffRate)
+        = 0.5;
     auto broken = SimulatedChannel::statementFromBooks(*rig.books, u"card"_s, QDate(2026, 5, 29), p);
     QVERIFY(broken);
     // Per-line decisions are stable: exporting twice gives the same file.
     QCOMPARE(SimulatedChannel::statementFromBooks(*rig.books, u"card"_s, QDate(2026, 5, 29), p)->size(),
-             broken->size());
+        broken->size());
     int differing = 0;
     if (kind == u"missing"_s) {
         QVERIFY(broken->size() < 20 && broken->size() > 0);

@@ -65,12 +65,14 @@ private slots:
 void TestStatementWriter::canonicalExactBytes()
 {
     const QByteArray csv = StatementWriter::canonicalCsv(sample(), context(u"qr_a"_s));
-    const QByteArray expected =
-        "# paydesk-statement v1 channel=qr_a day=2026-05-29 tz=UTC\n"
-        "type,flow_no,channel_txn_no,original_flow_no,original_channel_txn_no,amount_minor,currency,status,time_utc,fee_minor\n"
-        "PAYMENT,F1,4200001234202605290000000001,,,1230,CNY,SUCCESS,2026-05-29T10:11:12.345Z,5\n"
-        "REFUND,R1,5030001234202605290000000001,F1,4200001234202605290000000001,500,CNY,REFUND,2026-05-29T11:11:12.345Z,2\n"
-        "# end rows=2 payment_total_minor=1230 refund_total_minor=500 fee_total_minor=3\n";
+    const QByteArray expected
+        = "# paydesk-statement v1 channel=qr_a day=2026-05-29 tz=UTC\n"
+          "type,flow_no,channel_txn_no,original_flow_no,original_channel_txn_no,amount_minor,currency,status,"
+          "time_utc,fee_minor\n"
+          "PAYMENT,F1,4200001234202605290000000001,,,1230,CNY,SUCCESS,2026-05-29T10:11:12.345Z,5\n"
+          "REFUND,R1,5030001234202605290000000001,F1,4200001234202605290000000001,500,CNY,REFUND,2026-05-"
+          "29T11:11:12.345Z,2\n"
+          "# end rows=2 payment_total_minor=1230 refund_total_minor=500 fee_total_minor=3\n";
     QCOMPARE(csv, expected);
 }
 
@@ -123,8 +125,8 @@ void TestStatementWriter::wechatAllLayout()
     QCOMPARE(pay[5], u"`4200001234202605290000000001"_s);
     QCOMPARE(pay[6], u"`F1"_s);
     QCOMPARE(pay[9], u"`SUCCESS"_s);
-    QCOMPARE(pay[12], u"`12.30"_s);        // yuan, two decimals
-    QCOMPARE(pay[20], u"`Tea， green"_s);  // no bare comma inside a field
+    QCOMPARE(pay[12], u"`12.30"_s); // yuan, two decimals
+    QCOMPARE(pay[20], u"`Tea， green"_s); // no bare comma inside a field
     QCOMPARE(pay[22], u"`0.05"_s);
     QCOMPARE(pay[23], u"`0.41%"_s);
     const QStringList refund = rows[2].split(u',');
@@ -137,7 +139,8 @@ void TestStatementWriter::wechatAllLayout()
     QCOMPARE(refund[18], u"`ORIGINAL"_s);
     QCOMPARE(refund[19], u"`SUCCESS"_s);
     QCOMPARE(refund[22], u"`-0.02"_s);
-    QCOMPARE(rows[3], u"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额"_s);
+    QCOMPARE(rows[3],
+        u"总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额"_s);
     QCOMPARE(rows[4], u"`2,`12.30,`5.00,`0.00,`0.03,`12.30,`5.00"_s);
     QCOMPARE(rows[5], QString());
     // With the contract rate known, the rate column shows it instead of fee / amount.
@@ -153,9 +156,9 @@ void TestStatementWriter::alipayDetailIsGbk()
     QVERIFY(bill);
     // GBK bytes, not UTF-8: "#支付宝业务明细查询" and 交易 / 退款 as GBK.
     QVERIFY(bill->startsWith(QByteArray::fromHex("23d6a7b8b6b1a6d2b5cef1c3f7cfb8b2e9d1af0d0a")));
-    QVERIFY(bill->contains(QByteArray::fromHex("2cbdbbd2d72c")));   // ,交易,
-    QVERIFY(bill->contains(QByteArray::fromHex("2ccdcbbfee2c")));   // ,退款,
-    QVERIFY(!bill->contains(QByteArray("\xe6\x94\xaf", 3)));       // no UTF-8 支
+    QVERIFY(bill->contains(QByteArray::fromHex("2cbdbbd2d72c"))); // ,交易,
+    QVERIFY(bill->contains(QByteArray::fromHex("2ccdcbbfee2c"))); // ,退款,
+    QVERIFY(!bill->contains(QByteArray("\xe6\x94\xaf", 3))); // no UTF-8 支
     QStringDecoder gbk("GBK");
     QVERIFY(gbk.isValid());
     const QString text = gbk.decode(*bill);

@@ -12,7 +12,8 @@ namespace {
 
 struct Rig
 {
-    Rig() : clock(1'780'000'000'000)
+    Rig()
+        : clock(1'780'000'000'000)
     {
         books = std::move(*ChannelBooks::open(db.filePath(u"books.sqlite"_s)));
         QVERIFY(seedDemoBooks(*books, clock.nowMs()));
@@ -64,7 +65,8 @@ void TestWalletChannel::pay_data()
     QTest::addColumn<qint64>("balanceAfter");
     QTest::addRow("enough") << u"M1002"_s << qint64(2000) << u"SUCCESS"_s << qint64(10'000);
     QTest::addRow("all of it") << u"M1002"_s << qint64(12'000) << u"SUCCESS"_s << qint64(0);
-    QTest::addRow("one unit short") << u"M1002"_s << qint64(12'001) << u"INSUFFICIENT_FUNDS"_s << qint64(12'000);
+    QTest::addRow("one unit short") << u"M1002"_s << qint64(12'001) << u"INSUFFICIENT_FUNDS"_s
+                                    << qint64(12'000);
     QTest::addRow("nearly empty") << u"M1003"_s << qint64(51) << u"INSUFFICIENT_FUNDS"_s << qint64(50);
     QTest::addRow("unknown member") << u"M9999"_s << qint64(1) << u"MEMBER_NOT_FOUND"_s << qint64(-1);
 }
