@@ -15,10 +15,6 @@ namespace pay {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PaymentEngine", text);
-}
 
 const QString kFlowTask = QStringLiteral("flow");
 const QString kRefundTask = QStringLiteral("refund");
@@ -113,7 +109,7 @@ Result<void> PaymentEngine::scheduleTask(const QString &kind, qint64 targetId, i
     q.addBindValue(dueMs);
     q.addBindValue(now());
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, tr("Schedule compensation")));
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Schedule compensation")));
     return {};
 }
 
@@ -123,7 +119,7 @@ Result<void> PaymentEngine::dropTask(const QString &kind, qint64 targetId)
     q.addBindValue(kind);
     q.addBindValue(targetId);
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, tr("Drop compensation task")));
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Drop compensation task")));
     return {};
 }
 
@@ -149,10 +145,10 @@ Result<int> PaymentEngine::start()
                              "  WHERE c.kind = 'expire' AND c.target_id = t.id)"));
     q.addBindValue(now());
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, tr("Restore expiry checks")));
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Restore expiry checks")));
     q.finish();
     if (!q.exec(QStringLiteral("SELECT kind, target_id, next_at FROM compensation_tasks ORDER BY next_at")))
-        return std::unexpected(Database::errorFrom(q, tr("Load compensation tasks")));
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Load compensation tasks")));
     int n = 0;
     while (q.next()) {
         armTimer(q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong());
@@ -223,37 +219,37 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
 {
     // Guards before anything is written.
     if (req.outTradeNo.isEmpty())
-        return invalid(tr("An order number is required"));
+        return invalid(QCoreApplication::translate("PaymentEngine", "An order number is required"));
     if (!req.amount.isPositive())
-        return invalid(tr("The order amount must be positive"));
+        return invalid(QCoreApplication::translate("PaymentEngine", "The order amount must be positive"));
     if (req.legs.isEmpty())
-        return invalid(tr("At least one payment method is required"));
+        return invalid(QCoreApplication::translate("PaymentEngine", "At least one payment method is required"));
     qint64 sum = 0;
     int external = 0;
     QSet<QString> seen;
     for (const TenderLeg &leg : req.legs) {
         if (!m_channels.knows(leg.channel))
-            return invalid(tr("Unknown payment method '%1'").arg(leg.channel));
+            return invalid(QCoreApplication::translate("PaymentEngine", "Unknown payment method '%1'").arg(leg.channel));
         if (leg.amountMinor <= 0)
-            return invalid(tr("The %1 amount must be positive").arg(leg.channel));
+            return invalid(QCoreApplication::translate("PaymentEngine", "The %1 amount must be positive").arg(leg.channel));
         if (seen.contains(leg.channel))
-            return invalid(tr("%1 appears twice in one payment").arg(leg.channel));
+            return invalid(QCoreApplication::translate("PaymentEngine", "%1 appears twice in one payment").arg(leg.channel));
         seen.insert(leg.channel);
         if (m_channels.isExternal(leg.channel))
             ++external;
         if (!m_channels.isExternal(leg.channel) && leg.account.isEmpty())
-            return invalid(tr("%1 needs a voucher code or member id").arg(leg.channel));
+            return invalid(QCoreApplication::translate("PaymentEngine", "%1 needs a voucher code or member id").arg(leg.channel));
         const qint64 limit = m_config.methodLimitMinor.value(leg.channel, 0);
         if (limit > 0 && leg.amountMinor > limit)
-            return fail(ErrorCode::LimitExceeded, tr("%1 takes at most %2 per payment")
+            return fail(ErrorCode::LimitExceeded, QCoreApplication::translate("PaymentEngine", "%1 takes at most %2 per payment")
                                                       .arg(leg.channel, Money(limit, req.amount.currency()).toPlainString()));
         if (qAddOverflow(sum, leg.amountMinor, &sum))
-            return fail(ErrorCode::Overflow, tr("The payment amounts overflow"));
+            return fail(ErrorCode::Overflow, QCoreApplication::translate("PaymentEngine", "The payment amounts overflow"));
     }
     if (external > 1)
-        return invalid(tr("At most one card or QR channel per payment"));
+        return invalid(QCoreApplication::translate("PaymentEngine", "At most one card or QR channel per payment"));
     if (sum != req.amount.minor())
-        return fail(ErrorCode::AmountMismatch, tr("The methods add up to %1 but the order is %2")
+        return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "The methods add up to %1 but the order is %2")
                                                    .arg(Money(sum, req.amount.currency()).toPlainString(),
                                                         req.amount.toPlainString()));
 
@@ -299,14 +295,14 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
     if (existing) {
         trade = *existing;
         if (trade.frozen)
-            return fail(ErrorCode::Frozen, tr("Order %1 is frozen for review: %2").arg(trade.outTradeNo, trade.freezeReason));
+            return fail(ErrorCode::Frozen, QCoreApplication::translate("PaymentEngine", "Order %1 is frozen for review: %2").arg(trade.outTradeNo, trade.freezeReason));
         if (trade.amount != req.amount)
-            return fail(ErrorCode::AmountMismatch, tr("Order %1 is for %2, not %3")
+            return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "Order %1 is for %2, not %3")
                                                        .arg(trade.outTradeNo, trade.amount.toPlainString(),
                                                             req.amount.toPlainString()));
         if (trade.status != TradeStatus::Created && trade.status != TradeStatus::Paying)
             return fail(ErrorCode::InvalidTransition,
-                        tr("Order %1 is %2 and cannot be paid").arg(trade.outTradeNo, toString(trade.status)));
+                        QCoreApplication::translate("PaymentEngine", "Order %1 is %2 and cannot be paid").arg(trade.outTradeNo, toString(trade.status)));
     } else if (existing.error().code == ErrorCode::NotFound) {
         trade.merchantId = m_config.merchantId;
         trade.outTradeNo = req.outTradeNo;
@@ -336,7 +332,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
     if (!upd)
         return std::unexpected(upd.error());
     if (*upd == UpdateOutcome::LostRace)
-        return fail(ErrorCode::LostRace, tr("Order %1 changed while paying; look at it again").arg(trade.outTradeNo));
+        return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Order %1 changed while paying; look at it again").arg(trade.outTradeNo));
     if (before != trade.status)
         (void)appendEvent(trade.id, QStringLiteral("TRADE"), trade.id, trade.outTradeNo, toString(before),
                           toString(trade.status), toString(TradeEvent::StartPayment), EventSource::Sync, req.actor);
@@ -355,7 +351,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
         q.addBindValue(payment.paymentNo);
         q.addBindValue(payment.id);
         if (!q.exec())
-            return std::unexpected(Database::errorFrom(q, tr("Number payment")));
+            return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Number payment")));
     }
     (void)appendEvent(trade.id, QStringLiteral("PAYMENT"), payment.id, payment.paymentNo, QString(),
                       toString(PaymentStatus::Accepted), QStringLiteral("ACCEPT"), EventSource::Sync, req.actor,
@@ -443,7 +439,7 @@ void PaymentEngine::advance(qint64 paymentId)
                         --m_inFlight;
                         if (r.succeeded())
                             (void)failFlow(flowId, QStringLiteral("CLOSED"),
-                                           tr("Closed: the customer switched to another method"), EventSource::Sync,
+                                           QCoreApplication::translate("PaymentEngine", "Closed: the customer switched to another method"), EventSource::Sync,
                                            resultJson(r), FlowStatus::Closed);
                         else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
                             (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
@@ -463,7 +459,7 @@ void PaymentEngine::advance(qint64 paymentId)
             TransactionGuard tx(m_db);
             if (!tx.begun())
                 return;
-            if (payments.transition(*p, PaymentStatus::Closed, now(), tr("Not needed: order is %1").arg(toString(t->status)))
+            if (payments.transition(*p, PaymentStatus::Closed, now(), QCoreApplication::translate("PaymentEngine", "Not needed: order is %1").arg(toString(t->status)))
                     .value_or(UpdateOutcome::LostRace)
                 != UpdateOutcome::Applied)
                 return;
@@ -634,10 +630,10 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     // Loss prevention: the channel must report exactly what we asked for, even when the flow
     // is already settled (a report that disagrees with the books is a reason to look).
     if (amountMinor != f->amount.minor()) {
-        freeze(f->tradeId, tr("Channel %1 reported %2 for flow %3, which asked for %4")
+        freeze(f->tradeId, QCoreApplication::translate("PaymentEngine", "Channel %1 reported %2 for flow %3, which asked for %4")
                                .arg(f->channel, QString::number(amountMinor), f->flowNo,
                                     QString::number(f->amount.minor())));
-        return fail(ErrorCode::AmountMismatch, tr("Amount mismatch on flow %1").arg(f->flowNo));
+        return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "Amount mismatch on flow %1").arg(f->flowNo));
     }
     if (f->status == FlowStatus::Succeeded)
         return {}; // a repeated success (callback after query) changes nothing
@@ -648,8 +644,8 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
                           QStringLiteral("LATE_SUCCESS"), source, QString(), raw);
         (void)tx.commit();
-        freeze(f->tradeId, tr("Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
-        return fail(ErrorCode::InvalidTransition, tr("Flow %1 is already %2").arg(f->flowNo, toString(from)));
+        freeze(f->tradeId, QCoreApplication::translate("PaymentEngine", "Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
+        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Flow %1 is already %2").arg(f->flowNo, toString(from)));
     }
     {
         TransactionGuard tx(m_db);
@@ -660,7 +656,7 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
         if (!u)
             return std::unexpected(u.error());
         if (*u == UpdateOutcome::LostRace)
-            return fail(ErrorCode::LostRace, tr("Flow %1 changed meanwhile").arg(f->flowNo));
+            return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Flow %1 changed meanwhile").arg(f->flowNo));
         LedgerRepository ledger(m_db);
         const QString set = QStringLiteral("PAY-") + f->flowNo;
         auto neg = f->amount.negated();
@@ -707,7 +703,7 @@ Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const Q
         f->failReason = reason.isEmpty() ? code : reason;
         auto u = flows.transition(*f, to, now());
         if (!u || *u != UpdateOutcome::Applied)
-            return fail(ErrorCode::LostRace, tr("Flow %1 changed meanwhile").arg(f->flowNo));
+            return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Flow %1 changed meanwhile").arg(f->flowNo));
         (void)dropTask(kFlowTask, f->id);
         QJsonObject payload = raw;
         payload.insert(QStringLiteral("code"), code);
@@ -745,7 +741,7 @@ void PaymentEngine::failPayment(qint64 paymentId, const QString &reason, EventSo
             return;
         for (PaymentFlow f : *list) {
             if (f.status == FlowStatus::Init) {
-                f.failReason = tr("Not attempted: an earlier leg failed");
+                f.failReason = QCoreApplication::translate("PaymentEngine", "Not attempted: an earlier leg failed");
                 if (flows.transition(f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied)
                     (void)appendEvent(f.tradeId, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
                                       toString(FlowStatus::Closed), toString(FlowEvent::Close), EventSource::System, QString());
@@ -783,7 +779,7 @@ void PaymentEngine::failPayment(qint64 paymentId, const QString &reason, EventSo
     emitChanged(p->tradeId);
     if (!toReverse.isEmpty())
         (void)startAutoRefund(p->tradeId, toReverse, RefundReason::PartialFailure,
-                              tr("Payment %1 failed: %2").arg(p->paymentNo, reason));
+                              QCoreApplication::translate("PaymentEngine", "Payment %1 failed: %2").arg(p->paymentNo, reason));
 }
 
 void PaymentEngine::completePayment(qint64 paymentId)
@@ -857,8 +853,8 @@ void PaymentEngine::completePayment(qint64 paymentId)
     if (!flowIds.isEmpty())
         (void)startAutoRefund(t->id, flowIds, surplusReason,
                               surplusReason == RefundReason::ClosedButPaid
-                                  ? tr("Order %1 was closed before payment %2 succeeded").arg(t->outTradeNo, p->paymentNo)
-                                  : tr("Order %1 was already paid; payment %2 is a duplicate").arg(t->outTradeNo, p->paymentNo));
+                                  ? QCoreApplication::translate("PaymentEngine", "Order %1 was closed before payment %2 succeeded").arg(t->outTradeNo, p->paymentNo)
+                                  : QCoreApplication::translate("PaymentEngine", "Order %1 was already paid; payment %2 is a duplicate").arg(t->outTradeNo, p->paymentNo));
 }
 
 // When one attempt wins, the others are asked to close at their channels; if a channel says
@@ -877,7 +873,7 @@ void PaymentEngine::closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId)
             m_channels.close(f.channel, f.flowNo, [this, flowId](const ChannelResult &r) {
                 --m_inFlight;
                 if (r.succeeded())
-                    (void)failFlow(flowId, QStringLiteral("CLOSED"), tr("Closed: another attempt paid the order"),
+                    (void)failFlow(flowId, QStringLiteral("CLOSED"), QCoreApplication::translate("PaymentEngine", "Closed: another attempt paid the order"),
                                    EventSource::System, resultJson(r), FlowStatus::Closed);
                 else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
                     (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
@@ -898,7 +894,7 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
     if (t->status == TradeStatus::Closed)
         return {};
     if (t->status != TradeStatus::Created && t->status != TradeStatus::Paying)
-        return fail(ErrorCode::InvalidTransition, tr("Order %1 is %2; it cannot be closed").arg(outTradeNo, toString(t->status)));
+        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is %2; it cannot be closed").arg(outTradeNo, toString(t->status)));
     FlowRepository flows(m_db);
     auto list = flows.forTrade(t->id);
     if (!list)
@@ -936,7 +932,7 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
                         TransactionGuard tx(m_db);
                         const FlowStatus from = f->status;
                         f->failCode = QStringLiteral("CLOSED");
-                        f->failReason = tr("Closed at the channel");
+                        f->failReason = QCoreApplication::translate("PaymentEngine", "Closed at the channel");
                         if (fl.transition(*f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace)
                             == UpdateOutcome::Applied) {
                             (void)dropTask(kFlowTask, f->id);
@@ -989,7 +985,7 @@ void PaymentEngine::finishClose(qint64 tradeId, EventSource source, const QStrin
                 if (isTerminal(p.status))
                     continue;
                 const PaymentStatus pf = p.status;
-                if (payments.transition(p, PaymentStatus::Closed, now(), tr("Order closed")).value_or(UpdateOutcome::LostRace)
+                if (payments.transition(p, PaymentStatus::Closed, now(), QCoreApplication::translate("PaymentEngine", "Order closed")).value_or(UpdateOutcome::LostRace)
                     == UpdateOutcome::Applied)
                     (void)appendEvent(t->id, QStringLiteral("PAYMENT"), p.id, p.paymentNo, toString(pf),
                                       toString(PaymentStatus::Closed), toString(PaymentEvent::Close), source, actor);
@@ -1000,7 +996,7 @@ void PaymentEngine::finishClose(qint64 tradeId, EventSource source, const QStrin
             for (PaymentFlow f : *fs) {
                 if (f.status == FlowStatus::Init
                     || (f.status == FlowStatus::Prepaid && f.qrContent.isEmpty() && !m_channels.isExternal(f.channel))) {
-                    f.failReason = tr("Order closed");
+                    f.failReason = QCoreApplication::translate("PaymentEngine", "Order closed");
                     if (flows.transition(f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied)
                         (void)appendEvent(t->id, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
                                           toString(FlowStatus::Closed), toString(FlowEvent::Close), source, actor);
@@ -1016,7 +1012,7 @@ void PaymentEngine::finishClose(qint64 tradeId, EventSource source, const QStrin
     // Internal legs that already took money are returned; the order stays closed.
     if (!toReverse.isEmpty())
         (void)startAutoRefund(tradeId, toReverse, RefundReason::PartialFailure,
-                              tr("Order %1 closed before its payment completed").arg(t->outTradeNo));
+                              QCoreApplication::translate("PaymentEngine", "Order %1 closed before its payment completed").arg(t->outTradeNo));
 }
 
 // ===== callbacks and compensation ===========================================================
@@ -1029,7 +1025,7 @@ Result<void> PaymentEngine::validateNotification(const ChannelNotification &n)
         if (!rf)
             return std::unexpected(rf.error());
         if (rf->channel != n.channel)
-            return fail(ErrorCode::NotFound, tr("Refund %1 does not belong to %2").arg(n.refundNo, n.channel));
+            return fail(ErrorCode::NotFound, QCoreApplication::translate("PaymentEngine", "Refund %1 does not belong to %2").arg(n.refundNo, n.channel));
         return {};
     }
     FlowRepository flows(m_db);
@@ -1037,7 +1033,7 @@ Result<void> PaymentEngine::validateNotification(const ChannelNotification &n)
     if (!f)
         return std::unexpected(f.error());
     if (f->channel != n.channel)
-        return fail(ErrorCode::NotFound, tr("Flow %1 does not belong to %2").arg(n.flowNo, n.channel));
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("PaymentEngine", "Flow %1 does not belong to %2").arg(n.flowNo, n.channel));
     return {};
 }
 
@@ -1057,9 +1053,9 @@ Result<void> PaymentEngine::handleNotification(const ChannelNotification &n)
         r.code = n.channelStatus;
         r.raw = n.raw;
         if (n.amountMinor != rf->amount.minor() && n.outcome == ChannelOutcome::Succeeded) {
-            freeze(rf->tradeId, tr("Refund callback for %1 reports %2, expected %3")
+            freeze(rf->tradeId, QCoreApplication::translate("PaymentEngine", "Refund callback for %1 reports %2, expected %3")
                                     .arg(n.refundNo, QString::number(n.amountMinor), QString::number(rf->amount.minor())));
-            return fail(ErrorCode::AmountMismatch, tr("Refund amount mismatch"));
+            return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "Refund amount mismatch"));
         }
         if (n.outcome == ChannelOutcome::Succeeded || n.outcome == ChannelOutcome::Failed)
             handleRefundResult(rf->id, r, EventSource::Callback);
@@ -1071,13 +1067,13 @@ Result<void> PaymentEngine::handleNotification(const ChannelNotification &n)
         return std::unexpected(f.error());
     // Cross-checks before anything changes.
     if (!n.currency.isEmpty() && n.currency != f->amount.currency().code()) {
-        freeze(f->tradeId, tr("Callback for %1 is in %2, the flow is in %3").arg(f->flowNo, n.currency, f->amount.currency().code()));
-        return fail(ErrorCode::CurrencyMismatch, tr("Currency mismatch on flow %1").arg(f->flowNo));
+        freeze(f->tradeId, QCoreApplication::translate("PaymentEngine", "Callback for %1 is in %2, the flow is in %3").arg(f->flowNo, n.currency, f->amount.currency().code()));
+        return fail(ErrorCode::CurrencyMismatch, QCoreApplication::translate("PaymentEngine", "Currency mismatch on flow %1").arg(f->flowNo));
     }
     if (n.outcome == ChannelOutcome::Succeeded)
         return succeedFlow(f->id, n.channelTxnNo, n.amountMinor, EventSource::Callback, n.raw);
     if (n.outcome == ChannelOutcome::Failed)
-        return failFlow(f->id, n.channelStatus, tr("The channel reported the payment failed"), EventSource::Callback, n.raw);
+        return failFlow(f->id, n.channelStatus, QCoreApplication::translate("PaymentEngine", "The channel reported the payment failed"), EventSource::Callback, n.raw);
     return {}; // Pending: nothing to do
 }
 
@@ -1164,9 +1160,9 @@ Result<void> PaymentEngine::queryNow(const QString &outTradeNo, const QString &a
 Result<QString> PaymentEngine::refund(const RefundCommand &c)
 {
     if (c.refundNo.isEmpty())
-        return invalid(tr("A refund number is required"));
+        return invalid(QCoreApplication::translate("PaymentEngine", "A refund number is required"));
     if (c.amountMinor <= 0)
-        return invalid(tr("The refund amount must be positive"));
+        return invalid(QCoreApplication::translate("PaymentEngine", "The refund amount must be positive"));
     TradeRepository trades(m_db);
     RefundRepository refunds(m_db);
     FlowRepository flows(m_db);
@@ -1176,13 +1172,13 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
     if (auto existing = refunds.findByNo(c.refundNo)) {
         if (existing->tradeId != t->id || existing->amount.minor() != c.amountMinor)
             return fail(ErrorCode::IdempotencyConflict,
-                        tr("Refund %1 already exists with a different order or amount").arg(c.refundNo));
+                        QCoreApplication::translate("PaymentEngine", "Refund %1 already exists with a different order or amount").arg(c.refundNo));
         return existing->refundNo; // the same refund again: idempotent
     }
     if (t->frozen)
-        return fail(ErrorCode::Frozen, tr("Order %1 is frozen for review").arg(t->outTradeNo));
+        return fail(ErrorCode::Frozen, QCoreApplication::translate("PaymentEngine", "Order %1 is frozen for review").arg(t->outTradeNo));
     if (t->status != TradeStatus::Paid && t->status != TradeStatus::PartiallyRefunded)
-        return fail(ErrorCode::InvalidTransition, tr("Order %1 is %2; only paid orders can be refunded")
+        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is %2; only paid orders can be refunded")
                                                       .arg(t->outTradeNo, toString(t->status)));
     // Refundable = what was kept minus customer refunds already accepted (including in flight).
     QSqlQuery &q = m_db.prepared(QStringLiteral(
@@ -1195,7 +1191,7 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
     q.finish();
     const qint64 refundable = t->paidMinor - already;
     if (c.amountMinor > refundable)
-        return fail(ErrorCode::LimitExceeded, tr("Only %1 of order %2 can still be refunded")
+        return fail(ErrorCode::LimitExceeded, QCoreApplication::translate("PaymentEngine", "Only %1 of order %2 can still be refunded")
                                                   .arg(Money(refundable, t->amount.currency()).toPlainString(), t->outTradeNo));
     // The paying attempt's flows, external first.
     PaymentRepository payments(m_db);
@@ -1262,7 +1258,7 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
         left -= take;
     }
     if (left != 0)
-        return fail(ErrorCode::AmountMismatch, tr("The flows of order %1 cannot cover the refund").arg(t->outTradeNo));
+        return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "The flows of order %1 cannot cover the refund").arg(t->outTradeNo));
     (void)appendEvent(t->id, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
                       QStringLiteral("ACCEPT"), c.approvedBy.isEmpty() ? EventSource::Operator : EventSource::Operator,
                       c.requestedBy,
@@ -1385,7 +1381,7 @@ void PaymentEngine::sendRefundFlow(qint64 refundFlowId)
         return;
     // Guard: never more than refundable on the flow.
     if (f->refundedMinor + rf->amount.minor() > f->amount.minor()) {
-        freeze(rf->tradeId, tr("Refund %1 would exceed what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
+        freeze(rf->tradeId, QCoreApplication::translate("PaymentEngine", "Refund %1 would exceed what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
         return;
     }
     {
@@ -1444,7 +1440,7 @@ void PaymentEngine::handleRefundResult(qint64 refundFlowId, const ChannelResult 
                 return;
             if (flows.addRefunded(*f, rf->amount.minor(), now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied) {
                 tx.rollback();
-                freeze(rf->tradeId, tr("Refund %1 exceeds what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
+                freeze(rf->tradeId, QCoreApplication::translate("PaymentEngine", "Refund %1 exceeds what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
                 return;
             }
             LedgerRepository ledger(m_db);
@@ -1579,7 +1575,7 @@ void PaymentEngine::finishRefund(qint64 refundId)
     }
     emitChanged(r->tradeId);
     if (!allOk)
-        emit refundSurfaced(r->refundNo, tr("Refund %1 failed at the channel after retries").arg(r->refundNo));
+        emit refundSurfaced(r->refundNo, QCoreApplication::translate("PaymentEngine", "Refund %1 failed at the channel after retries").arg(r->refundNo));
     checkTradeInvariants(r->tradeId);
 }
 
@@ -1625,7 +1621,7 @@ void PaymentEngine::checkTradeInvariants(qint64 tradeId)
     if (!settled)
         return;
     if (kept != owed)
-        freeze(tradeId, tr("Order keeps %1 but should keep %2 (amount %3)").arg(kept).arg(owed).arg(amount));
+        freeze(tradeId, QCoreApplication::translate("PaymentEngine", "Order keeps %1 but should keep %2 (amount %3)").arg(kept).arg(owed).arg(amount));
 }
 
 // ===== reads ===============================================================================

@@ -16,10 +16,6 @@ namespace {
 
 QAtomicInteger<quint64> s_connectionCounter;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
 
 // The first 16 bytes of every SQLite 3 database file.
 constexpr char kSqliteMagic[] = "SQLite format 3";
@@ -50,16 +46,16 @@ Error errorFromSql(const QSqlError &e, const QString &what)
     QString msg;
     switch (code) {
     case ErrorCode::Locked:
-        msg = tr("%1: the database is locked by another program (%2)").arg(what, detail);
+        msg = QCoreApplication::translate("Store", "%1: the database is locked by another program (%2)").arg(what, detail);
         break;
     case ErrorCode::ReadOnly:
-        msg = tr("%1: the database is read-only (%2)").arg(what, detail);
+        msg = QCoreApplication::translate("Store", "%1: the database is read-only (%2)").arg(what, detail);
         break;
     case ErrorCode::NotADatabase:
-        msg = tr("%1: the file is not a database or is corrupt (%2)").arg(what, detail);
+        msg = QCoreApplication::translate("Store", "%1: the file is not a database or is corrupt (%2)").arg(what, detail);
         break;
     default:
-        msg = tr("%1: %2").arg(what, detail);
+        msg = QCoreApplication::translate("Store", "%1: %2").arg(what, detail);
         break;
     }
     return Error{code, msg};
@@ -88,14 +84,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     const QFileInfo info(path);
     if (info.exists()) {
         if (!info.isFile())
-            return fail(ErrorCode::Io, tr("%1 is not a regular file").arg(path));
+            return fail(ErrorCode::Io, QCoreApplication::translate("Store", "%1 is not a regular file").arg(path));
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::Io, tr("Cannot read %1: %2").arg(path, f.errorString()));
+            return fail(ErrorCode::Io, QCoreApplication::translate("Store", "Cannot read %1: %2").arg(path, f.errorString()));
         const QByteArray head = f.read(16);
         if (!head.isEmpty() && !head.startsWith(QByteArray(kSqliteMagic)))
             return fail(ErrorCode::NotADatabase,
-                        tr("%1 is not a SQLite database (its header does not match); it was left untouched")
+                        QCoreApplication::translate("Store", "%1 is not a SQLite database (its header does not match); it was left untouched")
                             .arg(path));
         // Root ignores permission bits, so honour the file mode explicitly: a file nobody may
         // write is opened for reading only.
@@ -106,11 +102,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         const bool anyWrite = (mode & (perms::owner_write | perms::group_write | perms::others_write)) != perms::none;
         if (options.mode == Mode::ReadWrite && !ec && !anyWrite)
             return fail(ErrorCode::ReadOnly,
-                        tr("%1 is read-only; PayDesk needs to write to it (open it with a read-only "
+                        QCoreApplication::translate("Store", "%1 is read-only; PayDesk needs to write to it (open it with a read-only "
                            "command, or make it writable)")
                             .arg(path));
     } else if (!options.create || options.mode == Mode::ReadOnly) {
-        return fail(ErrorCode::NotFound, tr("Database %1 does not exist").arg(path));
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "Database %1 does not exist").arg(path));
     }
 
     std::unique_ptr<Database> d(new Database);
@@ -124,7 +120,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
     d->m_db.setConnectOptions(connectOptions);
     if (!d->m_db.open())
-        return std::unexpected(errorFromSql(d->m_db.lastError(), tr("Cannot open %1").arg(path)));
+        return std::unexpected(errorFromSql(d->m_db.lastError(), QCoreApplication::translate("Store", "Cannot open %1").arg(path)));
 
     if (auto r = d->configure(options); !r)
         return std::unexpected(r.error());
@@ -139,25 +135,25 @@ Result<void> Database::configure(const Options &options)
     // the header), so a refused file keeps every byte.
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) || !q.next())
-        return std::unexpected(errorFrom(q, tr("Cannot read %1").arg(m_path)));
+        return std::unexpected(errorFrom(q, QCoreApplication::translate("Store", "Cannot read %1").arg(m_path)));
     const int tables = q.value(0).toInt();
     q.finish(); // an unfinished SELECT holds a read transaction, which blocks the WAL switch
     const int version = schemaVersion();
     if (version < 0)
-        return fail(ErrorCode::NotADatabase, tr("Cannot read the schema version of %1").arg(m_path));
+        return fail(ErrorCode::NotADatabase, QCoreApplication::translate("Store", "Cannot read the schema version of %1").arg(m_path));
     if (version > kSchemaVersion)
         return fail(ErrorCode::NewerSchema,
-                    tr("%1 has schema version %2, newer than this PayDesk understands (%3); it was left "
+                    QCoreApplication::translate("Store", "%1 has schema version %2, newer than this PayDesk understands (%3); it was left "
                        "untouched. Use a newer PayDesk.")
                         .arg(m_path)
                         .arg(version)
                         .arg(kSchemaVersion));
     if (version == 0 && tables > 0)
         return fail(ErrorCode::NotADatabase,
-                    tr("%1 is a SQLite database but not a PayDesk database; it was left untouched").arg(m_path));
+                    QCoreApplication::translate("Store", "%1 is a SQLite database but not a PayDesk database; it was left untouched").arg(m_path));
     if (m_mode == Mode::ReadOnly && version != kSchemaVersion)
         return fail(ErrorCode::ReadOnly,
-                    tr("%1 has schema version %2 and must be upgraded, which a read-only open cannot do")
+                    QCoreApplication::translate("Store", "%1 has schema version %2 and must be upgraded, which a read-only open cannot do")
                         .arg(m_path)
                         .arg(version));
 
@@ -166,7 +162,7 @@ Result<void> Database::configure(const Options &options)
     if (m_mode == Mode::ReadWrite) {
         QSqlQuery jm(m_db);
         if (!jm.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-            return std::unexpected(errorFrom(jm, tr("Cannot switch %1 to WAL").arg(m_path)));
+            return std::unexpected(errorFrom(jm, QCoreApplication::translate("Store", "Cannot switch %1 to WAL").arg(m_path)));
         jm.finish();
         if (auto r = exec(options.synchronous == Synchronous::Full ? QStringLiteral("PRAGMA synchronous = FULL")
                                                                     : QStringLiteral("PRAGMA synchronous = NORMAL"));

@@ -5,10 +5,6 @@
 namespace pay {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Invariants", text);
-}
 constexpr int kExamples = 5;
 } // namespace
 
@@ -23,12 +19,12 @@ bool InvariantChecker::allHold(const QList<InvariantResult> &results)
 
 InvariantResult InvariantChecker::integrity()
 {
-    InvariantResult r{QStringLiteral("integrity_check"), tr("SQLite integrity_check reports ok")};
+    InvariantResult r{QStringLiteral("integrity_check"), QCoreApplication::translate("Invariants", "SQLite integrity_check reports ok")};
     QSqlQuery q(m_db.db());
     if (!q.exec(QStringLiteral("PRAGMA integrity_check"))) {
         r.ok = false;
         r.violations = 1;
-        r.examples << Database::errorFrom(q, tr("integrity_check")).message;
+        r.examples << Database::errorFrom(q, QCoreApplication::translate("Invariants", "integrity_check")).message;
         return r;
     }
     while (q.next()) {
@@ -68,7 +64,7 @@ InvariantResult InvariantChecker::rows(const QString &name, const QString &descr
 InvariantResult InvariantChecker::terminalNeverRegresses()
 {
     return rows(QStringLiteral("terminal_states_final"),
-                tr("No entity leaves a terminal state in the event log"),
+                QCoreApplication::translate("Invariants", "No entity leaves a terminal state in the event log"),
                 QStringLiteral(
                     "SELECT e1.entity || ' ' || COALESCE(e1.entity_no, e1.entity_id) || ': ' || e1.to_state"
                     " || ' then ' || e2.to_state"
@@ -85,28 +81,28 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
     QList<InvariantResult> out;
     if (includeIntegrityCheck)
         out << integrity();
-    out << rows(QStringLiteral("ledger_balanced"), tr("Every ledger posting set sums to zero"),
+    out << rows(QStringLiteral("ledger_balanced"), QCoreApplication::translate("Invariants", "Every ledger posting set sums to zero"),
                 QStringLiteral("SELECT posting_set || ' ' || currency || ' ' || SUM(amount) FROM ledger_postings"
                                " GROUP BY posting_set, currency HAVING SUM(amount) <> 0"));
     out << terminalNeverRegresses();
-    out << rows(QStringLiteral("flows_sum_to_payment"), tr("The flows of each payment add up to its amount"),
+    out << rows(QStringLiteral("flows_sum_to_payment"), QCoreApplication::translate("Invariants", "The flows of each payment add up to its amount"),
                 QStringLiteral("SELECT p.payment_no || ': ' || p.amount || ' vs flows ' || COALESCE(SUM(f.amount), 0)"
                                " FROM payment_orders p LEFT JOIN payment_flows f ON f.payment_id = p.id"
                                " GROUP BY p.id HAVING COALESCE(SUM(f.amount), 0) <> p.amount"));
-    out << rows(QStringLiteral("currency_consistent"), tr("Flows carry their payment's currency"),
+    out << rows(QStringLiteral("currency_consistent"), QCoreApplication::translate("Invariants", "Flows carry their payment's currency"),
                 QStringLiteral("SELECT f.flow_no || ' ' || f.currency || ' in ' || p.currency FROM payment_flows f"
                                " JOIN payment_orders p ON p.id = f.payment_id WHERE f.currency <> p.currency"));
-    out << rows(QStringLiteral("refund_within_flow"), tr("No flow is refunded more than it took"),
+    out << rows(QStringLiteral("refund_within_flow"), QCoreApplication::translate("Invariants", "No flow is refunded more than it took"),
                 QStringLiteral("SELECT f.flow_no || ': refunded ' || COALESCE(SUM(r.amount), 0) || ' of ' || f.amount"
                                " FROM payment_flows f JOIN refund_flows r ON r.flow_id = f.id"
                                " AND r.status = 'SUCCEEDED' GROUP BY f.id HAVING SUM(r.amount) > f.amount"
                                "  OR SUM(r.amount) <> f.refunded_amount"));
-    out << rows(QStringLiteral("refund_only_paid_flows"), tr("Only successful flows are refunded"),
+    out << rows(QStringLiteral("refund_only_paid_flows"), QCoreApplication::translate("Invariants", "Only successful flows are refunded"),
                 QStringLiteral("SELECT r.refund_flow_no || ' refunds ' || f.flow_no || ' (' || f.status || ')'"
                                " FROM refund_flows r JOIN payment_flows f ON f.id = r.flow_id"
                                " WHERE r.status <> 'FAILED' AND f.status <> 'SUCCEEDED'"));
     out << rows(QStringLiteral("trade_kept_amount"),
-                tr("Per settled trade, the money kept is 0 or the order amount"),
+                QCoreApplication::translate("Invariants", "Per settled trade, the money kept is 0 or the order amount"),
                 QStringLiteral("SELECT t.out_trade_no || ' ' || t.status || ': kept ' || (t.paid_amount - t.refunded_amount)"
                                " FROM trade_orders t WHERE t.frozen = 0 AND ("
                                " (t.status = 'PAID' AND t.paid_amount <> t.amount)"
@@ -114,7 +110,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                                " OR (t.status IN ('CREATED','PAYING','CLOSED') AND t.paid_amount <> 0)"
                                " OR t.refunded_amount > t.paid_amount OR t.paid_amount > t.amount)"));
     out << rows(QStringLiteral("net_charge_per_trade"),
-                tr("Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)"),
+                QCoreApplication::translate("Invariants", "Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)"),
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': net ' || (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0))"
                     " FROM trade_orders t LEFT JOIN (SELECT trade_id, SUM(amount) AS paid, SUM(refunded_amount) AS refunded"
@@ -125,17 +121,17 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                     "  AND o.status IN ('ACCEPTED','PROCESSING'))"
                     " AND (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0)) <> (t.paid_amount - t.refunded_amount)"));
     out << rows(QStringLiteral("closed_trade_holds_nothing"),
-                tr("A closed trade holds no money once its refunds finish"),
+                QCoreApplication::translate("Invariants", "A closed trade holds no money once its refunds finish"),
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': holds ' || SUM(f.amount - f.refunded_amount)"
                     " FROM trade_orders t JOIN payment_flows f ON f.trade_id = t.id AND f.status = 'SUCCEEDED'"
                     " WHERE t.status = 'CLOSED' AND t.frozen = 0 AND NOT EXISTS (SELECT 1 FROM refund_flows o"
                     "  WHERE o.trade_id = t.id AND o.status IN ('ACCEPTED','PROCESSING'))"
                     " GROUP BY t.id HAVING SUM(f.amount - f.refunded_amount) <> 0"));
-    out << rows(QStringLiteral("succeeded_flows_posted"), tr("Every successful flow has ledger postings"),
+    out << rows(QStringLiteral("succeeded_flows_posted"), QCoreApplication::translate("Invariants", "Every successful flow has ledger postings"),
                 QStringLiteral("SELECT f.flow_no FROM payment_flows f WHERE f.status = 'SUCCEEDED'"
                                " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.flow_id = f.id)"));
-    out << rows(QStringLiteral("succeeded_refunds_posted"), tr("Every successful refund flow has ledger postings"),
+    out << rows(QStringLiteral("succeeded_refunds_posted"), QCoreApplication::translate("Invariants", "Every successful refund flow has ledger postings"),
                 QStringLiteral("SELECT r.refund_flow_no FROM refund_flows r WHERE r.status = 'SUCCEEDED'"
                                " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.refund_flow_id = r.id)"));
     return out;

@@ -10,10 +10,6 @@ namespace pay {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Store", text);
-}
 
 QVariant nullIfEmpty(const QString &s)
 {
@@ -33,12 +29,12 @@ Currency currencyOf(const QVariant &v)
 
 std::unexpected<Error> corruptRow(const QString &table, const QString &what)
 {
-    return fail(ErrorCode::NotADatabase, tr("Corrupt row in %1: %2").arg(table, what));
+    return fail(ErrorCode::NotADatabase, QCoreApplication::translate("Store", "Corrupt row in %1: %2").arg(table, what));
 }
 
 std::unexpected<Error> notFound(const QString &what)
 {
-    return fail(ErrorCode::NotFound, tr("%1 not found").arg(what));
+    return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "%1 not found").arg(what));
 }
 
 Result<void> execPrepared(QSqlQuery &q, const QString &what)
@@ -244,9 +240,9 @@ Result<qint64> TradeRepository::insert(TradeOrder &t)
     q.addBindValue(t.createdAtMs);
     q.addBindValue(t.updatedAtMs);
     if (!q.exec()) {
-        Error e = Database::errorFrom(q, tr("Insert trade order"));
+        Error e = Database::errorFrom(q, QCoreApplication::translate("Store", "Insert trade order"));
         if (e.code == ErrorCode::AlreadyExists)
-            e.message = tr("Trade order %1 already exists for merchant %2").arg(t.outTradeNo, t.merchantId);
+            e.message = QCoreApplication::translate("Store", "Trade order %1 already exists for merchant %2").arg(t.outTradeNo, t.merchantId);
         return std::unexpected(e);
     }
     t.id = q.lastInsertId().toLongLong();
@@ -258,7 +254,7 @@ Result<TradeOrder> TradeRepository::find(qint64 id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kTradeColumns + QStringLiteral(" FROM trade_orders WHERE id = ?"));
     q.addBindValue(id);
-    return fetchOne<TradeOrder>(q, readTrade, tr("Trade order #%1").arg(id));
+    return fetchOne<TradeOrder>(q, readTrade, QCoreApplication::translate("Store", "Trade order #%1").arg(id));
 }
 
 Result<TradeOrder> TradeRepository::findByOutTradeNo(const QString &merchantId, const QString &outTradeNo)
@@ -267,7 +263,7 @@ Result<TradeOrder> TradeRepository::findByOutTradeNo(const QString &merchantId, 
                                  + QStringLiteral(" FROM trade_orders WHERE merchant_id = ? AND out_trade_no = ?"));
     q.addBindValue(merchantId);
     q.addBindValue(outTradeNo);
-    return fetchOne<TradeOrder>(q, readTrade, tr("Trade order %1").arg(outTradeNo));
+    return fetchOne<TradeOrder>(q, readTrade, QCoreApplication::translate("Store", "Trade order %1").arg(outTradeNo));
 }
 
 Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to, qint64 nowMs)
@@ -280,7 +276,7 @@ Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to,
     q.addBindValue(t.id);
     q.addBindValue(toString(t.status));
     q.addBindValue(t.version);
-    auto r = conditional(q, tr("Update trade order"));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Update trade order"));
     if (r && *r == UpdateOutcome::Applied) {
         t.status = to;
         t.updatedAtMs = nowMs;
@@ -300,7 +296,7 @@ Result<UpdateOutcome> TradeRepository::updateAmounts(TradeOrder &t, qint64 paidM
     q.addBindValue(nowMs);
     q.addBindValue(t.id);
     q.addBindValue(t.version);
-    auto r = conditional(q, tr("Update trade amounts"));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Update trade amounts"));
     if (r && *r == UpdateOutcome::Applied) {
         t.paidMinor = paidMinor;
         t.refundedMinor = refundedMinor;
@@ -319,7 +315,7 @@ Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reas
     q.addBindValue(nowMs);
     q.addBindValue(t.id);
     q.addBindValue(t.version);
-    auto r = conditional(q, tr("Freeze trade order"));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Freeze trade order"));
     if (r && *r == UpdateOutcome::Applied) {
         t.frozen = true;
         t.freezeReason = reason;
@@ -332,7 +328,7 @@ Result<qint64> TradeRepository::count()
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM trade_orders"));
     return fetchOne<qint64>(q, [](const QSqlQuery &r) -> Result<qint64> { return r.value(0).toLongLong(); },
-                            tr("Count trade orders"));
+                            QCoreApplication::translate("Store", "Count trade orders"));
 }
 
 // ===== PaymentRepository ===============================================================
@@ -350,7 +346,7 @@ Result<qint64> PaymentRepository::insert(PaymentOrder &p)
     q.addBindValue(nullIfEmpty(p.failReason));
     q.addBindValue(p.createdAtMs);
     q.addBindValue(p.updatedAtMs);
-    if (auto r = execPrepared(q, tr("Insert payment order %1").arg(p.paymentNo)); !r)
+    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Insert payment order %1").arg(p.paymentNo)); !r)
         return std::unexpected(r.error());
     p.id = q.lastInsertId().toLongLong();
     p.version = 0;
@@ -361,7 +357,7 @@ Result<PaymentOrder> PaymentRepository::find(qint64 id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?"));
     q.addBindValue(id);
-    return fetchOne<PaymentOrder>(q, readPayment, tr("Payment order #%1").arg(id));
+    return fetchOne<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment order #%1").arg(id));
 }
 
 Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
@@ -369,7 +365,7 @@ Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns
                                  + QStringLiteral(" FROM payment_orders WHERE payment_no = ?"));
     q.addBindValue(paymentNo);
-    return fetchOne<PaymentOrder>(q, readPayment, tr("Payment order %1").arg(paymentNo));
+    return fetchOne<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment order %1").arg(paymentNo));
 }
 
 Result<QList<PaymentOrder>> PaymentRepository::forTrade(qint64 tradeId)
@@ -377,7 +373,7 @@ Result<QList<PaymentOrder>> PaymentRepository::forTrade(qint64 tradeId)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns
                                  + QStringLiteral(" FROM payment_orders WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
-    return fetchAll<PaymentOrder>(q, readPayment, tr("Payment orders of trade #%1").arg(tradeId));
+    return fetchAll<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment orders of trade #%1").arg(tradeId));
 }
 
 Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStatus to, qint64 nowMs,
@@ -392,7 +388,7 @@ Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStat
     q.addBindValue(p.id);
     q.addBindValue(toString(p.status));
     q.addBindValue(p.version);
-    auto r = conditional(q, tr("Update payment order"));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Update payment order"));
     if (r && *r == UpdateOutcome::Applied) {
         p.status = to;
         if (!failReason.isEmpty())
@@ -430,7 +426,7 @@ Result<qint64> FlowRepository::insert(PaymentFlow &f)
     q.addBindValue(f.reconPending ? 1 : 0);
     q.addBindValue(f.createdAtMs);
     q.addBindValue(f.updatedAtMs);
-    if (auto r = execPrepared(q, tr("Insert flow %1").arg(f.flowNo)); !r)
+    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Insert flow %1").arg(f.flowNo)); !r)
         return std::unexpected(r.error());
     f.id = q.lastInsertId().toLongLong();
     f.version = 0;
@@ -441,14 +437,14 @@ Result<PaymentFlow> FlowRepository::find(qint64 id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE id = ?"));
     q.addBindValue(id);
-    return fetchOne<PaymentFlow>(q, readFlow, tr("Flow #%1").arg(id));
+    return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow #%1").arg(id));
 }
 
 Result<PaymentFlow> FlowRepository::findByNo(const QString &flowNo)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE flow_no = ?"));
     q.addBindValue(flowNo);
-    return fetchOne<PaymentFlow>(q, readFlow, tr("Flow %1").arg(flowNo));
+    return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow %1").arg(flowNo));
 }
 
 Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, const QString &channelTxnNo)
@@ -457,7 +453,7 @@ Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, con
                                  + QStringLiteral(" FROM payment_flows WHERE channel = ? AND channel_txn_no = ?"));
     q.addBindValue(channel);
     q.addBindValue(channelTxnNo);
-    return fetchOne<PaymentFlow>(q, readFlow, tr("Flow with %1 transaction %2").arg(channel, channelTxnNo));
+    return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow with %1 transaction %2").arg(channel, channelTxnNo));
 }
 
 Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
@@ -465,7 +461,7 @@ Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
                                  + QStringLiteral(" FROM payment_flows WHERE payment_id = ? ORDER BY seq, id"));
     q.addBindValue(paymentId);
-    return fetchAll<PaymentFlow>(q, readFlow, tr("Flows of payment #%1").arg(paymentId));
+    return fetchAll<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flows of payment #%1").arg(paymentId));
 }
 
 Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
@@ -473,7 +469,7 @@ Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
                                  + QStringLiteral(" FROM payment_flows WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
-    return fetchAll<PaymentFlow>(q, readFlow, tr("Flows of trade #%1").arg(tradeId));
+    return fetchAll<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flows of trade #%1").arg(tradeId));
 }
 
 Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, qint64 nowMs)
@@ -492,7 +488,7 @@ Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, 
     q.addBindValue(f.id);
     q.addBindValue(toString(f.status));
     q.addBindValue(f.version);
-    auto r = conditional(q, tr("Update flow %1").arg(f.flowNo));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Update flow %1").arg(f.flowNo));
     if (r && *r == UpdateOutcome::Applied) {
         f.status = to;
         f.updatedAtMs = nowMs;
@@ -512,7 +508,7 @@ Result<UpdateOutcome> FlowRepository::addRefunded(PaymentFlow &f, qint64 deltaMi
     q.addBindValue(f.id);
     q.addBindValue(f.version);
     q.addBindValue(deltaMinor);
-    auto r = conditional(q, tr("Update refunded amount of flow %1").arg(f.flowNo));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Update refunded amount of flow %1").arg(f.flowNo));
     if (r && *r == UpdateOutcome::Applied) {
         f.refundedMinor += deltaMinor;
         f.updatedAtMs = nowMs;
@@ -530,7 +526,7 @@ Result<UpdateOutcome> FlowRepository::setReconPending(PaymentFlow &f, bool pendi
     q.addBindValue(nowMs);
     q.addBindValue(f.id);
     q.addBindValue(f.version);
-    auto r = conditional(q, tr("Mark flow %1 for reconciliation").arg(f.flowNo));
+    auto r = conditional(q, QCoreApplication::translate("Store", "Mark flow %1 for reconciliation").arg(f.flowNo));
     if (r && *r == UpdateOutcome::Applied) {
         f.reconPending = pending;
         ++f.version;
@@ -556,7 +552,7 @@ Result<qint64> RefundRepository::insert(RefundOrder &r)
     q.addBindValue(nullIfEmpty(r.note));
     q.addBindValue(r.createdAtMs);
     q.addBindValue(r.updatedAtMs);
-    if (auto e = execPrepared(q, tr("Insert refund %1").arg(r.refundNo)); !e)
+    if (auto e = execPrepared(q, QCoreApplication::translate("Store", "Insert refund %1").arg(r.refundNo)); !e)
         return std::unexpected(e.error());
     r.id = q.lastInsertId().toLongLong();
     r.version = 0;
@@ -582,7 +578,7 @@ Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
     q.addBindValue(nullIfEmpty(f.failReason));
     q.addBindValue(f.createdAtMs);
     q.addBindValue(f.updatedAtMs);
-    if (auto e = execPrepared(q, tr("Insert refund flow %1").arg(f.refundFlowNo)); !e)
+    if (auto e = execPrepared(q, QCoreApplication::translate("Store", "Insert refund flow %1").arg(f.refundFlowNo)); !e)
         return std::unexpected(e.error());
     f.id = q.lastInsertId().toLongLong();
     f.version = 0;
@@ -593,7 +589,7 @@ Result<RefundOrder> RefundRepository::find(qint64 id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns + QStringLiteral(" FROM refund_orders WHERE id = ?"));
     q.addBindValue(id);
-    return fetchOne<RefundOrder>(q, readRefund, tr("Refund #%1").arg(id));
+    return fetchOne<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refund #%1").arg(id));
 }
 
 Result<RefundOrder> RefundRepository::findByNo(const QString &refundNo)
@@ -601,7 +597,7 @@ Result<RefundOrder> RefundRepository::findByNo(const QString &refundNo)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns
                                  + QStringLiteral(" FROM refund_orders WHERE refund_no = ?"));
     q.addBindValue(refundNo);
-    return fetchOne<RefundOrder>(q, readRefund, tr("Refund %1").arg(refundNo));
+    return fetchOne<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refund %1").arg(refundNo));
 }
 
 Result<QList<RefundOrder>> RefundRepository::forTrade(qint64 tradeId)
@@ -609,7 +605,7 @@ Result<QList<RefundOrder>> RefundRepository::forTrade(qint64 tradeId)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns
                                  + QStringLiteral(" FROM refund_orders WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
-    return fetchAll<RefundOrder>(q, readRefund, tr("Refunds of trade #%1").arg(tradeId));
+    return fetchAll<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refunds of trade #%1").arg(tradeId));
 }
 
 Result<QList<RefundFlow>> RefundRepository::flowsOf(qint64 refundId)
@@ -617,14 +613,14 @@ Result<QList<RefundFlow>> RefundRepository::flowsOf(qint64 refundId)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns
                                  + QStringLiteral(" FROM refund_flows WHERE refund_id = ? ORDER BY id"));
     q.addBindValue(refundId);
-    return fetchAll<RefundFlow>(q, readRefundFlow, tr("Refund flows of refund #%1").arg(refundId));
+    return fetchAll<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flows of refund #%1").arg(refundId));
 }
 
 Result<RefundFlow> RefundRepository::findFlow(qint64 id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns + QStringLiteral(" FROM refund_flows WHERE id = ?"));
     q.addBindValue(id);
-    return fetchOne<RefundFlow>(q, readRefundFlow, tr("Refund flow #%1").arg(id));
+    return fetchOne<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flow #%1").arg(id));
 }
 
 Result<RefundFlow> RefundRepository::findFlowByNo(const QString &no)
@@ -632,7 +628,7 @@ Result<RefundFlow> RefundRepository::findFlowByNo(const QString &no)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns
                                  + QStringLiteral(" FROM refund_flows WHERE refund_flow_no = ?"));
     q.addBindValue(no);
-    return fetchOne<RefundFlow>(q, readRefundFlow, tr("Refund flow %1").arg(no));
+    return fetchOne<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flow %1").arg(no));
 }
 
 Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus to, qint64 nowMs)
@@ -645,7 +641,7 @@ Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus 
     q.addBindValue(r.id);
     q.addBindValue(toString(r.status));
     q.addBindValue(r.version);
-    auto out = conditional(q, tr("Update refund %1").arg(r.refundNo));
+    auto out = conditional(q, QCoreApplication::translate("Store", "Update refund %1").arg(r.refundNo));
     if (out && *out == UpdateOutcome::Applied) {
         r.status = to;
         r.updatedAtMs = nowMs;
@@ -667,7 +663,7 @@ Result<UpdateOutcome> RefundRepository::transitionFlow(RefundFlow &f, RefundStat
     q.addBindValue(f.id);
     q.addBindValue(toString(f.status));
     q.addBindValue(f.version);
-    auto out = conditional(q, tr("Update refund flow %1").arg(f.refundFlowNo));
+    auto out = conditional(q, QCoreApplication::translate("Store", "Update refund flow %1").arg(f.refundFlowNo));
     if (out && *out == UpdateOutcome::Applied) {
         f.status = to;
         f.updatedAtMs = nowMs;
@@ -682,16 +678,16 @@ Result<void> LedgerRepository::post(const QString &postingSet, const QList<Ledge
 {
     if (postings.size() < 2)
         return fail(ErrorCode::AmountMismatch,
-                    tr("Posting set %1 needs at least two postings").arg(postingSet));
+                    QCoreApplication::translate("Store", "Posting set %1 needs at least two postings").arg(postingSet));
     QHash<QString, qint64> sums;
     for (const LedgerPosting &p : postings) {
         qint64 &s = sums[p.amount.currency().code()];
         if (qAddOverflow(s, p.amount.minor(), &s))
-            return fail(ErrorCode::Overflow, tr("Posting set %1 overflows").arg(postingSet));
+            return fail(ErrorCode::Overflow, QCoreApplication::translate("Store", "Posting set %1 overflows").arg(postingSet));
     }
     for (auto it = sums.cbegin(); it != sums.cend(); ++it) {
         if (it.value() != 0)
-            return fail(ErrorCode::AmountMismatch, tr("Posting set %1 does not balance: %2 %3 left over")
+            return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("Store", "Posting set %1 does not balance: %2 %3 left over")
                                                        .arg(postingSet, QString::number(it.value()), it.key()));
     }
     QSqlQuery &q = m_db.prepared(QStringLiteral(
@@ -707,7 +703,7 @@ Result<void> LedgerRepository::post(const QString &postingSet, const QList<Ledge
         q.addBindValue(nullIfZero(p.refundFlowId));
         q.addBindValue(nullIfEmpty(p.memo));
         q.addBindValue(p.atMs);
-        if (auto r = execPrepared(q, tr("Post to ledger")); !r)
+        if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Post to ledger")); !r)
             return r;
     }
     return {};
@@ -734,7 +730,7 @@ Result<QList<LedgerPosting>> LedgerRepository::forTrade(qint64 tradeId)
             p.atMs = r.value(9).toLongLong();
             return p;
         },
-        tr("Ledger of trade #%1").arg(tradeId));
+        QCoreApplication::translate("Store", "Ledger of trade #%1").arg(tradeId));
 }
 
 Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
@@ -747,7 +743,7 @@ Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
         [](const QSqlQuery &r) -> Result<Imbalance> {
             return Imbalance{r.value(0).toString(), r.value(1).toString(), r.value(2).toLongLong()};
         },
-        tr("Ledger balance check"));
+        QCoreApplication::translate("Store", "Ledger balance check"));
 }
 
 // ===== EventRepository =================================================================
@@ -769,7 +765,7 @@ Result<qint64> EventRepository::append(const Event &e)
     q.addBindValue(nullIfEmpty(e.actor));
     q.addBindValue(e.payload.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                        : QVariant(QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))));
-    if (auto r = execPrepared(q, tr("Append event")); !r)
+    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Append event")); !r)
         return std::unexpected(r.error());
     return q.lastInsertId().toLongLong();
 }
@@ -803,14 +799,14 @@ Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
             e.payload = QJsonDocument::fromJson(r.value(11).toString().toUtf8()).object();
             return e;
         },
-        tr("Events of trade #%1").arg(tradeId));
+        QCoreApplication::translate("Store", "Events of trade #%1").arg(tradeId));
 }
 
 Result<qint64> EventRepository::count()
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM events"));
     return fetchOne<qint64>(q, [](const QSqlQuery &r) -> Result<qint64> { return r.value(0).toLongLong(); },
-                            tr("Count events"));
+                            QCoreApplication::translate("Store", "Count events"));
 }
 
 // ===== IdempotencyStore ================================================================
@@ -824,13 +820,13 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
                                                         const QByteArray &requestHash, qint64 nowMs)
 {
     if (key.isEmpty())
-        return fail(ErrorCode::InvalidArgument, tr("An idempotency key is required"));
+        return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "An idempotency key is required"));
     QSqlQuery &sel = m_db.prepared(QStringLiteral(
         "SELECT request_hash, response, expires_at FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
     sel.addBindValue(scope);
     sel.addBindValue(key);
     if (!sel.exec())
-        return std::unexpected(Database::errorFrom(sel, tr("Read idempotency key")));
+        return std::unexpected(Database::errorFrom(sel, QCoreApplication::translate("Store", "Read idempotency key")));
     if (sel.next()) {
         const QByteArray storedHash = sel.value(0).toString().toLatin1();
         const QByteArray response = sel.value(1).toString().toUtf8();
@@ -839,13 +835,13 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
         if (expiresAt > nowMs) {
             if (storedHash != requestHash)
                 return fail(ErrorCode::IdempotencyConflict,
-                            tr("Idempotency key %1 was already used for a different request").arg(key));
+                            QCoreApplication::translate("Store", "Idempotency key %1 was already used for a different request").arg(key));
             return Claim{true, response};
         }
         QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
         del.addBindValue(scope);
         del.addBindValue(key);
-        if (auto r = execPrepared(del, tr("Expire idempotency key")); !r)
+        if (auto r = execPrepared(del, QCoreApplication::translate("Store", "Expire idempotency key")); !r)
             return std::unexpected(r.error());
     } else {
         sel.finish();
@@ -858,7 +854,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
     ins.addBindValue(QString::fromLatin1(requestHash));
     ins.addBindValue(nowMs);
     ins.addBindValue(nowMs + m_ttlMs);
-    if (auto r = execPrepared(ins, tr("Store idempotency key")); !r)
+    if (auto r = execPrepared(ins, QCoreApplication::translate("Store", "Store idempotency key")); !r)
         return std::unexpected(r.error());
     return Claim{false, {}};
 }
@@ -869,14 +865,14 @@ Result<void> IdempotencyStore::storeResponse(const QString &scope, const QString
     q.addBindValue(QString::fromUtf8(response));
     q.addBindValue(scope);
     q.addBindValue(key);
-    return execPrepared(q, tr("Store idempotent response"));
+    return execPrepared(q, QCoreApplication::translate("Store", "Store idempotent response"));
 }
 
 Result<int> IdempotencyStore::purgeExpired(qint64 nowMs)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE expires_at <= ?"));
     q.addBindValue(nowMs);
-    if (auto r = execPrepared(q, tr("Purge idempotency keys")); !r)
+    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Purge idempotency keys")); !r)
         return std::unexpected(r.error());
     return q.numRowsAffected();
 }
