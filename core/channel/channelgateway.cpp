@@ -1,6 +1,7 @@
 #include "channelgateway.h"
 
 #include "../sim/clock.h"
+#include "../store/accessprobe.h"
 
 using namespace Qt::StringLiterals;
 
@@ -236,6 +237,7 @@ void ChannelGateway::rejectLater(
 void ChannelGateway::submit(
     const QString &channel, Operation op, const QString &key, Starter start, Completion done)
 {
+    probe::touchChannel();
     const auto it = m_lanes.find(channel);
     if (it == m_lanes.end() || !it->second->channel) {
         rejectLater(channel, op, u"UNKNOWN_CHANNEL"_s, tr("No channel %1").arg(channel), std::move(done));

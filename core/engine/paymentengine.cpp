@@ -615,6 +615,7 @@ void PaymentEngine::handlePayResult(qint64 flowId, const ChannelResult &r, Event
         TransactionGuard tx(m_db);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(f->status),
                           toString(f->status), QStringLiteral("RESULT_UNKNOWN"), source, QString(), resultJson(r));
+        (void)holdInSuspense(*f);
         (void)tx.commit();
         emitChanged(f->tradeId);
     }
@@ -667,6 +668,8 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
             !r)
             return r;
         (void)dropTask(kFlowTask, f->id);
+        if (auto r = releaseSuspense(*f); !r)
+            return r;
         QJsonObject payload = raw;
         payload.insert(QStringLiteral("channel_txn_no"), txnNo);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
@@ -705,6 +708,8 @@ Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const Q
         if (!u || *u != UpdateOutcome::Applied)
             return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Flow %1 changed meanwhile").arg(f->flowNo));
         (void)dropTask(kFlowTask, f->id);
+        if (auto r = releaseSuspense(*f); !r)
+            return r;
         QJsonObject payload = raw;
         payload.insert(QStringLiteral("code"), code);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(to),
@@ -936,6 +941,7 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
                         if (fl.transition(*f, FlowStatus::Closed, now()).value_or(UpdateOutcome::LostRace)
                             == UpdateOutcome::Applied) {
                             (void)dropTask(kFlowTask, f->id);
+                            (void)releaseSuspense(*f);
                             (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
                                               toString(FlowStatus::Closed), toString(FlowEvent::Close), source, actor,
                                               resultJson(r));
@@ -1577,6 +1583,49 @@ void PaymentEngine::finishRefund(qint64 refundId)
     if (!allOk)
         emit refundSurfaced(r->refundNo, QCoreApplication::translate("PaymentEngine", "Refund %1 failed at the channel after retries").arg(r->refundNo));
     checkTradeInvariants(r->tradeId);
+}
+
+// ===== suspense ===========================================================================
+
+// While a flow's result is unknown its amount sits in a suspense account: the books show money
+// that may have moved. The hold is released (reversed) when the flow's result becomes known,
+// and the success or refund postings then carry the money itself.
+Result<void> PaymentEngine::holdInSuspense(const PaymentFlow &f)
+{
+    const QString set = QStringLiteral("SUSP-") + f.flowNo;
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM ledger_postings WHERE posting_set = ?"));
+    q.addBindValue(set);
+    const bool held = q.exec() && q.next() && q.value(0).toInt() > 0;
+    q.finish();
+    if (held)
+        return {};
+    LedgerRepository ledger(m_db);
+    return ledger.post(set, {{0, set, QStringLiteral("suspense:") + f.channel, f.amount, f.tradeId, 0, 0,
+                              QStringLiteral("result unknown"), now()},
+                             {0, set, QStringLiteral("merchant:unconfirmed"), *f.amount.negated(), f.tradeId, 0, 0,
+                              QStringLiteral("result unknown"), now()}});
+}
+
+Result<void> PaymentEngine::releaseSuspense(const PaymentFlow &f)
+{
+    const QString hold = QStringLiteral("SUSP-") + f.flowNo;
+    const QString release = QStringLiteral("SUSP-REL-") + f.flowNo;
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT (SELECT count(*) FROM ledger_postings WHERE posting_set = ?),"
+        " (SELECT count(*) FROM ledger_postings WHERE posting_set = ?)"));
+    q.addBindValue(hold);
+    q.addBindValue(release);
+    const bool ok = q.exec() && q.next();
+    const bool held = ok && q.value(0).toInt() > 0;
+    const bool released = ok && q.value(1).toInt() > 0;
+    q.finish();
+    if (!held || released)
+        return {};
+    LedgerRepository ledger(m_db);
+    return ledger.post(release, {{0, release, QStringLiteral("merchant:unconfirmed"), f.amount, f.tradeId, 0, 0,
+                                  QStringLiteral("result known"), now()},
+                                 {0, release, QStringLiteral("suspense:") + f.channel, *f.amount.negated(), f.tradeId, 0, 0,
+                                  QStringLiteral("result known"), now()}});
 }
 
 // ===== loss prevention ======================================================================

@@ -136,6 +136,8 @@ private:
     void sendRefundFlow(qint64 refundFlowId);
     void handleRefundResult(qint64 refundFlowId, const ChannelResult &result, EventSource source);
     void finishRefund(qint64 refundId);
+    Result<void> holdInSuspense(const PaymentFlow &flow);
+    Result<void> releaseSuspense(const PaymentFlow &flow);
     void freeze(qint64 tradeId, const QString &reason);
     void checkTradeInvariants(qint64 tradeId);
 

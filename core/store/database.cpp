@@ -174,6 +174,7 @@ Result<void> Database::configure(const Options &options)
 
 int Database::schemaVersion()
 {
+    probe::touchDatabase();
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
         return -1;
@@ -201,6 +202,7 @@ Result<void> Database::createOrMigrate()
 
 QSqlQuery &Database::prepared(const QString &sql)
 {
+    probe::touchDatabase();
     auto it = m_statements.find(sql);
     if (it != m_statements.end())
         return **it;
@@ -212,6 +214,7 @@ QSqlQuery &Database::prepared(const QString &sql)
 
 Result<void> Database::exec(const QString &sql)
 {
+    probe::touchDatabase();
     QSqlQuery q(m_db);
     if (!q.exec(sql))
         return std::unexpected(errorFrom(q, sql.left(60)));

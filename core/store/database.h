@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../error.h"
+#include "accessprobe.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -46,7 +47,11 @@ public:
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
     static Result<std::unique_ptr<Database>> open(const QString &path) { return open(path, Options{}); }
 
-    QSqlDatabase &db() { return m_db; }
+    QSqlDatabase &db()
+    {
+        probe::touchDatabase();
+        return m_db;
+    }
     const QString &path() const { return m_path; }
     Mode mode() const { return m_mode; }
     int schemaVersion();

@@ -134,6 +134,12 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
     out << rows(QStringLiteral("succeeded_refunds_posted"), QCoreApplication::translate("Invariants", "Every successful refund flow has ledger postings"),
                 QStringLiteral("SELECT r.refund_flow_no FROM refund_flows r WHERE r.status = 'SUCCEEDED'"
                                " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.refund_flow_id = r.id)"));
+    out << rows(QStringLiteral("suspense_released"),
+                QCoreApplication::translate("Invariants", "Money held in suspense is released once the flow's result is known"),
+                QStringLiteral("SELECT f.flow_no || ' (' || f.status || ')' FROM payment_flows f"
+                               " WHERE f.status IN ('SUCCEEDED','FAILED','CLOSED')"
+                               " AND EXISTS (SELECT 1 FROM ledger_postings l WHERE l.posting_set = 'SUSP-' || f.flow_no)"
+                               " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.posting_set = 'SUSP-REL-' || f.flow_no)"));
     return out;
 }
 

@@ -218,8 +218,21 @@ void TestPaymentEngine::unknownResultIsQueriedNeverResent()
     auto t = rig.pay(QStringLiteral("T-unk"), 2000, {{kCard, {}, 2000}});
     QVERIFY(t);
     rig.clock.advance(500);
+    rig.clock.advance(3000); // the gateway's wait runs out: the result is unknown
     OrderView v = rig.view(QStringLiteral("T-unk"));
     QCOMPARE_NAME(v.flows[0].status, FlowStatus::Paying);
+    // While unknown, the amount sits in suspense.
+    auto suspenseOf = [&](qint64 tradeId) {
+        qint64 sum = 0;
+        LedgerRepository ledger(*rig.db);
+        const auto postings = ledger.forTrade(tradeId);
+        for (const LedgerPosting &p : *postings) {
+            if (p.account == QStringLiteral("suspense:card"))
+                sum += p.amount.minor();
+        }
+        return sum;
+    };
+    QCOMPARE(suspenseOf(v.trade.id), 2000);
     rig.card->setFaultProfile(FaultProfile{});
     rig.clock.advance(60'000);
     v = rig.view(QStringLiteral("T-unk"));
@@ -233,6 +246,7 @@ void TestPaymentEngine::unknownResultIsQueriedNeverResent()
     auto orders = rig.books->orders(kCard);
     QVERIFY(orders);
     QCOMPARE(orders->size(), 1); // the channel saw one payment
+    QCOMPARE(suspenseOf(v.trade.id), 0); // released once the query learned the result
     QCOMPARE(invariantFailures(*rig.db), QString());
 }
 
