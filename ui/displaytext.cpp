@@ -51,6 +51,23 @@ QString DisplayText::money(const Money &amount, const QLocale &locale)
     return text;
 }
 
+QString DisplayText::paymentMethod(const QString &channel)
+{
+    if (channel == QStringLiteral("coupon"))
+        return tr("Coupon");
+    if (channel == QStringLiteral("wallet"))
+        return tr("Wallet");
+    if (channel == QStringLiteral("points"))
+        return tr("Points");
+    if (channel == QStringLiteral("card"))
+        return tr("Bank card");
+    if (channel == QStringLiteral("qr_a"))
+        return tr("QR A");
+    if (channel == QStringLiteral("qr_b"))
+        return tr("QR B");
+    return channel;
+}
+
 QString DisplayText::tradeStatus(TradeStatus status)
 {
     switch (status) {

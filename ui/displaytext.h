@@ -27,6 +27,8 @@ public:
     static QString paymentStatus(PaymentStatus status);
     static QString flowStatus(FlowStatus status);
     static QString refundStatus(RefundStatus status);
+    // A payment channel in a customer's words: "coupon" -> "Coupon", "qr_a" -> "QR A".
+    static QString paymentMethod(const QString &channel);
 
     // "2024-03-15 14:05:09" in local time.
     static QString dateTime(const QDateTime &time, const QLocale &locale = QLocale());

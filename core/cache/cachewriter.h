@@ -37,7 +37,7 @@ public:
     struct WarmOptions
     {
         qint64 recentMs = 24LL * 3600 * 1000; // terminal trades updated this recently
-        int limit = 200'000;                   // at most this many trades, most recent first
+        int limit = 20'000;                    // at most this many trades, most recent first
     };
     // Loads open and recent trades; returns how many snapshots were put.
     Result<int> warm(const WarmOptions &options);

@@ -1,5 +1,9 @@
 #include "paymentcore.h"
 
+#include "../cache/cachewriter.h"
+#include "../cache/statuscache.h"
+#include "../cache/statusendpoint.h"
+
 #include "../channel/callbackingress.h"
 #include "../channel/cardchannel.h"
 #include "../channel/channelbooks.h"
@@ -9,6 +13,7 @@
 #include "../sim/clock.h"
 
 #include <QFileInfo>
+#include <QRandomGenerator>
 
 namespace pay {
 
@@ -129,15 +134,38 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
     PaymentEngine *engine = core->m_engine.get();
     core->m_ingress->setFlowValidator([engine](const ChannelNotification &n) { return engine->validateNotification(n); });
     core->m_ingress->setProcessor([engine](const ChannelNotification &n) { return engine->handleNotification(n); });
+    // The status cache: the writer follows committed transitions from here on; warm it with
+    // the open and recent trades before the engine resumes anything.
+    core->m_cache = std::make_unique<StatusCache>();
+    core->m_cacheWriter = std::make_unique<CacheWriter>(*core->m_cache, *engine, *clock);
+    if (auto r = core->m_cacheWriter->warm(); !r)
+        return std::unexpected(r.error());
     if (auto r = engine->start(); !r)
         return std::unexpected(r.error());
+    if (options.endpoint.enabled) {
+        StatusEndpoint::Options eo;
+        eo.bind = options.endpoint.bind;
+        eo.port = options.endpoint.port;
+        eo.token = options.endpoint.token;
+        if (eo.token.isEmpty()) {
+            quint32 words[6];
+            QRandomGenerator::system()->fillRange(words);
+            eo.token = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex());
+        }
+        core->m_endpoint = std::make_unique<StatusEndpoint>(*core->m_cache, *core->m_ingress, eo);
+        if (auto r = core->m_endpoint->listen(); !r)
+            return std::unexpected(r.error());
+    }
     return core;
 }
 
 PaymentCore::~PaymentCore()
 {
     // The engine goes first (it holds handlers into the gateway), then the ingress the channels
-    // deliver to, then the gateway, the channels and the books.
+    // deliver to, then the gateway, the channels and the books. Before all of them the status
+    // endpoint (it calls the ingress) and the cache writer (it listens to the engine).
+    m_endpoint.reset();
+    m_cacheWriter.reset();
     m_engine.reset();
     m_access.reset();
     m_ingress.reset();
@@ -146,6 +174,7 @@ PaymentCore::~PaymentCore()
     m_channels.clear();
     m_books.reset();
     m_db.reset();
+    m_cache.reset();
 }
 
 SimulatedChannel *PaymentCore::channel(const QString &name) const
@@ -155,6 +184,16 @@ SimulatedChannel *PaymentCore::channel(const QString &name) const
             return c;
     }
     return nullptr;
+}
+
+quint16 PaymentCore::endpointPort() const
+{
+    return m_endpoint ? m_endpoint->port() : 0;
+}
+
+QString PaymentCore::endpointToken() const
+{
+    return m_endpoint ? m_endpoint->options().token : QString();
 }
 
 QrChannel *PaymentCore::qrChannel(const QString &name) const

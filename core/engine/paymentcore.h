@@ -3,11 +3,16 @@
 #include "../channel/channelgateway.h"
 #include "paymentengine.h"
 
+#include <QHostAddress>
+
 #include <memory>
 
 namespace pay {
 
+class CacheWriter;
 class CallbackIngress;
+class StatusCache;
+class StatusEndpoint;
 class ChannelBooks;
 class QrChannel;
 class SimulatedChannel;
@@ -48,6 +53,15 @@ public:
         EngineConfig engine;
         Database::Options database;
         bool seedChannelBooks = true; // demo members and vouchers when the books are new
+        // The status cache endpoint (seed practice 2). The cache and its writer always run;
+        // the HTTP endpoint starts in open() only when enabled. An empty token is generated.
+        struct
+        {
+            bool enabled = false;
+            QHostAddress bind = QHostAddress::LocalHost;
+            quint16 port = 0; // 0: any free port
+            QString token;
+        } endpoint;
     };
 
     static Result<std::unique_ptr<PaymentCore>> open(const Options &options);
@@ -63,6 +77,14 @@ public:
     QrChannel *qrChannel(const QString &name) const;
     QStringList channelNames() const;
 
+    // The status cache, written after each committed transition, warmed at open().
+    StatusCache &cache() { return *m_cache; }
+    CacheWriter &cacheWriter() { return *m_cacheWriter; }
+    // The bound port of the status endpoint, 0 when it is disabled.
+    quint16 endpointPort() const;
+    QString endpointToken() const;
+    StatusEndpoint *endpoint() const { return m_endpoint.get(); }
+
 private:
     PaymentCore() = default;
     std::unique_ptr<Clock> m_ownedClock;
@@ -74,6 +96,9 @@ private:
     QList<SimulatedChannel *> m_channels; // owned, deleted after the gateway
     std::unique_ptr<GatewayChannelAccess> m_access;
     std::unique_ptr<PaymentEngine> m_engine;
+    std::unique_ptr<StatusCache> m_cache;
+    std::unique_ptr<CacheWriter> m_cacheWriter;
+    std::unique_ptr<StatusEndpoint> m_endpoint;
 };
 
 } // namespace pay

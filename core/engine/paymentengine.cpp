@@ -615,7 +615,9 @@ void PaymentEngine::handlePayResult(qint64 flowId, const ChannelResult &r, Event
         TransactionGuard tx(m_db);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(f->status),
                           toString(f->status), QStringLiteral("RESULT_UNKNOWN"), source, QString(), resultJson(r));
-        (void)holdInSuspense(*f);
+        // A late "unknown" for a flow a callback or query already settled holds nothing.
+        if (!isTerminal(f->status))
+            (void)holdInSuspense(*f);
         (void)tx.commit();
         emitChanged(f->tradeId);
     }
