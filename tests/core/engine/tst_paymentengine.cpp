@@ -81,6 +81,8 @@ private slots:
     void switchFindsEarlierAttemptPaid();
     void duplicatePaymentIsRefunded();
     void partialRefundsExternalFirst();
+    void refundRetriedWithSameNumber();
+    void refundSurfacesAfterRetries();
     void tamperedCallbackFreezesTrade();
     void routingRefusalFailsBeforeSending();
     void randomInterleavingsKeepInvariants();
@@ -478,6 +480,59 @@ void TestPaymentEngine::partialRefundsExternalFirst()
     v = rig.view(QStringLiteral("T-ref"));
     QCOMPARE_NAME(v.trade.status, TradeStatus::Refunded);
     QCOMPARE(v.trade.refundedMinor, 3000);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::refundRetriedWithSameNumber()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-rr"), 2000, {{kCard, {}, 2000}}));
+    rig.clock.advance(20'000);
+    QCOMPARE_NAME(rig.view(QStringLiteral("T-rr")).trade.status, TradeStatus::Paid);
+    FaultProfile declining;
+    declining.declineRate = 1.0;
+    rig.card->setFaultProfile(declining);
+    auto accepted = rig.engine->refund({QStringLiteral("T-rr"), QStringLiteral("R-rr"), 2000, QStringLiteral("cashier1"), {}, {}});
+    QVERIFY2(accepted, qPrintable(accepted ? QString() : accepted.error().message));
+    OrderView v;
+    for (int i = 0; i < 120; ++i) { // until the first send and one re-send were refused
+        rig.clock.advance(500);
+        v = rig.view(QStringLiteral("T-rr"));
+        if (!v.refundFlows.isEmpty() && v.refundFlows[0].attempts >= 2)
+            break;
+    }
+    QCOMPARE_NAME(v.refundFlows[0].status, RefundStatus::Processing);
+    QVERIFY(v.refundFlows[0].attempts >= 2);
+    rig.card->setFaultProfile(FaultProfile{});
+    rig.clock.advance(60'000);
+    v = rig.view(QStringLiteral("T-rr"));
+    QCOMPARE_NAME(v.refunds[0].status, RefundStatus::Succeeded);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Refunded);
+    // Every send used the same refund no., and the channel refunded once.
+    auto atChannel = rig.books->refund(kCard, v.refundFlows[0].refundFlowNo);
+    QVERIFY(atChannel && atChannel->has_value());
+    QCOMPARE((*atChannel)->amountMinor, 2000);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestPaymentEngine::refundSurfacesAfterRetries()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-rs"), 2000, {{kWallet, QStringLiteral("M1001"), 2000}}));
+    rig.clock.advance(2000);
+    FaultProfile declining;
+    declining.declineRate = 1.0;
+    rig.wallet->setFaultProfile(declining);
+    QSignalSpy surfaced(rig.engine, &PaymentEngine::refundSurfaced);
+    QVERIFY(rig.engine->refund({QStringLiteral("T-rs"), QStringLiteral("R-rs"), 500, QStringLiteral("cashier1"), {}, {}}));
+    rig.clock.advance(600'000);
+    OrderView v = rig.view(QStringLiteral("T-rs"));
+    QCOMPARE_NAME(v.refunds[0].status, RefundStatus::Failed);
+    QCOMPARE(v.refundFlows[0].attempts, rig.config.maxRefundSends);
+    QCOMPARE(surfaced.count(), 1);
+    QCOMPARE(surfaced.first().at(0).toString(), QStringLiteral("R-rs"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid); // nothing was refunded
+    QCOMPARE(v.trade.refundedMinor, 0);
     QCOMPARE(invariantFailures(*rig.db), QString());
 }
 
