@@ -13,4 +13,17 @@ QString channelOutcomeName(ChannelOutcome outcome)
     return QStringLiteral("UNKNOWN");
 }
 
+QString channelOperationName(ChannelOperation operation)
+{
+    switch (operation) {
+    case ChannelOperation::Prepay: return QStringLiteral("prepay");
+    case ChannelOperation::Pay: return QStringLiteral("pay");
+    case ChannelOperation::Query: return QStringLiteral("query");
+    case ChannelOperation::Close: return QStringLiteral("close");
+    case ChannelOperation::Refund: return QStringLiteral("refund");
+    case ChannelOperation::QueryRefund: return QStringLiteral("queryRefund");
+    }
+    return {};
+}
+
 } // namespace pay

@@ -22,6 +22,10 @@ enum class ChannelOutcome {
 
 QString channelOutcomeName(ChannelOutcome outcome);
 
+// The operations a channel offers; the gateway and the simulated channels name them the same.
+enum class ChannelOperation { Prepay, Pay, Query, Close, Refund, QueryRefund };
+QString channelOperationName(ChannelOperation operation);
+
 struct ChannelResult
 {
     ChannelOutcome outcome = ChannelOutcome::Unknown;

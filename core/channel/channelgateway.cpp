@@ -37,25 +37,6 @@ ChannelGateway::~ChannelGateway()
         m_clock->cancel(m_timer);
 }
 
-QString ChannelGateway::operationName(Operation op)
-{
-    switch (op) {
-    case Operation::Prepay:
-        return u"prepay"_s;
-    case Operation::Pay:
-        return u"pay"_s;
-    case Operation::Query:
-        return u"query"_s;
-    case Operation::Close:
-        return u"close"_s;
-    case Operation::Refund:
-        return u"refund"_s;
-    case Operation::QueryRefund:
-        return u"queryRefund"_s;
-    }
-    return {};
-}
-
 bool ChannelGateway::isHealthFailure(const ChannelResult &result)
 {
     if (result.unknown())

@@ -45,8 +45,8 @@ class ChannelGateway : public QObject
 {
     Q_OBJECT
 public:
-    enum class Operation { Prepay, Pay, Query, Close, Refund, QueryRefund };
-    static QString operationName(Operation op);
+    using Operation = ChannelOperation;
+    static QString operationName(Operation op) { return channelOperationName(op); }
 
     struct LateReply
     {

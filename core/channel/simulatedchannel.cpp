@@ -53,25 +53,6 @@ qint64 SimulatedChannel::nowMs() const
     return m_clock->nowMs();
 }
 
-QString SimulatedChannel::operationName(Operation op)
-{
-    switch (op) {
-    case Operation::Prepay:
-        return u"prepay"_s;
-    case Operation::Pay:
-        return u"pay"_s;
-    case Operation::Query:
-        return u"query"_s;
-    case Operation::Close:
-        return u"close"_s;
-    case Operation::Refund:
-        return u"refund"_s;
-    case Operation::QueryRefund:
-        return u"queryRefund"_s;
-    }
-    return {};
-}
-
 void SimulatedChannel::recordFault(const QString &operation, const QString &key, const QString &fault)
 {
     m_faultLog.push_back(FaultEvent {nowMs(), operation, key, fault});

@@ -75,13 +75,13 @@ signals:
     void faultInjected(const QString &operation, const QString &key, const QString &fault);
 
 protected:
-    enum class Operation { Prepay, Pay, Query, Close, Refund, QueryRefund };
+    using Operation = ChannelOperation;
     // Normal: do the work. Decline: refuse with the rolled decline code. NotApplied: the channel
     // failed internally (timeout-and-failed, unknown code not applied); nothing moves.
     enum class Mode { Normal, Decline, NotApplied };
     using Apply = std::function<ChannelResult(Mode mode, const QString &declineCode)>;
 
-    static QString operationName(Operation op);
+    static QString operationName(Operation op) { return channelOperationName(op); }
     // Runs one call through the fault model (outage, latency, timeout, unknown code, decline),
     // applies it to the books at the simulated processing time and answers the handler once.
     void execute(
