@@ -344,6 +344,7 @@ void StatusEndpoint::handleStatus(const QString &outTradeNo, const QHttpServerRe
     std::weak_ptr<Waiter> weak = w;
     w->timer = std::make_unique<QTimer>();
     w->timer->setSingleShot(true);
+    w->timer->setTimerType(Qt::PreciseTimer); // a coarse timer may end a wait 5 % early
     connect(w->timer.get(), &QTimer::timeout, this, [this, weak] {
         if (auto waiter = weak.lock())
             finish(waiter, Answer::Timeout);
@@ -360,16 +361,36 @@ void StatusEndpoint::handleStatus(const QString &outTradeNo, const QHttpServerRe
 
 void StatusEndpoint::onVersionChanged(const QString &outTradeNo, qint64 version)
 {
-    const auto it = m_waiters.find(outTradeNo);
-    if (it == m_waiters.end())
+    Q_UNUSED(version);
+    if (!m_waiters.contains(outTradeNo))
         return;
-    QList<std::shared_ptr<Waiter>> ready;
-    for (const auto &w : std::as_const(*it)) {
-        if (w->sinceVersion != version)
-            ready.append(w);
+    // One transition often commits in several steps within one call (flow, then payment, then
+    // trade): answer once the current event is done, with the latest snapshot, not with each
+    // intermediate one.
+    m_dirty.insert(outTradeNo);
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &StatusEndpoint::flushChanged, Qt::QueuedConnection);
     }
-    for (const auto &w : ready)
-        finish(w, Answer::Changed);
+}
+
+void StatusEndpoint::flushChanged()
+{
+    m_flushQueued = false;
+    const QSet<QString> dirty = std::exchange(m_dirty, {});
+    for (const QString &no : dirty) {
+        const auto it = m_waiters.find(no);
+        if (it == m_waiters.end())
+            continue;
+        const qint64 current = m_cache.version(no);
+        QList<std::shared_ptr<Waiter>> ready;
+        for (const auto &w : std::as_const(*it)) {
+            if (w->sinceVersion != current)
+                ready.append(w);
+        }
+        for (const auto &w : ready)
+            finish(w, Answer::Changed);
+    }
 }
 
 void StatusEndpoint::drop(const std::shared_ptr<Waiter> &waiter)

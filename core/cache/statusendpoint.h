@@ -8,6 +8,7 @@
 #include <QHttpServer>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 
 #include <atomic>
 #include <memory>
@@ -92,6 +93,7 @@ private:
     void sendSnapshot(QHttpServerResponder &responder, const QByteArray &body, qint64 version);
     void sendNotModified(QHttpServerResponder &responder, qint64 version);
     void onVersionChanged(const QString &outTradeNo, qint64 version);
+    void flushChanged();
     void finish(const std::shared_ptr<Waiter> &waiter, Answer answer);
     void drop(const std::shared_ptr<Waiter> &waiter);
     void settle(const probe::Scope &scope);
@@ -103,6 +105,8 @@ private:
     QHttpServer m_server;
     quint16 m_port = 0;
     QHash<QString, QList<std::shared_ptr<Waiter>>> m_waiters;
+    QSet<QString> m_dirty; // trades with waiters whose version moved during the current event
+    bool m_flushQueued = false;
 
     struct Counters
     {
