@@ -9,7 +9,7 @@ PAYDESK_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
-    libqrencode-dev xvfb xauth fonts-noto-cjk
+    libqrencode-dev libsqlite3-dev xvfb xauth fonts-noto-cjk
 )
 
 # Installs only what is missing: nothing happens when everything is present.

@@ -18,6 +18,8 @@ const Command kCommands[] = {
 #ifdef PAYDESK_HAVE_STATEMENT
     {"statement", "export a simulated channel's daily statement", pay::cli::statementCommand},
 #endif
+    {"serve", "serve --db FILE [--bind ADDR] [--port N] [--token T]: run the core headless with the status endpoint", pay::cli::serveCommand},
+    {"recon", "recon --db FILE --channel NAME --statement FILE [--format F] [--date D] [--json]: reconcile a statement", pay::cli::reconCommand},
     {"stress", "stress crash: kill a child taking payments 50 times, restart, check nothing was lost", pay::cli::stressCommand},
     {"bench", "bench gateway|...: measure throughput and print figures", pay::cli::benchCommand},
 };

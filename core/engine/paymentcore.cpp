@@ -3,6 +3,7 @@
 #include "../cache/cachewriter.h"
 #include "../cache/statuscache.h"
 #include "../cache/statusendpoint.h"
+#include "../recon/pairwisechecker.h"
 
 #include "../channel/callbackingress.h"
 #include "../channel/cardchannel.h"
@@ -140,6 +141,12 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
     core->m_cacheWriter = std::make_unique<CacheWriter>(*core->m_cache, *engine, *clock);
     if (auto r = core->m_cacheWriter->warm(); !r)
         return std::unexpected(r.error());
+    if (options.pairwise.enabled) {
+        core->m_pairwise = std::make_unique<PairwiseChecker>(*core->m_db, *clock, core->m_gateway.get());
+        core->m_pairwise->attach(*engine);
+        if (options.pairwise.sweepIntervalMs > 0)
+            core->m_pairwise->startSweep(options.pairwise.sweepIntervalMs);
+    }
     if (auto r = engine->start(); !r)
         return std::unexpected(r.error());
     if (options.endpoint.enabled) {
@@ -165,6 +172,7 @@ PaymentCore::~PaymentCore()
     // deliver to, then the gateway, the channels and the books. Before all of them the status
     // endpoint (it calls the ingress) and the cache writer (it listens to the engine).
     m_endpoint.reset();
+    m_pairwise.reset();
     m_cacheWriter.reset();
     m_engine.reset();
     m_access.reset();

@@ -14,6 +14,7 @@ class CallbackIngress;
 class StatusCache;
 class StatusEndpoint;
 class ChannelBooks;
+class PairwiseChecker;
 class QrChannel;
 class SimulatedChannel;
 
@@ -62,6 +63,14 @@ public:
             quint16 port = 0; // 0: any free port
             QString token;
         } endpoint;
+        // Real-time pairwise reconciliation (trade/payment/ledger/channel) after every terminal
+        // event and in a periodic sweep on the clock. Off by default: the checks query the
+        // channels, which a seeded simulation must opt into.
+        struct
+        {
+            bool enabled = false;
+            qint64 sweepIntervalMs = 5 * 60 * 1000;
+        } pairwise;
     };
 
     static Result<std::unique_ptr<PaymentCore>> open(const Options &options);
@@ -84,6 +93,8 @@ public:
     quint16 endpointPort() const;
     QString endpointToken() const;
     StatusEndpoint *endpoint() const { return m_endpoint.get(); }
+    // The pairwise checker when Options::pairwise.enabled, else nullptr.
+    PairwiseChecker *pairwise() const { return m_pairwise.get(); }
 
 private:
     PaymentCore() = default;
@@ -99,6 +110,7 @@ private:
     std::unique_ptr<StatusCache> m_cache;
     std::unique_ptr<CacheWriter> m_cacheWriter;
     std::unique_ptr<StatusEndpoint> m_endpoint;
+    std::unique_ptr<PairwiseChecker> m_pairwise;
 };
 
 } // namespace pay

@@ -1160,6 +1160,37 @@ Result<void> PaymentEngine::queryNow(const QString &outTradeNo, const QString &a
     return {};
 }
 
+Result<void> PaymentEngine::settleFromStatement(const QString &flowNo, const QString &channelTxnNo,
+                                                qint64 amountMinor)
+{
+    FlowRepository flows(m_db);
+    auto f = flows.findByNo(flowNo);
+    if (!f)
+        return std::unexpected(f.error());
+    if (f->status == FlowStatus::Succeeded && f->amount.minor() == amountMinor)
+        return {}; // already settled by a callback or query
+    if (isTerminal(f->status))
+        return fail(ErrorCode::InvalidTransition,
+                    QCoreApplication::translate("PaymentEngine", "Flow %1 is already %2").arg(flowNo, toString(f->status)));
+    const qint64 flowId = f->id;
+    {
+        TransactionGuard tx(m_db);
+        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(f->status),
+                          toString(f->status), QStringLiteral("STATEMENT_SHOWS_PAID"), EventSource::Recon, QString(),
+                          QJsonObject{{QStringLiteral("channel_txn_no"), channelTxnNo},
+                                      {QStringLiteral("amount"), amountMinor}});
+        (void)tx.commit();
+    }
+    if (auto r = succeedFlow(flowId, channelTxnNo, amountMinor, EventSource::Recon,
+                             QJsonObject{{QStringLiteral("source"), QStringLiteral("statement")}});
+        !r)
+        return r;
+    // Compensation is over for this flow: the statement decided.
+    if (auto cur = flows.find(flowId); cur && cur->reconPending)
+        (void)flows.setReconPending(*cur, false, now());
+    return {};
+}
+
 // ===== refunds ============================================================================
 
 // Partial refunds of a combined payment return money in reverse order of payment: the

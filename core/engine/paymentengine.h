@@ -105,6 +105,13 @@ public:
     // Operator: query the channel now for a flow or refund flow of this trade.
     Result<void> queryNow(const QString &outTradeNo, const QString &actor);
 
+    // Statement reconciliation, the last source of truth (seed practice 4): the channel's
+    // statement shows this flow paid while it is still unknown here (INIT, PREPAID or PAYING,
+    // recon_pending or not). Runs the normal success path with source RECON, so a flow whose
+    // order was closed meanwhile, or already paid by another attempt, is refunded automatically.
+    // A flow that is already terminal is refused (InvalidTransition): that is for operations.
+    Result<void> settleFromStatement(const QString &flowNo, const QString &channelTxnNo, qint64 amountMinor);
+
     Result<OrderView> order(const QString &outTradeNo);
     const EngineConfig &config() const { return m_config; }
     Database &database() { return m_db; }

@@ -36,7 +36,7 @@ public:
         int busyTimeoutMs = 5000;
     };
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     ~Database();
     Database(const Database &) = delete;

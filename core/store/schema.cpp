@@ -173,6 +173,57 @@ QStringList stepTo2()
     };
 }
 
+// Version 3: reconciliation runs, breaks (first-class records with a category and a state) and
+// quarantined statement lines. Amounts are integer minor units.
+QStringList stepTo3()
+{
+    return {
+        QStringLiteral("CREATE TABLE recon_runs ("
+                       " id INTEGER PRIMARY KEY,"
+                       " kind TEXT NOT NULL DEFAULT 'STATEMENT',"
+                       " channel TEXT NOT NULL,"
+                       " statement_day TEXT,"
+                       " format TEXT,"
+                       " file_name TEXT,"
+                       " lines INTEGER NOT NULL DEFAULT 0,"
+                       " quarantined INTEGER NOT NULL DEFAULT 0,"
+                       " matched INTEGER NOT NULL DEFAULT 0,"
+                       " breaks INTEGER NOT NULL DEFAULT 0,"
+                       " auto_resolved INTEGER NOT NULL DEFAULT 0,"
+                       " started_at INTEGER NOT NULL,"
+                       " finished_at INTEGER)"),
+        QStringLiteral("CREATE INDEX ix_recon_runs_channel_day ON recon_runs(channel, statement_day, id)"),
+        QStringLiteral("CREATE TABLE recon_breaks ("
+                       " id INTEGER PRIMARY KEY,"
+                       " run_id INTEGER REFERENCES recon_runs(id),"
+                       " channel TEXT NOT NULL,"
+                       " category TEXT NOT NULL,"
+                       " flow_no TEXT,"
+                       " channel_txn_no TEXT,"
+                       " local_amount INTEGER,"
+                       " statement_amount INTEGER,"
+                       " local_status TEXT,"
+                       " statement_status TEXT,"
+                       " line_no INTEGER,"
+                       " detail TEXT,"
+                       " state TEXT NOT NULL CHECK (state IN ('OPEN', 'HELD', 'RESOLVED')),"
+                       " resolution TEXT,"
+                       " expected_day TEXT,"
+                       " created_at INTEGER NOT NULL,"
+                       " resolved_at INTEGER,"
+                       " resolved_by TEXT)"),
+        QStringLiteral("CREATE INDEX ix_recon_breaks_state ON recon_breaks(state, category, id)"),
+        QStringLiteral("CREATE INDEX ix_recon_breaks_run ON recon_breaks(run_id, id)"),
+        QStringLiteral("CREATE INDEX ix_recon_breaks_flow ON recon_breaks(flow_no)"),
+        QStringLiteral("CREATE TABLE recon_quarantine ("
+                       " run_id INTEGER NOT NULL REFERENCES recon_runs(id),"
+                       " line_no INTEGER NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " raw TEXT,"
+                       " PRIMARY KEY (run_id, line_no))"),
+    };
+}
+
 Result<void> run(Database &db, const QStringList &statements)
 {
     for (const QString &sql : statements) {
@@ -200,6 +251,8 @@ Result<void> createSchema(Database &db)
         return r;
     if (auto r = run(db, stepTo2()); !r)
         return r;
+    if (auto r = run(db, stepTo3()); !r)
+        return r;
     return setVersion(db, Database::kSchemaVersion);
 }
 
@@ -210,6 +263,10 @@ Result<void> migrate(Database &db, int fromVersion)
                     QCoreApplication::translate("Store", "Cannot migrate from schema version %1").arg(fromVersion));
     if (fromVersion < 2) {
         if (auto r = run(db, stepTo2()); !r)
+            return r;
+    }
+    if (fromVersion < 3) {
+        if (auto r = run(db, stepTo3()); !r)
             return r;
     }
     return setVersion(db, Database::kSchemaVersion);

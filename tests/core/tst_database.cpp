@@ -55,6 +55,7 @@ private slots:
     void createsSchemaWithPragmas();
     void reopenKeepsData();
     void migratesVersion1Fixture();
+    void migratesVersion2Fixture();
     void refusesTextFile();
     void refusesForeignSqlite();
     void refusesNewerSchema();
@@ -102,12 +103,10 @@ void TestDatabase::reopenKeepsData()
     QCOMPARE(q.value(0).toString(), QStringLiteral("T1"));
 }
 
-void TestDatabase::migratesVersion1Fixture()
+// Loads a fixture dump (tests/fixtures/schema_vN.sql) into a fresh file at user_version N.
+static void loadFixture(const QString &path, const QString &name, int version)
 {
-    // tests/fixtures/schema_v1.sql is a dump of a version-1 database with data, written by
-    // the version-1 code and never edited since.
-    test::TempDb tmp;
-    QFile fixture(QStringLiteral(PAYDESK_FIXTURES "/schema_v1.sql"));
+    QFile fixture(QStringLiteral(PAYDESK_FIXTURES "/") + name);
     QVERIFY(fixture.open(QIODevice::ReadOnly));
     QStringList lines = QString::fromUtf8(fixture.readAll()).split(QLatin1Char('\n'));
     lines.removeIf([](const QString &l) { return l.startsWith(QStringLiteral("--")); });
@@ -117,12 +116,34 @@ void TestDatabase::migratesVersion1Fixture()
         if (!t.isEmpty() && t != QStringLiteral("BEGIN TRANSACTION") && t != QStringLiteral("COMMIT"))
             statements << t;
     }
-    rawExec(tmp.path(), statements);
-    rawExec(tmp.path(), {QStringLiteral("PRAGMA user_version = 1")});
+    rawExec(path, statements);
+    rawExec(path, {QStringLiteral("PRAGMA user_version = %1").arg(version)});
+}
+
+// The version-3 reconciliation tables exist and are empty after a migration.
+static void checkReconTables(Database &db)
+{
+    QSqlQuery q(db.db());
+    for (const QString &table : {QStringLiteral("recon_runs"), QStringLiteral("recon_breaks"),
+                                 QStringLiteral("recon_quarantine")}) {
+        QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM ") + table), qPrintable(table));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+}
+
+void TestDatabase::migratesVersion1Fixture()
+{
+    // tests/fixtures/schema_v1.sql is a dump of a version-1 database with data, written by
+    // the version-1 code and never edited since.
+    test::TempDb tmp;
+    loadFixture(tmp.path(), QStringLiteral("schema_v1.sql"), 1);
+    if (QTest::currentTestFailed())
+        return;
 
     auto db = Database::open(tmp.path());
     QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-    QCOMPARE((*db)->schemaVersion(), 2);
+    QCOMPARE((*db)->schemaVersion(), 3);
     QSqlQuery q((*db)->db());
     QVERIFY(q.exec(QStringLiteral("SELECT out_trade_no, frozen, amount FROM trade_orders ORDER BY id")));
     QVERIFY(q.next());
@@ -135,6 +156,38 @@ void TestDatabase::migratesVersion1Fixture()
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM compensation_tasks")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 0);
+    checkReconTables(**db);
+}
+
+void TestDatabase::migratesVersion2Fixture()
+{
+    // tests/fixtures/schema_v2.sql: a version-2 database made by the version-2 code, dumped once.
+    test::TempDb tmp;
+    loadFixture(tmp.path(), QStringLiteral("schema_v2.sql"), 2);
+    if (QTest::currentTestFailed())
+        return;
+
+    auto db = Database::open(tmp.path());
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), 3);
+    QSqlQuery q((*db)->db());
+    QVERIFY(q.exec(QStringLiteral("SELECT out_trade_no, status FROM trade_orders ORDER BY id")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("V2-0001"));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(1).toString(), QStringLiteral("PAYING"));
+    QVERIFY(q.exec(QStringLiteral("SELECT flow_no, recon_pending FROM payment_flows WHERE id = 2")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("F-V2-0002-1"));
+    QCOMPARE(q.value(1).toInt(), 1);
+    QVERIFY(q.exec(QStringLiteral("SELECT kind, attempt FROM compensation_tasks")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("flow"));
+    QCOMPARE(q.value(1).toInt(), 3);
+    checkReconTables(**db);
+    // A break can be written into the migrated file.
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO recon_breaks (channel, category, state, created_at)"
+                                  " VALUES ('card', 'MISSING_AT_CHANNEL', 'OPEN', 1)")));
 }
 
 void TestDatabase::refusesTextFile()

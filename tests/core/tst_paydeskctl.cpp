@@ -77,6 +77,7 @@ void TestPaydeskctl::helpOnEverySubcommand_data()
     QTest::addRow("db init") << QStringList{QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--help")};
     QTest::addRow("db check") << QStringList{QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--help")};
     QTest::addRow("db seed-demo") << QStringList{QStringLiteral("db"), QStringLiteral("seed-demo"), QStringLiteral("--help")};
+    QTest::addRow("recon") << QStringList{QStringLiteral("recon"), QStringLiteral("--help")};
 }
 
 void TestPaydeskctl::helpOnEverySubcommand()
