@@ -36,7 +36,7 @@ public:
         int busyTimeoutMs = 5000;
     };
 
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     ~Database();
     Database(const Database &) = delete;

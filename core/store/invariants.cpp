@@ -1,5 +1,7 @@
 #include "invariants.h"
 
+#include "auditlog.h"
+
 #include <QSqlQuery>
 
 namespace pay {
@@ -134,6 +136,22 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
     out << rows(QStringLiteral("succeeded_refunds_posted"), QCoreApplication::translate("Invariants", "Every successful refund flow has ledger postings"),
                 QStringLiteral("SELECT r.refund_flow_no FROM refund_flows r WHERE r.status = 'SUCCEEDED'"
                                " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.refund_flow_id = r.id)"));
+    {
+        InvariantResult chain{QStringLiteral("audit_chain_intact"),
+                              QCoreApplication::translate("Invariants", "The audit log's hash chain is unbroken")};
+        AuditLog audit(m_db);
+        auto v = audit.verify();
+        if (!v) {
+            chain.ok = false;
+            chain.violations = 1;
+            chain.examples << v.error().message;
+        } else if (!v->intact) {
+            chain.ok = false;
+            chain.violations = 1;
+            chain.examples << v->problem;
+        }
+        out << chain;
+    }
     out << rows(QStringLiteral("suspense_released"),
                 QCoreApplication::translate("Invariants", "Money held in suspense is released once the flow's result is known"),
                 QStringLiteral("SELECT f.flow_no || ' (' || f.status || ')' FROM payment_flows f"

@@ -224,6 +224,30 @@ QStringList stepTo3()
     };
 }
 
+// Version 4: the operations audit log, append-only and hash-chained (each row's hash covers
+// the previous row's hash, so editing or deleting a row breaks the chain from there on).
+QStringList stepTo4()
+{
+    return {
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " id INTEGER PRIMARY KEY,"
+                       " at INTEGER NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " approver TEXT,"
+                       " action TEXT NOT NULL,"
+                       " target TEXT,"
+                       " reason TEXT NOT NULL,"
+                       " payload TEXT,"
+                       " prev_hash TEXT NOT NULL,"
+                       " hash TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX ix_audit_target ON audit_log(target, id)"),
+        QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log"
+                       " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log"
+                       " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+    };
+}
+
 Result<void> run(Database &db, const QStringList &statements)
 {
     for (const QString &sql : statements) {
@@ -253,6 +277,8 @@ Result<void> createSchema(Database &db)
         return r;
     if (auto r = run(db, stepTo3()); !r)
         return r;
+    if (auto r = run(db, stepTo4()); !r)
+        return r;
     return setVersion(db, Database::kSchemaVersion);
 }
 
@@ -267,6 +293,10 @@ Result<void> migrate(Database &db, int fromVersion)
     }
     if (fromVersion < 3) {
         if (auto r = run(db, stepTo3()); !r)
+            return r;
+    }
+    if (fromVersion < 4) {
+        if (auto r = run(db, stepTo4()); !r)
             return r;
     }
     return setVersion(db, Database::kSchemaVersion);

@@ -56,6 +56,7 @@ private slots:
     void reopenKeepsData();
     void migratesVersion1Fixture();
     void migratesVersion2Fixture();
+    void migratesVersion3Fixture();
     void refusesTextFile();
     void refusesForeignSqlite();
     void refusesNewerSchema();
@@ -143,7 +144,7 @@ void TestDatabase::migratesVersion1Fixture()
 
     auto db = Database::open(tmp.path());
     QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-    QCOMPARE((*db)->schemaVersion(), 3);
+    QCOMPARE((*db)->schemaVersion(), Database::kSchemaVersion);
     QSqlQuery q((*db)->db());
     QVERIFY(q.exec(QStringLiteral("SELECT out_trade_no, frozen, amount FROM trade_orders ORDER BY id")));
     QVERIFY(q.next());
@@ -169,7 +170,7 @@ void TestDatabase::migratesVersion2Fixture()
 
     auto db = Database::open(tmp.path());
     QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
-    QCOMPARE((*db)->schemaVersion(), 3);
+    QCOMPARE((*db)->schemaVersion(), Database::kSchemaVersion);
     QSqlQuery q((*db)->db());
     QVERIFY(q.exec(QStringLiteral("SELECT out_trade_no, status FROM trade_orders ORDER BY id")));
     QVERIFY(q.next());
@@ -188,6 +189,35 @@ void TestDatabase::migratesVersion2Fixture()
     // A break can be written into the migrated file.
     QVERIFY(q.exec(QStringLiteral("INSERT INTO recon_breaks (channel, category, state, created_at)"
                                   " VALUES ('card', 'MISSING_AT_CHANNEL', 'OPEN', 1)")));
+}
+
+void TestDatabase::migratesVersion3Fixture()
+{
+    // tests/fixtures/schema_v3.sql: a version-3 database (with a reconciliation run and a
+    // break) made by the version-3 code, dumped once.
+    test::TempDb tmp;
+    loadFixture(tmp.path(), QStringLiteral("schema_v3.sql"), 3);
+    if (QTest::currentTestFailed())
+        return;
+    auto db = Database::open(tmp.path());
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Database::kSchemaVersion);
+    QSqlQuery q((*db)->db());
+    QVERIFY(q.exec(QStringLiteral("SELECT out_trade_no, paid_amount FROM trade_orders")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("V3-0001"));
+    QCOMPARE(q.value(1).toLongLong(), 1999);
+    QVERIFY(q.exec(QStringLiteral("SELECT category, statement_amount FROM recon_breaks")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("AMOUNT_MISMATCH"));
+    QCOMPARE(q.value(1).toLongLong(), 2000);
+    // Version 4 added the audit log, empty and append-only.
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit_log")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, reason, prev_hash, hash)"
+                                  " VALUES (1, 1, 'ops1', 'X', 'why', 'p', 'h')")));
+    QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET reason = 'changed'")));
 }
 
 void TestDatabase::refusesTextFile()
