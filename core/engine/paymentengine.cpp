@@ -1311,6 +1311,70 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
     return r.refundNo;
 }
 
+Result<QString> PaymentEngine::retryRefund(const QString &refundNo, const QString &requestedBy,
+                                           const QString &approvedBy)
+{
+    RefundRepository refunds(m_db);
+    auto old = refunds.findByNo(refundNo);
+    if (!old)
+        return std::unexpected(old.error());
+    if (old->status != RefundStatus::Failed)
+        return fail(ErrorCode::InvalidTransition,
+                    QCoreApplication::translate("PaymentEngine", "Refund %1 is %2; only a failed refund can be retried")
+                        .arg(refundNo, toString(old->status)));
+    auto flows = refunds.flowsOf(old->id);
+    if (!flows)
+        return std::unexpected(flows.error());
+    qint64 total = 0;
+    for (const RefundFlow &rf : *flows) {
+        if (rf.status == RefundStatus::Failed)
+            total += rf.amount.minor();
+    }
+    const qint64 t0 = now();
+    TransactionGuard tx(m_db);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    RefundOrder r;
+    int n = 1;
+    while (refunds.findByNo(QStringLiteral("%1-R%2").arg(refundNo).arg(n)))
+        ++n;
+    r.refundNo = QStringLiteral("%1-R%2").arg(refundNo).arg(n);
+    r.tradeId = old->tradeId;
+    r.amount = Money(total, old->amount.currency());
+    r.reason = old->reason;
+    r.requestedBy = requestedBy;
+    r.approvedBy = approvedBy;
+    r.note = QCoreApplication::translate("PaymentEngine", "Retry of %1").arg(refundNo);
+    r.createdAtMs = r.updatedAtMs = t0;
+    if (auto e = refunds.insert(r); !e)
+        return std::unexpected(e.error());
+    int k = 0;
+    for (const RefundFlow &failed : *flows) {
+        if (failed.status != RefundStatus::Failed)
+            continue;
+        RefundFlow rf;
+        rf.refundFlowNo = QStringLiteral("%1-%2").arg(r.refundNo).arg(++k);
+        rf.refundId = r.id;
+        rf.flowId = failed.flowId;
+        rf.tradeId = failed.tradeId;
+        rf.channel = failed.channel;
+        rf.amount = failed.amount;
+        rf.createdAtMs = rf.updatedAtMs = t0;
+        if (auto e = refunds.insertFlow(rf); !e)
+            return std::unexpected(e.error());
+    }
+    (void)appendEvent(r.tradeId, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
+                      QStringLiteral("RETRY_REFUND"), EventSource::Operator, requestedBy,
+                      QJsonObject{{QStringLiteral("retry_of"), refundNo},
+                                  {QStringLiteral("amount"), total},
+                                  {QStringLiteral("approved_by"), approvedBy}});
+    if (auto e = tx.commit(); !e)
+        return std::unexpected(e.error());
+    const qint64 refundId = r.id;
+    m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
+    return r.refundNo;
+}
+
 Result<qint64> PaymentEngine::startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
                                               const QString &note)
 {

@@ -98,6 +98,9 @@ public:
     // Close the trade (timeout or operator). Asks the channel to close its order first.
     Result<void> close(const QString &outTradeNo, EventSource source, const QString &actor);
     Result<QString> refund(const RefundCommand &command);
+    // A refund that failed at the channel after its retries: a new refund (same reason, the
+    // failed flows' amounts) under a new refund no. `<old>-R<n>`. Returns the new refund no.
+    Result<QString> retryRefund(const QString &refundNo, const QString &requestedBy, const QString &approvedBy);
     // A verified, de-duplicated channel notification (from the callback ingress).
     Result<void> handleNotification(const ChannelNotification &notification);
     // Look-up used by the ingress to reject callbacks for flows we never created.

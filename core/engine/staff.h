@@ -10,7 +10,9 @@
 
 namespace pay {
 
-enum class StaffRole { Cashier, Manager };
+// cashier: takes payments, refunds within a limit; operations: works the queues and acts on
+// stuck orders; manager: approves money-moving actions; trainer: runs simulations.
+enum class StaffRole { Cashier, Operations, Manager, Trainer };
 
 // A person who may work the till. The PIN is never stored: only a per-user salt and the
 // PBKDF2-HMAC-SHA256 digest of the PIN (10,000 rounds).
