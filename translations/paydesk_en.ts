@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>An audit entry needs who and what</source>
+        <translation>An audit entry needs who and what</translation>
+    </message>
+    <message>
+        <source>Every operations action needs a reason</source>
+        <translation>Every operations action needs a reason</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>Read the audit log</translation>
+    </message>
+    <message>
+        <source>Append to the audit log</source>
+        <translation>Append to the audit log</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>row %1 is missing (the next row is %2)</translation>
+    </message>
+    <message>
+        <source>row %1 does not follow the previous row's hash</source>
+        <translation>row %1 does not follow the previous row's hash</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written</source>
+        <translation>row %1 was changed after it was written</translation>
+    </message>
+</context>
+<context>
     <name>ChannelRouter</name>
     <message>
         <source>none</source>
@@ -26,6 +57,13 @@
     <message>
         <source>%1: cheapest fee %2 among %3 eligible; excluded: %4</source>
         <translation>%1: cheapest fee %2 among %3 eligible; excluded: %4</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScan</name>
+    <message>
+        <source>%1 is not a QR channel</source>
+        <translation>%1 is not a QR channel</translation>
     </message>
 </context>
 <context>
@@ -89,385 +127,33 @@
         <source>Refund failed</source>
         <translation>Refund failed</translation>
     </message>
-</context>
-<context>
-    <name>Money</name>
     <message>
-        <source>Currency code '%1' is not three letters</source>
-        <translation>Currency code '%1' is not three letters</translation>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
     </message>
     <message>
-        <source>Cannot combine %1 with %2</source>
-        <translation>Cannot combine %1 with %2</translation>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
     </message>
     <message>
-        <source>Amount overflow</source>
-        <translation>Amount overflow</translation>
+        <source>Points</source>
+        <translation>Points</translation>
     </message>
     <message>
-        <source>Allocation needs at least one part</source>
-        <translation>Allocation needs at least one part</translation>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
     </message>
     <message>
-        <source>Allocation weights must not be negative</source>
-        <translation>Allocation weights must not be negative</translation>
+        <source>QR A</source>
+        <translation>QR A</translation>
     </message>
     <message>
-        <source>Allocation weights sum to zero</source>
-        <translation>Allocation weights sum to zero</translation>
-    </message>
-    <message>
-        <source>'%1' is not an amount</source>
-        <translation>'%1' is not an amount</translation>
-    </message>
-    <message>
-        <source>'%1' has more than %2 decimal places</source>
-        <translation>'%1' has more than %2 decimal places</translation>
+        <source>QR B</source>
+        <translation>QR B</translation>
     </message>
 </context>
 <context>
-    <name>StatementWriter</name>
-    <message>
-        <source>No GBK encoder available</source>
-        <translation>No GBK encoder available</translation>
-    </message>
-    <message>
-        <source>Text is not representable in GBK</source>
-        <translation>Text is not representable in GBK</translation>
-    </message>
-    <message>
-        <source>Unknown statement format "%1" (canonical, wechat or alipay)</source>
-        <translation>Unknown statement format "%1" (canonical, wechat or alipay)</translation>
-    </message>
-    <message>
-        <source>Unknown statement format</source>
-        <translation>Unknown statement format</translation>
-    </message>
-    <message>
-        <source>Line %1: not a canonical statement header</source>
-        <translation>Line %1: not a canonical statement header</translation>
-    </message>
-    <message>
-        <source>Line %1: expected 10 fields</source>
-        <translation>Line %1: expected 10 fields</translation>
-    </message>
-    <message>
-        <source>Line %1: unknown type %2</source>
-        <translation>Line %1: unknown type %2</translation>
-    </message>
-    <message>
-        <source>Line %1: bad amount, fee or time</source>
-        <translation>Line %1: bad amount, fee or time</translation>
-    </message>
-    <message>
-        <source>No canonical statement header</source>
-        <translation>No canonical statement header</translation>
-    </message>
-    <message>
-        <source>The statement is truncated: the end line is missing or does not match</source>
-        <translation>The statement is truncated: the end line is missing or does not match</translation>
-    </message>
-</context>
-<context>
-    <name>States</name>
-    <message>
-        <source>%1 is terminal and cannot take %2</source>
-        <translation>%1 is terminal and cannot take %2</translation>
-    </message>
-    <message>
-        <source>%1 cannot take %2</source>
-        <translation>%1 cannot take %2</translation>
-    </message>
-</context>
-<context>
-    <name>Store</name>
-    <message>
-        <source>Invalid bulk seed options</source>
-        <translation>Invalid bulk seed options</translation>
-    </message>
-    <message>
-        <source>Read trade orders</source>
-        <translation>Read trade orders</translation>
-    </message>
-    <message>
-        <source>Insert trade order</source>
-        <translation>Insert trade order</translation>
-    </message>
-    <message>
-        <source>Corrupt row in %1: %2</source>
-        <translation>Corrupt row in %1: %2</translation>
-    </message>
-    <message>
-        <source>Search trade orders</source>
-        <translation>Search trade orders</translation>
-    </message>
-    <message>
-        <source>Count trade orders</source>
-        <translation>Count trade orders</translation>
-    </message>
-    <message>
-        <source>Cannot migrate from schema version %1</source>
-        <translation>Cannot migrate from schema version %1</translation>
-    </message>
-    <message>
-        <source>No open transaction to commit</source>
-        <translation>No open transaction to commit</translation>
-    </message>
-</context>
-<context>
-    <name>pay</name>
-    <message>
-        <source>%1: the database is locked by another program (%2)</source>
-        <translation>%1: the database is locked by another program (%2)</translation>
-    </message>
-    <message>
-        <source>%1: the database is read-only (%2)</source>
-        <translation>%1: the database is read-only (%2)</translation>
-    </message>
-    <message>
-        <source>%1: the file is not a database or is corrupt (%2)</source>
-        <translation>%1: the file is not a database or is corrupt (%2)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Corrupt row in %1: %2</source>
-        <translation>Corrupt row in %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 not found</source>
-        <translation>%1 not found</translation>
-    </message>
-</context>
-<context>
-    <name>pay::CallbackIngress</name>
-    <message>
-        <source>Callback for unknown channel %1</source>
-        <translation>Callback for unknown channel %1</translation>
-    </message>
-    <message>
-        <source>Callback from %1 lacks a valid timestamp, nonce or signature header</source>
-        <translation>Callback from %1 lacks a valid timestamp, nonce or signature header</translation>
-    </message>
-    <message>
-        <source>Callback from %1 has a bad signature</source>
-        <translation>Callback from %1 has a bad signature</translation>
-    </message>
-    <message>
-        <source>Callback from %1 is %2 s off the clock; the window is %3 s</source>
-        <translation>Callback from %1 is %2 s off the clock; the window is %3 s</translation>
-    </message>
-    <message>
-        <source>Callback from %1 replays nonce %2</source>
-        <translation>Callback from %1 replays nonce %2</translation>
-    </message>
-</context>
-<context>
-    <name>pay::ChannelGateway</name>
-    <message>
-        <source>No channel given</source>
-        <translation>No channel given</translation>
-    </message>
-    <message>
-        <source>Channel %1 is already registered</source>
-        <translation>Channel %1 is already registered</translation>
-    </message>
-    <message>
-        <source>Circuit breaker of %1 is open</source>
-        <translation>Circuit breaker of %1 is open</translation>
-    </message>
-    <message>
-        <source>No channel %1</source>
-        <translation>No channel %1</translation>
-    </message>
-    <message>
-        <source>Channel %1 is switched off</source>
-        <translation>Channel %1 is switched off</translation>
-    </message>
-    <message>
-        <source>Channel %1 is busy: %2 calls in flight, %3 waiting</source>
-        <translation>Channel %1 is busy: %2 calls in flight, %3 waiting</translation>
-    </message>
-    <message>
-        <source>Channel %1 had no free slot in time</source>
-        <translation>Channel %1 had no free slot in time</translation>
-    </message>
-    <message>
-        <source>No answer from %1 within %2 ms</source>
-        <translation>No answer from %1 within %2 ms</translation>
-    </message>
-</context>
-<context>
-    <name>pay::CouponChannel</name>
-    <message>
-        <source>No voucher %1</source>
-        <translation>No voucher %1</translation>
-    </message>
-    <message>
-        <source>Voucher %1 was already used</source>
-        <translation>Voucher %1 was already used</translation>
-    </message>
-    <message>
-        <source>Voucher %1 is not valid yet</source>
-        <translation>Voucher %1 is not valid yet</translation>
-    </message>
-    <message>
-        <source>Voucher %1 has expired</source>
-        <translation>Voucher %1 has expired</translation>
-    </message>
-    <message>
-        <source>Voucher %1 is in %2</source>
-        <translation>Voucher %1 is in %2</translation>
-    </message>
-    <message>
-        <source>Voucher %1 covers at most %2 minor units</source>
-        <translation>Voucher %1 covers at most %2 minor units</translation>
-    </message>
-    <message>
-        <source>A voucher payment can only be refunded whole</source>
-        <translation>A voucher payment can only be refunded whole</translation>
-    </message>
-</context>
-<context>
-    <name>pay::Database</name>
-    <message>
-        <source>%1 is not a regular file</source>
-        <translation>%1 is not a regular file</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a SQLite database (its header does not match); it was left untouched</source>
-        <translation>%1 is not a SQLite database (its header does not match); it was left untouched</translation>
-    </message>
-    <message>
-        <source>%1 is read-only; PayDesk needs to write to it (open it with a read-only command, or make it writable)</source>
-        <translation>%1 is read-only; PayDesk needs to write to it (open it with a read-only command, or make it writable)</translation>
-    </message>
-    <message>
-        <source>Database %1 does not exist</source>
-        <translation>Database %1 does not exist</translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation>Cannot open %1</translation>
-    </message>
-    <message>
-        <source>Cannot read %1</source>
-        <translation>Cannot read %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the schema version of %1</source>
-        <translation>Cannot read the schema version of %1</translation>
-    </message>
-    <message>
-        <source>%1 has schema version %2, newer than this PayDesk understands (%3); it was left untouched. Use a newer PayDesk.</source>
-        <translation>%1 has schema version %2, newer than this PayDesk understands (%3); it was left untouched. Use a newer PayDesk.</translation>
-    </message>
-    <message>
-        <source>%1 is a SQLite database but not a PayDesk database; it was left untouched</source>
-        <translation>%1 is a SQLite database but not a PayDesk database; it was left untouched</translation>
-    </message>
-    <message>
-        <source>%1 has schema version %2 and must be upgraded, which a read-only open cannot do</source>
-        <translation>%1 has schema version %2 and must be upgraded, which a read-only open cannot do</translation>
-    </message>
-    <message>
-        <source>Cannot switch %1 to WAL</source>
-        <translation>Cannot switch %1 to WAL</translation>
-    </message>
-</context>
-<context>
-    <name>pay::EventRepository</name>
-    <message>
-        <source>Append event</source>
-        <translation>Append event</translation>
-    </message>
-    <message>
-        <source>Events of trade #%1</source>
-        <translation>Events of trade #%1</translation>
-    </message>
-    <message>
-        <source>Count events</source>
-        <translation>Count events</translation>
-    </message>
-</context>
-<context>
-    <name>pay::FlowRepository</name>
-    <message>
-        <source>Insert flow %1</source>
-        <translation>Insert flow %1</translation>
-    </message>
-    <message>
-        <source>Flow #%1</source>
-        <translation>Flow #%1</translation>
-    </message>
-    <message>
-        <source>Flow %1</source>
-        <translation>Flow %1</translation>
-    </message>
-    <message>
-        <source>Flow with %1 transaction %2</source>
-        <translation>Flow with %1 transaction %2</translation>
-    </message>
-    <message>
-        <source>Flows of payment #%1</source>
-        <translation>Flows of payment #%1</translation>
-    </message>
-    <message>
-        <source>Flows of trade #%1</source>
-        <translation>Flows of trade #%1</translation>
-    </message>
-    <message>
-        <source>Update flow %1</source>
-        <translation>Update flow %1</translation>
-    </message>
-    <message>
-        <source>Update refunded amount of flow %1</source>
-        <translation>Update refunded amount of flow %1</translation>
-    </message>
-    <message>
-        <source>Mark flow %1 for reconciliation</source>
-        <translation>Mark flow %1 for reconciliation</translation>
-    </message>
-</context>
-<context>
-    <name>pay::IdempotencyStore</name>
-    <message>
-        <source>An idempotency key is required</source>
-        <translation>An idempotency key is required</translation>
-    </message>
-    <message>
-        <source>Read idempotency key</source>
-        <translation>Read idempotency key</translation>
-    </message>
-    <message>
-        <source>Idempotency key %1 was already used for a different request</source>
-        <translation>Idempotency key %1 was already used for a different request</translation>
-    </message>
-    <message>
-        <source>Expire idempotency key</source>
-        <translation>Expire idempotency key</translation>
-    </message>
-    <message>
-        <source>Store idempotency key</source>
-        <translation>Store idempotency key</translation>
-    </message>
-    <message>
-        <source>Store idempotent response</source>
-        <translation>Store idempotent response</translation>
-    </message>
-    <message>
-        <source>Purge idempotency keys</source>
-        <translation>Purge idempotency keys</translation>
-    </message>
-</context>
-<context>
-    <name>pay::InvariantChecker</name>
+    <name>Invariants</name>
     <message>
         <source>SQLite integrity_check reports ok</source>
         <translation>SQLite integrity_check reports ok</translation>
@@ -505,6 +191,10 @@
         <translation>Per settled trade, the money kept is 0 or the order amount</translation>
     </message>
     <message>
+        <source>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</source>
+        <translation>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</translation>
+    </message>
+    <message>
         <source>A closed trade holds no money once its refunds finish</source>
         <translation>A closed trade holds no money once its refunds finish</translation>
     </message>
@@ -517,39 +207,120 @@
         <translation>Every successful refund flow has ledger postings</translation>
     </message>
     <message>
-        <source>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</source>
-        <translation>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</translation>
+        <source>Money held in suspense is released once the flow's result is known</source>
+        <translation>Money held in suspense is released once the flow's result is known</translation>
+    </message>
+    <message>
+        <source>The audit log's hash chain is unbroken</source>
+        <translation>The audit log's hash chain is unbroken</translation>
     </message>
 </context>
 <context>
-    <name>pay::LedgerRepository</name>
+    <name>Money</name>
     <message>
-        <source>Posting set %1 needs at least two postings</source>
-        <translation>Posting set %1 needs at least two postings</translation>
+        <source>Currency code '%1' is not three letters</source>
+        <translation>Currency code '%1' is not three letters</translation>
     </message>
     <message>
-        <source>Posting set %1 overflows</source>
-        <translation>Posting set %1 overflows</translation>
+        <source>Cannot combine %1 with %2</source>
+        <translation>Cannot combine %1 with %2</translation>
     </message>
     <message>
-        <source>Posting set %1 does not balance: %2 %3 left over</source>
-        <translation>Posting set %1 does not balance: %2 %3 left over</translation>
+        <source>Amount overflow</source>
+        <translation>Amount overflow</translation>
     </message>
     <message>
-        <source>Post to ledger</source>
-        <translation>Post to ledger</translation>
+        <source>Allocation needs at least one part</source>
+        <translation>Allocation needs at least one part</translation>
     </message>
     <message>
-        <source>Ledger of trade #%1</source>
-        <translation>Ledger of trade #%1</translation>
+        <source>Allocation weights must not be negative</source>
+        <translation>Allocation weights must not be negative</translation>
     </message>
     <message>
-        <source>Ledger balance check</source>
-        <translation>Ledger balance check</translation>
+        <source>Allocation weights sum to zero</source>
+        <translation>Allocation weights sum to zero</translation>
+    </message>
+    <message>
+        <source>'%1' is not an amount</source>
+        <translation>'%1' is not an amount</translation>
+    </message>
+    <message>
+        <source>'%1' has more than %2 decimal places</source>
+        <translation>'%1' has more than %2 decimal places</translation>
     </message>
 </context>
 <context>
-    <name>pay::PaymentEngine</name>
+    <name>MoneyInput</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Enter an amount.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an amount.</source>
+        <translation>"%1" is not an amount.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has at most %n decimal place(s).</source>
+        <translation>
+            <numerusform>%1 has at most %n decimal place.</numerusform>
+            <numerusform>%1 has at most %n decimal places.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>The amount is too large.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Say why: every operations action needs a reason</source>
+        <translation>Say why: every operations action needs a reason</translation>
+    </message>
+    <message>
+        <source>%1 may not do operations actions</source>
+        <translation>%1 may not do operations actions</translation>
+    </message>
+    <message>
+        <source>a manager's approval is required</source>
+        <translation>a manager's approval is required</translation>
+    </message>
+    <message>
+        <source>the approver must be a second person</source>
+        <translation>the approver must be a second person</translation>
+    </message>
+    <message>
+        <source>the approver's PIN is wrong</source>
+        <translation>the approver's PIN is wrong</translation>
+    </message>
+    <message>
+        <source>%1 is not a manager</source>
+        <translation>%1 is not a manager</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>Not approved: %1</translation>
+    </message>
+    <message>
+        <source>Say how the break was resolved</source>
+        <translation>Say how the break was resolved</translation>
+    </message>
+    <message>
+        <source>Resolve break</source>
+        <translation>Resolve break</translation>
+    </message>
+    <message>
+        <source>Break %1 is not open</source>
+        <translation>Break %1 is not open</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentEngine</name>
     <message>
         <source>Schedule compensation</source>
         <translation>Schedule compensation</translation>
@@ -557,6 +328,10 @@
     <message>
         <source>Drop compensation task</source>
         <translation>Drop compensation task</translation>
+    </message>
+    <message>
+        <source>Restore expiry checks</source>
+        <translation>Restore expiry checks</translation>
     </message>
     <message>
         <source>Load compensation tasks</source>
@@ -625,6 +400,14 @@
     <message>
         <source>Number payment</source>
         <translation>Number payment</translation>
+    </message>
+    <message>
+        <source>Closed: the customer switched to another method</source>
+        <translation>Closed: the customer switched to another method</translation>
+    </message>
+    <message>
+        <source>Not needed: order is %1</source>
+        <translation>Not needed: order is %1</translation>
     </message>
     <message>
         <source>Channel %1 reported %2 for flow %3, which asked for %4</source>
@@ -755,16 +538,646 @@
         <translation>Order keeps %1 but should keep %2 (amount %3)</translation>
     </message>
     <message>
-        <source>Closed: the customer switched to another method</source>
-        <translation>Closed: the customer switched to another method</translation>
+        <source>Refund %1 is %2; only a failed refund can be retried</source>
+        <translation>Refund %1 is %2; only a failed refund can be retried</translation>
     </message>
     <message>
-        <source>Not needed: order is %1</source>
-        <translation>Not needed: order is %1</translation>
+        <source>Retry of %1</source>
+        <translation>Retry of %1</translation>
     </message>
 </context>
 <context>
-    <name>pay::PaymentRepository</name>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>PayDesk Demo Shop</source>
+        <translation>PayDesk Demo Shop</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Cashier: %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Thank you for shopping with us.</source>
+        <translation>Thank you for shopping with us.</translation>
+    </message>
+    <message>
+        <source>Could not write the receipt to %1.</source>
+        <translation>Could not write the receipt to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Recon</name>
+    <message>
+        <source>The database is not SQLite</source>
+        <translation>The database is not SQLite</translation>
+    </message>
+    <message>
+        <source>Read local flows: %1</source>
+        <translation>Read local flows: %1</translation>
+    </message>
+    <message>
+        <source>Also on line %1</source>
+        <translation>Also on line %1</translation>
+    </message>
+    <message>
+        <source>The statement shows a refund we have no record of</source>
+        <translation>The statement shows a refund we have no record of</translation>
+    </message>
+    <message>
+        <source>The statement shows a payment we have no record of</source>
+        <translation>The statement shows a payment we have no record of</translation>
+    </message>
+    <message>
+        <source>Amounts differ: local %1, statement %2</source>
+        <translation>Amounts differ: local %1, statement %2</translation>
+    </message>
+    <message>
+        <source>Matched across midnight</source>
+        <translation>Matched across midnight</translation>
+    </message>
+    <message>
+        <source>The channel refunded; the local refund is %1</source>
+        <translation>The channel refunded; the local refund is %1</translation>
+    </message>
+    <message>
+        <source>The channel took the money; the local flow is %1</source>
+        <translation>The channel took the money; the local flow is %1</translation>
+    </message>
+    <message>
+        <source>The local record succeeded; the statement says %1</source>
+        <translation>The local record succeeded; the statement says %1</translation>
+    </message>
+    <message>
+        <source>The local record is %1; the statement says %2</source>
+        <translation>The local record is %1; the statement says %2</translation>
+    </message>
+    <message>
+        <source>Close to midnight: held for the next day's statement</source>
+        <translation>Close to midnight: held for the next day's statement</translation>
+    </message>
+    <message>
+        <source>Not in this statement nor the previous day's</source>
+        <translation>Not in this statement nor the previous day's</translation>
+    </message>
+    <message>
+        <source>Close to midnight: held for the previous day's statement</source>
+        <translation>Close to midnight: held for the previous day's statement</translation>
+    </message>
+    <message>
+        <source>A local refund the statement lacks</source>
+        <translation>A local refund the statement lacks</translation>
+    </message>
+    <message>
+        <source>A local success the statement lacks</source>
+        <translation>A local success the statement lacks</translation>
+    </message>
+    <message>
+        <source>The order is %1 but no attempt of its amount succeeded</source>
+        <translation>The order is %1 but no attempt of its amount succeeded</translation>
+    </message>
+    <message>
+        <source>The order records %1 paid of %2</source>
+        <translation>The order records %1 paid of %2</translation>
+    </message>
+    <message>
+        <source>Payment %1 succeeded for %2 but its flows took %3</source>
+        <translation>Payment %1 succeeded for %2 but its flows took %3</translation>
+    </message>
+    <message>
+        <source>The order is closed but keeps %1 with no refund in flight</source>
+        <translation>The order is closed but keeps %1 with no refund in flight</translation>
+    </message>
+    <message>
+        <source>Flow %1 succeeded for %2 but the ledger shows %3 received</source>
+        <translation>Flow %1 succeeded for %2 but the ledger shows %3 received</translation>
+    </message>
+    <message>
+        <source>Flow %1 is %2 but the ledger shows %3 received</source>
+        <translation>Flow %1 is %2 but the ledger shows %3 received</translation>
+    </message>
+    <message>
+        <source>The postings of order %1 sum to %2 %3, not zero</source>
+        <translation>The postings of order %1 sum to %2 %3, not zero</translation>
+    </message>
+    <message>
+        <source>Succeeded here; the channel says %1</source>
+        <translation>Succeeded here; the channel says %1</translation>
+    </message>
+    <message>
+        <source>The channel took %1, the flow asked for %2</source>
+        <translation>The channel took %1, the flow asked for %2</translation>
+    </message>
+    <message>
+        <source>%1 here; the channel says it was paid</source>
+        <translation>%1 here; the channel says it was paid</translation>
+    </message>
+    <message>
+        <source>Sweep settled orders</source>
+        <translation>Sweep settled orders</translation>
+    </message>
+    <message>
+        <source>Record a break</source>
+        <translation>Record a break</translation>
+    </message>
+    <message>
+        <source>Resolve a break</source>
+        <translation>Resolve a break</translation>
+    </message>
+    <message>
+        <source>Reopen a break</source>
+        <translation>Reopen a break</translation>
+    </message>
+    <message>
+        <source>List breaks</source>
+        <translation>List breaks</translation>
+    </message>
+    <message>
+        <source>Look up breaks</source>
+        <translation>Look up breaks</translation>
+    </message>
+    <message>
+        <source>No channel given</source>
+        <translation>No channel given</translation>
+    </message>
+    <message>
+        <source>The statement does not say its day: give --date</source>
+        <translation>The statement does not say its day: give --date</translation>
+    </message>
+    <message>
+        <source>The statement is for %1, not %2</source>
+        <translation>The statement is for %1, not %2</translation>
+    </message>
+    <message>
+        <source>The statement is channel %1's, not %2's</source>
+        <translation>The statement is channel %1's, not %2's</translation>
+    </message>
+    <message>
+        <source>Look up earlier runs</source>
+        <translation>Look up earlier runs</translation>
+    </message>
+    <message>
+        <source>Supersede an earlier run</source>
+        <translation>Supersede an earlier run</translation>
+    </message>
+    <message>
+        <source>Record a reconciliation run</source>
+        <translation>Record a reconciliation run</translation>
+    </message>
+    <message>
+        <source>Quarantine a statement line</source>
+        <translation>Quarantine a statement line</translation>
+    </message>
+    <message>
+        <source>Held at midnight; not in %1's statement either</source>
+        <translation>Held at midnight; not in %1's statement either</translation>
+    </message>
+    <message>
+        <source>Unknown locally, paid at the channel: settled through the success path</source>
+        <translation>Unknown locally, paid at the channel: settled through the success path</translation>
+    </message>
+    <message>
+        <source>Settling from the statement failed: %1</source>
+        <translation>Settling from the statement failed: %1</translation>
+    </message>
+    <message>
+        <source>Unknown locally, paid at the channel: settle from the statement</source>
+        <translation>Unknown locally, paid at the channel: settle from the statement</translation>
+    </message>
+    <message>
+        <source>Finish a reconciliation run</source>
+        <translation>Finish a reconciliation run</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>content after the end line</source>
+        <translation>content after the end line</translation>
+    </message>
+    <message>
+        <source>the end line has no valid row count</source>
+        <translation>the end line has no valid row count</translation>
+    </message>
+    <message>
+        <source>not a canonical statement header</source>
+        <translation>not a canonical statement header</translation>
+    </message>
+    <message>
+        <source>unterminated quoted field</source>
+        <translation>unterminated quoted field</translation>
+    </message>
+    <message>
+        <source>expected 10 fields, found %1</source>
+        <translation>expected 10 fields, found %1</translation>
+    </message>
+    <message>
+        <source>unknown type "%1"</source>
+        <translation>unknown type "%1"</translation>
+    </message>
+    <message>
+        <source>empty flow_no</source>
+        <translation>empty flow_no</translation>
+    </message>
+    <message>
+        <source>bad amount_minor "%1"</source>
+        <translation>bad amount_minor "%1"</translation>
+    </message>
+    <message>
+        <source>bad fee_minor "%1"</source>
+        <translation>bad fee_minor "%1"</translation>
+    </message>
+    <message>
+        <source>bad time_utc "%1"</source>
+        <translation>bad time_utc "%1"</translation>
+    </message>
+    <message>
+        <source>Not a canonical statement: no header row</source>
+        <translation>Not a canonical statement: no header row</translation>
+    </message>
+    <message>
+        <source>the statement is truncated: the end line "# end rows=…" is missing</source>
+        <translation>the statement is truncated: the end line "# end rows=…" is missing</translation>
+    </message>
+    <message>
+        <source>the end line says %1 rows but the file has %2</source>
+        <translation>the end line says %1 rows but the file has %2</translation>
+    </message>
+    <message>
+        <source>not a WeChat Pay trade bill header (27 columns expected)</source>
+        <translation>not a WeChat Pay trade bill header (27 columns expected)</translation>
+    </message>
+    <message>
+        <source>bytes that are not valid UTF-8</source>
+        <translation>bytes that are not valid UTF-8</translation>
+    </message>
+    <message>
+        <source>a data row must start with a backtick</source>
+        <translation>a data row must start with a backtick</translation>
+    </message>
+    <message>
+        <source>expected 27 fields, found %1</source>
+        <translation>expected 27 fields, found %1</translation>
+    </message>
+    <message>
+        <source>bad time "%1"</source>
+        <translation>bad time "%1"</translation>
+    </message>
+    <message>
+        <source>bad amount "%1" in column %2</source>
+        <translation>bad amount "%1" in column %2</translation>
+    </message>
+    <message>
+        <source>bad refund amount "%1"</source>
+        <translation>bad refund amount "%1"</translation>
+    </message>
+    <message>
+        <source>bad order amount "%1"</source>
+        <translation>bad order amount "%1"</translation>
+    </message>
+    <message>
+        <source>empty merchant order no.</source>
+        <translation>empty merchant order no.</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the summary rows are missing</source>
+        <translation>the bill is truncated: the summary rows are missing</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the summary row is missing</source>
+        <translation>the bill is truncated: the summary row is missing</translation>
+    </message>
+    <message>
+        <source>malformed summary row</source>
+        <translation>malformed summary row</translation>
+    </message>
+    <message>
+        <source>the summary says %1 rows but the bill has %2</source>
+        <translation>the summary says %1 rows but the bill has %2</translation>
+    </message>
+    <message>
+        <source>content after the summary row</source>
+        <translation>content after the summary row</translation>
+    </message>
+    <message>
+        <source>No GBK decoder is available in this Qt build</source>
+        <translation>No GBK decoder is available in this Qt build</translation>
+    </message>
+    <message>
+        <source>not an Alipay business-detail header (25 columns expected)</source>
+        <translation>not an Alipay business-detail header (25 columns expected)</translation>
+    </message>
+    <message>
+        <source>Not an Alipay business-detail bill: no header row</source>
+        <translation>Not an Alipay business-detail bill: no header row</translation>
+    </message>
+    <message>
+        <source>unexpected comment line inside the detail rows</source>
+        <translation>unexpected comment line inside the detail rows</translation>
+    </message>
+    <message>
+        <source>bytes that are not valid GBK</source>
+        <translation>bytes that are not valid GBK</translation>
+    </message>
+    <message>
+        <source>expected 25 fields, found %1</source>
+        <translation>expected 25 fields, found %1</translation>
+    </message>
+    <message>
+        <source>bad completion time "%1"</source>
+        <translation>bad completion time "%1"</translation>
+    </message>
+    <message>
+        <source>bad service fee "%1"</source>
+        <translation>bad service fee "%1"</translation>
+    </message>
+    <message>
+        <source>unknown business type "%1"</source>
+        <translation>unknown business type "%1"</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the end of the detail list is missing</source>
+        <translation>the bill is truncated: the end of the detail list is missing</translation>
+    </message>
+    <message>
+        <source>data after the end of the detail list</source>
+        <translation>data after the end of the detail list</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the totals lines are missing</source>
+        <translation>the bill is truncated: the totals lines are missing</translation>
+    </message>
+    <message>
+        <source>the totals say %1 rows but the bill has %2</source>
+        <translation>the totals say %1 rows but the bill has %2</translation>
+    </message>
+    <message>
+        <source>unknown statement layout (not canonical CSV, WeChat Pay ALL or Alipay business detail)</source>
+        <translation>unknown statement layout (not canonical CSV, WeChat Pay ALL or Alipay business detail)</translation>
+    </message>
+    <message>
+        <source>Unknown statement format</source>
+        <translation>Unknown statement format</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Wrong user or PIN.</source>
+        <translation>Wrong user or PIN.</translation>
+    </message>
+    <message>
+        <source>%1 may not approve refunds.</source>
+        <translation>%1 may not approve refunds.</translation>
+    </message>
+</context>
+<context>
+    <name>StatementWriter</name>
+    <message>
+        <source>No GBK encoder available</source>
+        <translation>No GBK encoder available</translation>
+    </message>
+    <message>
+        <source>Text is not representable in GBK</source>
+        <translation>Text is not representable in GBK</translation>
+    </message>
+    <message>
+        <source>Unknown statement format "%1" (canonical, wechat or alipay)</source>
+        <translation>Unknown statement format "%1" (canonical, wechat or alipay)</translation>
+    </message>
+    <message>
+        <source>Unknown statement format</source>
+        <translation>Unknown statement format</translation>
+    </message>
+    <message>
+        <source>Line %1: not a canonical statement header</source>
+        <translation>Line %1: not a canonical statement header</translation>
+    </message>
+    <message>
+        <source>Line %1: expected 10 fields</source>
+        <translation>Line %1: expected 10 fields</translation>
+    </message>
+    <message>
+        <source>Line %1: unknown type %2</source>
+        <translation>Line %1: unknown type %2</translation>
+    </message>
+    <message>
+        <source>Line %1: bad amount, fee or time</source>
+        <translation>Line %1: bad amount, fee or time</translation>
+    </message>
+    <message>
+        <source>No canonical statement header</source>
+        <translation>No canonical statement header</translation>
+    </message>
+    <message>
+        <source>The statement is truncated: the end line is missing or does not match</source>
+        <translation>The statement is truncated: the end line is missing or does not match</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>%1 is terminal and cannot take %2</source>
+        <translation>%1 is terminal and cannot take %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot take %2</source>
+        <translation>%1 cannot take %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusEndpoint</name>
+    <message>
+        <source>The status endpoint needs a bearer token</source>
+        <translation>The status endpoint needs a bearer token</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2</source>
+        <translation>Cannot listen on %1 port %2</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use GET</source>
+        <translation>%1 is not allowed here; use GET</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use POST</source>
+        <translation>%1 is not allowed here; use POST</translation>
+    </message>
+    <message>
+        <source>No such resource: %1</source>
+        <translation>No such resource: %1</translation>
+    </message>
+    <message>
+        <source>A valid bearer token is required</source>
+        <translation>A valid bearer token is required</translation>
+    </message>
+    <message>
+        <source>wait_ms must be a whole number of milliseconds</source>
+        <translation>wait_ms must be a whole number of milliseconds</translation>
+    </message>
+    <message>
+        <source>No order %1 is known</source>
+        <translation>No order %1 is known</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes</source>
+        <translation>The body is larger than %1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Invalid bulk seed options</source>
+        <translation>Invalid bulk seed options</translation>
+    </message>
+    <message>
+        <source>Read trade orders</source>
+        <translation>Read trade orders</translation>
+    </message>
+    <message>
+        <source>Insert trade order</source>
+        <translation>Insert trade order</translation>
+    </message>
+    <message>
+        <source>Corrupt row in %1: %2</source>
+        <translation>Corrupt row in %1: %2</translation>
+    </message>
+    <message>
+        <source>Search trade orders</source>
+        <translation>Search trade orders</translation>
+    </message>
+    <message>
+        <source>Count trade orders</source>
+        <translation>Count trade orders</translation>
+    </message>
+    <message>
+        <source>Cannot migrate from schema version %1</source>
+        <translation>Cannot migrate from schema version %1</translation>
+    </message>
+    <message>
+        <source>No open transaction to commit</source>
+        <translation>No open transaction to commit</translation>
+    </message>
+    <message>
+        <source>%1: the database is locked by another program (%2)</source>
+        <translation>%1: the database is locked by another program (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the database is read-only (%2)</source>
+        <translation>%1: the database is read-only (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the file is not a database or is corrupt (%2)</source>
+        <translation>%1: the file is not a database or is corrupt (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 is not a regular file</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (its header does not match); it was left untouched</source>
+        <translation>%1 is not a SQLite database (its header does not match); it was left untouched</translation>
+    </message>
+    <message>
+        <source>%1 is read-only; PayDesk needs to write to it (open it with a read-only command, or make it writable)</source>
+        <translation>%1 is read-only; PayDesk needs to write to it (open it with a read-only command, or make it writable)</translation>
+    </message>
+    <message>
+        <source>Database %1 does not exist</source>
+        <translation>Database %1 does not exist</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>Cannot open %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>Cannot read %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of %1</source>
+        <translation>Cannot read the schema version of %1</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this PayDesk understands (%3); it was left untouched. Use a newer PayDesk.</source>
+        <translation>%1 has schema version %2, newer than this PayDesk understands (%3); it was left untouched. Use a newer PayDesk.</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database but not a PayDesk database; it was left untouched</source>
+        <translation>%1 is a SQLite database but not a PayDesk database; it was left untouched</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2 and must be upgraded, which a read-only open cannot do</source>
+        <translation>%1 has schema version %2 and must be upgraded, which a read-only open cannot do</translation>
+    </message>
+    <message>
+        <source>Cannot switch %1 to WAL</source>
+        <translation>Cannot switch %1 to WAL</translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation>%1 not found</translation>
+    </message>
+    <message>
+        <source>Trade order %1 already exists for merchant %2</source>
+        <translation>Trade order %1 already exists for merchant %2</translation>
+    </message>
+    <message>
+        <source>Trade order #%1</source>
+        <translation>Trade order #%1</translation>
+    </message>
+    <message>
+        <source>Trade order %1</source>
+        <translation>Trade order %1</translation>
+    </message>
+    <message>
+        <source>Update trade order</source>
+        <translation>Update trade order</translation>
+    </message>
+    <message>
+        <source>Update trade amounts</source>
+        <translation>Update trade amounts</translation>
+    </message>
+    <message>
+        <source>Freeze trade order</source>
+        <translation>Freeze trade order</translation>
+    </message>
     <message>
         <source>Insert payment order %1</source>
         <translation>Insert payment order %1</translation>
@@ -784,6 +1197,247 @@
     <message>
         <source>Update payment order</source>
         <translation>Update payment order</translation>
+    </message>
+    <message>
+        <source>Insert flow %1</source>
+        <translation>Insert flow %1</translation>
+    </message>
+    <message>
+        <source>Flow #%1</source>
+        <translation>Flow #%1</translation>
+    </message>
+    <message>
+        <source>Flow %1</source>
+        <translation>Flow %1</translation>
+    </message>
+    <message>
+        <source>Flow with %1 transaction %2</source>
+        <translation>Flow with %1 transaction %2</translation>
+    </message>
+    <message>
+        <source>Flows of payment #%1</source>
+        <translation>Flows of payment #%1</translation>
+    </message>
+    <message>
+        <source>Flows of trade #%1</source>
+        <translation>Flows of trade #%1</translation>
+    </message>
+    <message>
+        <source>Update flow %1</source>
+        <translation>Update flow %1</translation>
+    </message>
+    <message>
+        <source>Update refunded amount of flow %1</source>
+        <translation>Update refunded amount of flow %1</translation>
+    </message>
+    <message>
+        <source>Mark flow %1 for reconciliation</source>
+        <translation>Mark flow %1 for reconciliation</translation>
+    </message>
+    <message>
+        <source>Insert refund %1</source>
+        <translation>Insert refund %1</translation>
+    </message>
+    <message>
+        <source>Insert refund flow %1</source>
+        <translation>Insert refund flow %1</translation>
+    </message>
+    <message>
+        <source>Refund #%1</source>
+        <translation>Refund #%1</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>Refund %1</translation>
+    </message>
+    <message>
+        <source>Refunds of trade #%1</source>
+        <translation>Refunds of trade #%1</translation>
+    </message>
+    <message>
+        <source>Refund flows of refund #%1</source>
+        <translation>Refund flows of refund #%1</translation>
+    </message>
+    <message>
+        <source>Refund flow #%1</source>
+        <translation>Refund flow #%1</translation>
+    </message>
+    <message>
+        <source>Refund flow %1</source>
+        <translation>Refund flow %1</translation>
+    </message>
+    <message>
+        <source>Update refund %1</source>
+        <translation>Update refund %1</translation>
+    </message>
+    <message>
+        <source>Update refund flow %1</source>
+        <translation>Update refund flow %1</translation>
+    </message>
+    <message>
+        <source>Posting set %1 needs at least two postings</source>
+        <translation>Posting set %1 needs at least two postings</translation>
+    </message>
+    <message>
+        <source>Posting set %1 overflows</source>
+        <translation>Posting set %1 overflows</translation>
+    </message>
+    <message>
+        <source>Posting set %1 does not balance: %2 %3 left over</source>
+        <translation>Posting set %1 does not balance: %2 %3 left over</translation>
+    </message>
+    <message>
+        <source>Post to ledger</source>
+        <translation>Post to ledger</translation>
+    </message>
+    <message>
+        <source>Ledger of trade #%1</source>
+        <translation>Ledger of trade #%1</translation>
+    </message>
+    <message>
+        <source>Ledger balance check</source>
+        <translation>Ledger balance check</translation>
+    </message>
+    <message>
+        <source>Append event</source>
+        <translation>Append event</translation>
+    </message>
+    <message>
+        <source>Events of trade #%1</source>
+        <translation>Events of trade #%1</translation>
+    </message>
+    <message>
+        <source>Count events</source>
+        <translation>Count events</translation>
+    </message>
+    <message>
+        <source>An idempotency key is required</source>
+        <translation>An idempotency key is required</translation>
+    </message>
+    <message>
+        <source>Read idempotency key</source>
+        <translation>Read idempotency key</translation>
+    </message>
+    <message>
+        <source>Idempotency key %1 was already used for a different request</source>
+        <translation>Idempotency key %1 was already used for a different request</translation>
+    </message>
+    <message>
+        <source>Expire idempotency key</source>
+        <translation>Expire idempotency key</translation>
+    </message>
+    <message>
+        <source>Store idempotency key</source>
+        <translation>Store idempotency key</translation>
+    </message>
+    <message>
+        <source>Store idempotent response</source>
+        <translation>Store idempotent response</translation>
+    </message>
+    <message>
+        <source>Purge idempotency keys</source>
+        <translation>Purge idempotency keys</translation>
+    </message>
+    <message>
+        <source>Search work queues</source>
+        <translation>Search work queues</translation>
+    </message>
+    <message>
+        <source>Read work queue %1</source>
+        <translation>Read work queue %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation>Cannot write the export: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pay::CallbackIngress</name>
+    <message>
+        <source>Callback for unknown channel %1</source>
+        <translation>Callback for unknown channel %1</translation>
+    </message>
+    <message>
+        <source>Callback from %1 lacks a valid timestamp, nonce or signature header</source>
+        <translation>Callback from %1 lacks a valid timestamp, nonce or signature header</translation>
+    </message>
+    <message>
+        <source>Callback from %1 has a bad signature</source>
+        <translation>Callback from %1 has a bad signature</translation>
+    </message>
+    <message>
+        <source>Callback from %1 is %2 s off the clock; the window is %3 s</source>
+        <translation>Callback from %1 is %2 s off the clock; the window is %3 s</translation>
+    </message>
+    <message>
+        <source>Callback from %1 replays nonce %2</source>
+        <translation>Callback from %1 replays nonce %2</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ChannelGateway</name>
+    <message>
+        <source>No channel given</source>
+        <translation>No channel given</translation>
+    </message>
+    <message>
+        <source>Channel %1 is already registered</source>
+        <translation>Channel %1 is already registered</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is open</source>
+        <translation>Circuit breaker of %1 is open</translation>
+    </message>
+    <message>
+        <source>No channel %1</source>
+        <translation>No channel %1</translation>
+    </message>
+    <message>
+        <source>Channel %1 is switched off</source>
+        <translation>Channel %1 is switched off</translation>
+    </message>
+    <message>
+        <source>Channel %1 is busy: %2 calls in flight, %3 waiting</source>
+        <translation>Channel %1 is busy: %2 calls in flight, %3 waiting</translation>
+    </message>
+    <message>
+        <source>Channel %1 had no free slot in time</source>
+        <translation>Channel %1 had no free slot in time</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 ms</source>
+        <translation>No answer from %1 within %2 ms</translation>
+    </message>
+</context>
+<context>
+    <name>pay::CouponChannel</name>
+    <message>
+        <source>No voucher %1</source>
+        <translation>No voucher %1</translation>
+    </message>
+    <message>
+        <source>Voucher %1 was already used</source>
+        <translation>Voucher %1 was already used</translation>
+    </message>
+    <message>
+        <source>Voucher %1 is not valid yet</source>
+        <translation>Voucher %1 is not valid yet</translation>
+    </message>
+    <message>
+        <source>Voucher %1 has expired</source>
+        <translation>Voucher %1 has expired</translation>
+    </message>
+    <message>
+        <source>Voucher %1 is in %2</source>
+        <translation>Voucher %1 is in %2</translation>
+    </message>
+    <message>
+        <source>Voucher %1 covers at most %2 minor units</source>
+        <translation>Voucher %1 covers at most %2 minor units</translation>
+    </message>
+    <message>
+        <source>A voucher payment can only be refunded whole</source>
+        <translation>A voucher payment can only be refunded whole</translation>
     </message>
 </context>
 <context>
@@ -839,49 +1493,6 @@
     <message>
         <source>Paid</source>
         <translation>Paid</translation>
-    </message>
-</context>
-<context>
-    <name>pay::RefundRepository</name>
-    <message>
-        <source>Insert refund %1</source>
-        <translation>Insert refund %1</translation>
-    </message>
-    <message>
-        <source>Insert refund flow %1</source>
-        <translation>Insert refund flow %1</translation>
-    </message>
-    <message>
-        <source>Refund #%1</source>
-        <translation>Refund #%1</translation>
-    </message>
-    <message>
-        <source>Refund %1</source>
-        <translation>Refund %1</translation>
-    </message>
-    <message>
-        <source>Refunds of trade #%1</source>
-        <translation>Refunds of trade #%1</translation>
-    </message>
-    <message>
-        <source>Refund flows of refund #%1</source>
-        <translation>Refund flows of refund #%1</translation>
-    </message>
-    <message>
-        <source>Refund flow #%1</source>
-        <translation>Refund flow #%1</translation>
-    </message>
-    <message>
-        <source>Refund flow %1</source>
-        <translation>Refund flow %1</translation>
-    </message>
-    <message>
-        <source>Update refund %1</source>
-        <translation>Update refund %1</translation>
-    </message>
-    <message>
-        <source>Update refund flow %1</source>
-        <translation>Update refund flow %1</translation>
     </message>
 </context>
 <context>
@@ -1008,41 +1619,6 @@
     </message>
 </context>
 <context>
-    <name>pay::TradeRepository</name>
-    <message>
-        <source>Insert trade order</source>
-        <translation>Insert trade order</translation>
-    </message>
-    <message>
-        <source>Trade order %1 already exists for merchant %2</source>
-        <translation>Trade order %1 already exists for merchant %2</translation>
-    </message>
-    <message>
-        <source>Trade order #%1</source>
-        <translation>Trade order #%1</translation>
-    </message>
-    <message>
-        <source>Trade order %1</source>
-        <translation>Trade order %1</translation>
-    </message>
-    <message>
-        <source>Update trade order</source>
-        <translation>Update trade order</translation>
-    </message>
-    <message>
-        <source>Update trade amounts</source>
-        <translation>Update trade amounts</translation>
-    </message>
-    <message>
-        <source>Freeze trade order</source>
-        <translation>Freeze trade order</translation>
-    </message>
-    <message>
-        <source>Count trade orders</source>
-        <translation>Count trade orders</translation>
-    </message>
-</context>
-<context>
     <name>pay::WalletChannel</name>
     <message>
         <source>No member %1</source>
@@ -1062,14 +1638,272 @@
     </message>
 </context>
 <context>
+    <name>pay::ui::BasketModel</name>
+    <message>
+        <source>Barcode %1</source>
+        <translation>Barcode %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
     <name>pay::ui::CheckoutPage</name>
     <message>
         <source>Checkout</source>
         <translation>Checkout</translation>
     </message>
     <message>
-        <source>Take a payment for a basket: combine a coupon, wallet balance, points, a bank card or a QR code, watch each part succeed or fail, print a receipt, and refund within your limits.</source>
-        <translation>Take a payment for a basket: combine a coupon, wallet balance, points, a bank card or a QR code, watch each part succeed or fail, print a receipt, and refund within your limits.</translation>
+        <source>The payment service did not start: %1</source>
+        <translation>The payment service did not start: %1</translation>
+    </message>
+    <message>
+        <source>The payment status service is switched off; payments cannot be followed.</source>
+        <translation>The payment status service is switched off; payments cannot be followed.</translation>
+    </message>
+    <message>
+        <source>The basket is being paid; start a new sale to change it.</source>
+        <translation>The basket is being paid; start a new sale to change it.</translation>
+    </message>
+    <message>
+        <source>No item "%1" in the catalogue.</source>
+        <translation>No item "%1" in the catalogue.</translation>
+    </message>
+    <message>
+        <source>The payment service is not running.</source>
+        <translation>The payment service is not running.</translation>
+    </message>
+    <message numerus="yes">
+        <source>PayDesk basket, %n item(s)</source>
+        <translation>
+            <numerusform>PayDesk basket, %n item</numerusform>
+            <numerusform>PayDesk basket, %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending the payment…</source>
+        <translation>Sending the payment…</translation>
+    </message>
+    <message>
+        <source>The payment was refused: %1</source>
+        <translation>The payment was refused: %1</translation>
+    </message>
+    <message>
+        <source>Paying…</source>
+        <translation>Paying…</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment service (%1); trying again in %2 s.</source>
+        <translation>Waiting for the payment service (%1); trying again in %2 s.</translation>
+    </message>
+    <message>
+        <source>Confirming with the channel… The result will show here by itself.</source>
+        <translation>Confirming with the channel… The result will show here by itself.</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan the QR code…</source>
+        <translation>Waiting for the customer to scan the QR code…</translation>
+    </message>
+    <message>
+        <source>Paying by %1…</source>
+        <translation>Paying by %1…</translation>
+    </message>
+    <message>
+        <source>Paid %1. Thank you!</source>
+        <translation>Paid %1. Thank you!</translation>
+    </message>
+    <message>
+        <source>the payment was stopped</source>
+        <translation>the payment was stopped</translation>
+    </message>
+    <message>
+        <source>The payment failed: %1.</source>
+        <translation>The payment failed: %1.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2.</source>
+        <translation>%1 failed: %2.</translation>
+    </message>
+    <message>
+        <source>%1 Anything already taken is given back automatically. Choose another way to pay and press Pay (F12).</source>
+        <translation>%1 Anything already taken is given back automatically. Choose another way to pay and press Pay (F12).</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed, operations will follow up</source>
+        <translation>failed, operations will follow up</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>Given back %1: %2</source>
+        <translation>Given back %1: %2</translation>
+    </message>
+    <message>
+        <source>The customer could not pay: %1</source>
+        <translation>The customer could not pay: %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Enter an amount above zero.</translation>
+    </message>
+    <message>
+        <source>At most %1 can be refunded.</source>
+        <translation>At most %1 can be refunded.</translation>
+    </message>
+    <message>
+        <source>A refund of %1 is above the cashier's limit of %2. A manager must approve it.</source>
+        <translation>A refund of %1 is above the cashier's limit of %2. A manager must approve it.</translation>
+    </message>
+    <message>
+        <source>The refund was not approved.</source>
+        <translation>The refund was not approved.</translation>
+    </message>
+    <message>
+        <source>Refund at the till</source>
+        <translation>Refund at the till</translation>
+    </message>
+    <message>
+        <source>Sending the refund…</source>
+        <translation>Sending the refund…</translation>
+    </message>
+    <message>
+        <source>The refund was refused: %1</source>
+        <translation>The refund was refused: %1</translation>
+    </message>
+    <message>
+        <source>Refund %1 accepted.</source>
+        <translation>Refund %1 accepted.</translation>
+    </message>
+    <message>
+        <source>There is no receipt yet.</source>
+        <translation>There is no receipt yet.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>Save Receipt as PDF</source>
+        <translation>Save Receipt as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1.</source>
+        <translation>Receipt saved to %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Item code or barcode</source>
+        <translation>&amp;Item code or barcode</translation>
+    </message>
+    <message>
+        <source>e.g. A01 or 6901234560015</source>
+        <translation>e.g. A01 or 6901234560015</translation>
+    </message>
+    <message>
+        <source>&amp;Qty</source>
+        <translation>&amp;Qty</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Remove line [Del]</source>
+        <translation>Remove line [Del]</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>Print receipt…</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF…</source>
+        <translation>Save receipt as PDF…</translation>
+    </message>
+    <message>
+        <source>New sale [F9]</source>
+        <translation>New sale [F9]</translation>
+    </message>
+    <message>
+        <source>Refund (cashier limit %1)</source>
+        <translation>Refund (cashier limit %1)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Item entry</source>
+        <translation>Item entry</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>QR A</source>
+        <translation>QR A</translation>
+    </message>
+    <message>
+        <source>QR B</source>
+        <translation>QR B</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>New sale</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Cashier: %1</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +2014,33 @@
     <message>
         <source>&amp;About PayDesk</source>
         <translation>&amp;About PayDesk</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>e.g. manager1</source>
+        <translation>e.g. manager1</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>%1 Attempts left: %2.</source>
+        <translation>%1 Attempts left: %2.</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +2156,31 @@
     </message>
 </context>
 <context>
+    <name>pay::ui::QrPaymentPanel</name>
+    <message>
+        <source>The code has expired</source>
+        <translation>The code has expired</translation>
+    </message>
+    <message>
+        <source>Expires in %1:%2</source>
+        <translation>Expires in %1:%2</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>Scan to pay</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan with %1: %2</source>
+        <translation>Ask the customer to scan with %1: %2</translation>
+    </message>
+    <message>
+        <source>Simulate customer scan
+(training)</source>
+        <translation>Simulate customer scan
+(training)</translation>
+    </message>
+</context>
+<context>
     <name>pay::ui::ReconciliationPage</name>
     <message>
         <source>Reconciliation</source>
@@ -1314,6 +2200,100 @@
     <message>
         <source>Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.</source>
         <translation>Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::StatusPoller</name>
+    <message>
+        <source>The status service is not running.</source>
+        <translation>The status service is not running.</translation>
+    </message>
+    <message>
+        <source>The status service answered %1.</source>
+        <translation>The status service answered %1.</translation>
+    </message>
+    <message>
+        <source>The status service sent an unreadable answer.</source>
+        <translation>The status service sent an unreadable answer.</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::TenderPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Nothing to pay yet</source>
+        <translation>Nothing to pay yet</translation>
+    </message>
+    <message>
+        <source>Too much by %1</source>
+        <translation>Too much by %1</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>Covered</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>Still due</translation>
+    </message>
+    <message>
+        <source>Coupon  [F2]</source>
+        <translation>Coupon  [F2]</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>e.g. CP-5OFF</source>
+        <translation>e.g. CP-5OFF</translation>
+    </message>
+    <message>
+        <source>Wallet  [F3]</source>
+        <translation>Wallet  [F3]</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>e.g. M1001</source>
+        <translation>e.g. M1001</translation>
+    </message>
+    <message>
+        <source>The rest by</source>
+        <translation>The rest by</translation>
+    </message>
+    <message>
+        <source>Card [F4]</source>
+        <translation>Card [F4]</translation>
+    </message>
+    <message>
+        <source>QR A [F5]</source>
+        <translation>QR A [F5]</translation>
+    </message>
+    <message>
+        <source>QR B [F6]</source>
+        <translation>QR B [F6]</translation>
+    </message>
+    <message>
+        <source>Pay  [F12]</source>
+        <translation>Pay  [F12]</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>An audit entry needs who and what</source>
+        <translation>审计记录必须包含操作人和操作内容</translation>
+    </message>
+    <message>
+        <source>Every operations action needs a reason</source>
+        <translation>每项运营操作都必须填写原因</translation>
+    </message>
+    <message>
+        <source>Read the audit log</source>
+        <translation>读取审计日志</translation>
+    </message>
+    <message>
+        <source>Append to the audit log</source>
+        <translation>写入审计日志</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>第 %1 行缺失（下一行为第 %2 行）</translation>
+    </message>
+    <message>
+        <source>row %1 does not follow the previous row's hash</source>
+        <translation>第 %1 行与上一行的哈希不衔接</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written</source>
+        <translation>第 %1 行在写入后被修改过</translation>
+    </message>
+</context>
+<context>
     <name>ChannelRouter</name>
     <message>
         <source>none</source>
@@ -26,6 +57,13 @@
     <message>
         <source>%1: cheapest fee %2 among %3 eligible; excluded: %4</source>
         <translation>%1：%3 个可用渠道中费率最低（%2）；已排除：%4</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScan</name>
+    <message>
+        <source>%1 is not a QR channel</source>
+        <translation>%1 不是扫码支付渠道</translation>
     </message>
 </context>
 <context>
@@ -89,6 +127,93 @@
         <source>Refund failed</source>
         <translation>退款失败</translation>
     </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>QR A</source>
+        <translation>扫码 A</translation>
+    </message>
+    <message>
+        <source>QR B</source>
+        <translation>扫码 B</translation>
+    </message>
+</context>
+<context>
+    <name>Invariants</name>
+    <message>
+        <source>SQLite integrity_check reports ok</source>
+        <translation>SQLite integrity_check 检查结果正常</translation>
+    </message>
+    <message>
+        <source>integrity_check</source>
+        <translation>integrity_check</translation>
+    </message>
+    <message>
+        <source>No entity leaves a terminal state in the event log</source>
+        <translation>事件日志中没有任何实体离开终态</translation>
+    </message>
+    <message>
+        <source>Every ledger posting set sums to zero</source>
+        <translation>每个账务分录集的合计都为零</translation>
+    </message>
+    <message>
+        <source>The flows of each payment add up to its amount</source>
+        <translation>每笔支付单的支付流水之和等于其金额</translation>
+    </message>
+    <message>
+        <source>Flows carry their payment's currency</source>
+        <translation>支付流水的币种与所属支付单一致</translation>
+    </message>
+    <message>
+        <source>No flow is refunded more than it took</source>
+        <translation>没有任何支付流水的退款超过其收款</translation>
+    </message>
+    <message>
+        <source>Only successful flows are refunded</source>
+        <translation>只有成功的支付流水才会退款</translation>
+    </message>
+    <message>
+        <source>Per settled trade, the money kept is 0 or the order amount</source>
+        <translation>每笔已结束的交易，留存金额为 0 或订单金额</translation>
+    </message>
+    <message>
+        <source>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</source>
+        <translation>每笔已结束的交易，成功流水减去退款等于订单留存金额（0 或订单金额，扣除顾客退款）</translation>
+    </message>
+    <message>
+        <source>A closed trade holds no money once its refunds finish</source>
+        <translation>已关闭的交易在退款完成后不留存任何金额</translation>
+    </message>
+    <message>
+        <source>Every successful flow has ledger postings</source>
+        <translation>每笔成功的支付流水都有账务分录</translation>
+    </message>
+    <message>
+        <source>Every successful refund flow has ledger postings</source>
+        <translation>每笔成功的退款流水都有账务分录</translation>
+    </message>
+    <message>
+        <source>Money held in suspense is released once the flow's result is known</source>
+        <translation>支付流水结果明确后，挂账资金随即释放</translation>
+    </message>
+    <message>
+        <source>The audit log's hash chain is unbroken</source>
+        <translation>审计日志的哈希链完整无断裂</translation>
+    </message>
 </context>
 <context>
     <name>Money</name>
@@ -123,6 +248,712 @@
     <message>
         <source>'%1' has more than %2 decimal places</source>
         <translation>“%1”的小数位超过 %2 位</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyInput</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>请输入金额。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>"%1" is not an amount.</source>
+        <translation>“%1”不是有效金额。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has at most %n decimal place(s).</source>
+        <translation><numerusform>%1 最多只有 %n 位小数。</numerusform></translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Say why: every operations action needs a reason</source>
+        <translation>请填写原因：每项运营操作都必须说明原因</translation>
+    </message>
+    <message>
+        <source>%1 may not do operations actions</source>
+        <translation>%1 无权执行运营操作</translation>
+    </message>
+    <message>
+        <source>a manager's approval is required</source>
+        <translation>需要经理审批</translation>
+    </message>
+    <message>
+        <source>the approver must be a second person</source>
+        <translation>审批人必须是另一位员工</translation>
+    </message>
+    <message>
+        <source>the approver's PIN is wrong</source>
+        <translation>审批人的 PIN 码错误</translation>
+    </message>
+    <message>
+        <source>%1 is not a manager</source>
+        <translation>%1 不是经理</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>未获批准：%1</translation>
+    </message>
+    <message>
+        <source>Say how the break was resolved</source>
+        <translation>请说明该对账差异的处理方式</translation>
+    </message>
+    <message>
+        <source>Resolve break</source>
+        <translation>解决对账差异</translation>
+    </message>
+    <message>
+        <source>Break %1 is not open</source>
+        <translation>对账差异 %1 不是待处理状态</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentEngine</name>
+    <message>
+        <source>Schedule compensation</source>
+        <translation>安排补偿查询</translation>
+    </message>
+    <message>
+        <source>Drop compensation task</source>
+        <translation>删除补偿任务</translation>
+    </message>
+    <message>
+        <source>Restore expiry checks</source>
+        <translation>恢复订单超时检查</translation>
+    </message>
+    <message>
+        <source>Load compensation tasks</source>
+        <translation>加载补偿任务</translation>
+    </message>
+    <message>
+        <source>An order number is required</source>
+        <translation>需要订单号</translation>
+    </message>
+    <message>
+        <source>The order amount must be positive</source>
+        <translation>订单金额必须大于零</translation>
+    </message>
+    <message>
+        <source>At least one payment method is required</source>
+        <translation>至少需要一种支付方式</translation>
+    </message>
+    <message>
+        <source>Unknown payment method '%1'</source>
+        <translation>未知的支付方式“%1”</translation>
+    </message>
+    <message>
+        <source>The %1 amount must be positive</source>
+        <translation>%1 的金额必须大于零</translation>
+    </message>
+    <message>
+        <source>%1 appears twice in one payment</source>
+        <translation>%1 在同一笔支付中出现了两次</translation>
+    </message>
+    <message>
+        <source>%1 needs a voucher code or member id</source>
+        <translation>%1 需要券码或会员号</translation>
+    </message>
+    <message>
+        <source>%1 takes at most %2 per payment</source>
+        <translation>%1 每笔最多支付 %2</translation>
+    </message>
+    <message>
+        <source>The payment amounts overflow</source>
+        <translation>支付金额溢出</translation>
+    </message>
+    <message>
+        <source>At most one card or QR channel per payment</source>
+        <translation>每笔支付最多使用一个银行卡或扫码渠道</translation>
+    </message>
+    <message>
+        <source>The methods add up to %1 but the order is %2</source>
+        <translation>各支付方式合计 %1，但订单金额为 %2</translation>
+    </message>
+    <message>
+        <source>Order %1 is frozen for review: %2</source>
+        <translation>订单 %1 已冻结待审核：%2</translation>
+    </message>
+    <message>
+        <source>Order %1 is for %2, not %3</source>
+        <translation>订单 %1 的币种为 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2 and cannot be paid</source>
+        <translation>订单 %1 状态为 %2，无法支付</translation>
+    </message>
+    <message>
+        <source>Order %1 changed while paying; look at it again</source>
+        <translation>订单 %1 在支付过程中发生了变化；请重新查看</translation>
+    </message>
+    <message>
+        <source>Number payment</source>
+        <translation>生成支付单号</translation>
+    </message>
+    <message>
+        <source>Closed: the customer switched to another method</source>
+        <translation>已关闭：顾客改用了其他支付方式</translation>
+    </message>
+    <message>
+        <source>Not needed: order is %1</source>
+        <translation>无需处理：订单状态为 %1</translation>
+    </message>
+    <message>
+        <source>Channel %1 reported %2 for flow %3, which asked for %4</source>
+        <translation>渠道 %1 报告支付流水 %3 的金额为 %2，而请求金额为 %4</translation>
+    </message>
+    <message>
+        <source>Amount mismatch on flow %1</source>
+        <translation>支付流水 %1 金额不符</translation>
+    </message>
+    <message>
+        <source>Flow %1 was %2 but the channel reports it paid</source>
+        <translation>支付流水 %1 状态为 %2，但渠道报告已支付</translation>
+    </message>
+    <message>
+        <source>Flow %1 is already %2</source>
+        <translation>支付流水 %1 已处于 %2 状态</translation>
+    </message>
+    <message>
+        <source>Flow %1 changed meanwhile</source>
+        <translation>支付流水 %1 在此期间已发生变化</translation>
+    </message>
+    <message>
+        <source>Not attempted: an earlier leg failed</source>
+        <translation>未发起：组合支付中前一项已失败</translation>
+    </message>
+    <message>
+        <source>Payment %1 failed: %2</source>
+        <translation>支付单 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Order %1 was closed before payment %2 succeeded</source>
+        <translation>订单 %1 在支付单 %2 成功之前已关闭</translation>
+    </message>
+    <message>
+        <source>Order %1 was already paid; payment %2 is a duplicate</source>
+        <translation>订单 %1 已支付；支付单 %2 为重复支付</translation>
+    </message>
+    <message>
+        <source>Closed: another attempt paid the order</source>
+        <translation>已关闭：订单已由另一次支付完成</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2; it cannot be closed</source>
+        <translation>订单 %1 状态为 %2，无法关单</translation>
+    </message>
+    <message>
+        <source>Closed at the channel</source>
+        <translation>已在渠道侧关单</translation>
+    </message>
+    <message>
+        <source>Order closed</source>
+        <translation>订单已关闭</translation>
+    </message>
+    <message>
+        <source>Order %1 closed before its payment completed</source>
+        <translation>订单 %1 在支付完成前已关闭</translation>
+    </message>
+    <message>
+        <source>Refund %1 does not belong to %2</source>
+        <translation>退款 %1 不属于 %2</translation>
+    </message>
+    <message>
+        <source>Flow %1 does not belong to %2</source>
+        <translation>支付流水 %1 不属于 %2</translation>
+    </message>
+    <message>
+        <source>Refund callback for %1 reports %2, expected %3</source>
+        <translation>%1 的退款回调报告金额 %2，应为 %3</translation>
+    </message>
+    <message>
+        <source>Refund amount mismatch</source>
+        <translation>退款金额不符</translation>
+    </message>
+    <message>
+        <source>Callback for %1 is in %2, the flow is in %3</source>
+        <translation>%1 的回调币种为 %2，支付流水币种为 %3</translation>
+    </message>
+    <message>
+        <source>Currency mismatch on flow %1</source>
+        <translation>支付流水 %1 币种不符</translation>
+    </message>
+    <message>
+        <source>The channel reported the payment failed</source>
+        <translation>渠道报告支付失败</translation>
+    </message>
+    <message>
+        <source>A refund number is required</source>
+        <translation>需要退款单号</translation>
+    </message>
+    <message>
+        <source>The refund amount must be positive</source>
+        <translation>退款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>Refund %1 already exists with a different order or amount</source>
+        <translation>退款 %1 已存在，但订单或金额不同</translation>
+    </message>
+    <message>
+        <source>Order %1 is frozen for review</source>
+        <translation>订单 %1 已冻结待审核</translation>
+    </message>
+    <message>
+        <source>Order %1 is %2; only paid orders can be refunded</source>
+        <translation>订单 %1 状态为 %2；只有已支付的订单才能退款</translation>
+    </message>
+    <message>
+        <source>Only %1 of order %2 can still be refunded</source>
+        <translation>订单 %2 只剩 %1 可以退款</translation>
+    </message>
+    <message>
+        <source>The flows of order %1 cannot cover the refund</source>
+        <translation>订单 %1 的支付流水不足以覆盖该退款</translation>
+    </message>
+    <message>
+        <source>Refund %1 would exceed what flow %2 took</source>
+        <translation>退款 %1 将超过支付流水 %2 的收款</translation>
+    </message>
+    <message>
+        <source>Refund %1 exceeds what flow %2 took</source>
+        <translation>退款 %1 超过了支付流水 %2 的收款</translation>
+    </message>
+    <message>
+        <source>Refund %1 failed at the channel after retries</source>
+        <translation>退款 %1 在渠道多次重试后仍失败</translation>
+    </message>
+    <message>
+        <source>Order keeps %1 but should keep %2 (amount %3)</source>
+        <translation>订单留存 %1，但应留存 %2（订单金额 %3）</translation>
+    </message>
+    <message>
+        <source>Refund %1 is %2; only a failed refund can be retried</source>
+        <translation>退款 %1 状态为 %2；只有失败的退款才能重试</translation>
+    </message>
+    <message>
+        <source>Retry of %1</source>
+        <translation>重试退款 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>PayDesk Demo Shop</source>
+        <translation>PayDesk 演示商店</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>收银员：%1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Thank you for shopping with us.</source>
+        <translation>谢谢惠顾，欢迎再次光临！</translation>
+    </message>
+    <message>
+        <source>Could not write the receipt to %1.</source>
+        <translation>无法将小票写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Recon</name>
+    <message>
+        <source>The database is not SQLite</source>
+        <translation>数据库不是 SQLite</translation>
+    </message>
+    <message>
+        <source>Read local flows: %1</source>
+        <translation>读取本地支付流水：%1</translation>
+    </message>
+    <message>
+        <source>Also on line %1</source>
+        <translation>第 %1 行也有该记录</translation>
+    </message>
+    <message>
+        <source>The statement shows a refund we have no record of</source>
+        <translation>对账单中有一笔本地没有记录的退款</translation>
+    </message>
+    <message>
+        <source>The statement shows a payment we have no record of</source>
+        <translation>对账单中有一笔本地没有记录的支付</translation>
+    </message>
+    <message>
+        <source>Amounts differ: local %1, statement %2</source>
+        <translation>金额不一致：本地 %1，对账单 %2</translation>
+    </message>
+    <message>
+        <source>Matched across midnight</source>
+        <translation>跨零点匹配成功</translation>
+    </message>
+    <message>
+        <source>The channel refunded; the local refund is %1</source>
+        <translation>渠道已退款；本地退款状态为 %1</translation>
+    </message>
+    <message>
+        <source>The channel took the money; the local flow is %1</source>
+        <translation>渠道已收款；本地支付流水状态为 %1</translation>
+    </message>
+    <message>
+        <source>The local record succeeded; the statement says %1</source>
+        <translation>本地记录为成功；对账单状态为 %1</translation>
+    </message>
+    <message>
+        <source>The local record is %1; the statement says %2</source>
+        <translation>本地记录状态为 %1；对账单状态为 %2</translation>
+    </message>
+    <message>
+        <source>Close to midnight: held for the next day's statement</source>
+        <translation>临近零点：留待与次日对账单核对</translation>
+    </message>
+    <message>
+        <source>Not in this statement nor the previous day's</source>
+        <translation>本期及前一日的对账单中均无此记录</translation>
+    </message>
+    <message>
+        <source>Close to midnight: held for the previous day's statement</source>
+        <translation>临近零点：留待与前一日对账单核对</translation>
+    </message>
+    <message>
+        <source>A local refund the statement lacks</source>
+        <translation>本地有此退款，对账单中缺失</translation>
+    </message>
+    <message>
+        <source>A local success the statement lacks</source>
+        <translation>本地支付成功，对账单中缺失</translation>
+    </message>
+    <message>
+        <source>The order is %1 but no attempt of its amount succeeded</source>
+        <translation>订单状态为 %1，但没有一笔与订单金额相符的支付成功</translation>
+    </message>
+    <message>
+        <source>The order records %1 paid of %2</source>
+        <translation>订单记录已付 %1（订单金额 %2）</translation>
+    </message>
+    <message>
+        <source>Payment %1 succeeded for %2 but its flows took %3</source>
+        <translation>支付单 %1 成功金额为 %2，但其支付流水实收 %3</translation>
+    </message>
+    <message>
+        <source>The order is closed but keeps %1 with no refund in flight</source>
+        <translation>订单已关闭，但仍留存 %1，且没有进行中的退款</translation>
+    </message>
+    <message>
+        <source>Flow %1 succeeded for %2 but the ledger shows %3 received</source>
+        <translation>支付流水 %1 成功金额为 %2，但账务显示实收 %3</translation>
+    </message>
+    <message>
+        <source>Flow %1 is %2 but the ledger shows %3 received</source>
+        <translation>支付流水 %1 状态为 %2，但账务显示实收 %3</translation>
+    </message>
+    <message>
+        <source>The postings of order %1 sum to %2 %3, not zero</source>
+        <translation>订单 %1 的分录合计为 %2 %3，不为零</translation>
+    </message>
+    <message>
+        <source>Succeeded here; the channel says %1</source>
+        <translation>本地为成功；渠道返回 %1</translation>
+    </message>
+    <message>
+        <source>The channel took %1, the flow asked for %2</source>
+        <translation>渠道实收 %1，支付流水请求金额为 %2</translation>
+    </message>
+    <message>
+        <source>%1 here; the channel says it was paid</source>
+        <translation>本地为 %1；渠道称已支付</translation>
+    </message>
+    <message>
+        <source>Sweep settled orders</source>
+        <translation>扫描已结束的订单</translation>
+    </message>
+    <message>
+        <source>Record a break</source>
+        <translation>记录对账差异</translation>
+    </message>
+    <message>
+        <source>Resolve a break</source>
+        <translation>解决对账差异</translation>
+    </message>
+    <message>
+        <source>Reopen a break</source>
+        <translation>重新打开对账差异</translation>
+    </message>
+    <message>
+        <source>List breaks</source>
+        <translation>列出对账差异</translation>
+    </message>
+    <message>
+        <source>Look up breaks</source>
+        <translation>查询对账差异</translation>
+    </message>
+    <message>
+        <source>No channel given</source>
+        <translation>未指定渠道</translation>
+    </message>
+    <message>
+        <source>The statement does not say its day: give --date</source>
+        <translation>对账单未注明日期：请用 --date 指定</translation>
+    </message>
+    <message>
+        <source>The statement is for %1, not %2</source>
+        <translation>该对账单的日期为 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>The statement is channel %1's, not %2's</source>
+        <translation>该对账单属于渠道 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <source>Look up earlier runs</source>
+        <translation>查询以往的对账批次</translation>
+    </message>
+    <message>
+        <source>Supersede an earlier run</source>
+        <translation>替换以往的对账批次</translation>
+    </message>
+    <message>
+        <source>Record a reconciliation run</source>
+        <translation>记录对账批次</translation>
+    </message>
+    <message>
+        <source>Quarantine a statement line</source>
+        <translation>隔离对账单行</translation>
+    </message>
+    <message>
+        <source>Held at midnight; not in %1's statement either</source>
+        <translation>跨零点暂挂；%1 的对账单中也没有此记录</translation>
+    </message>
+    <message>
+        <source>Unknown locally, paid at the channel: settled through the success path</source>
+        <translation>本地状态未知、渠道已支付：已按支付成功流程补单</translation>
+    </message>
+    <message>
+        <source>Settling from the statement failed: %1</source>
+        <translation>根据对账单补单失败：%1</translation>
+    </message>
+    <message>
+        <source>Unknown locally, paid at the channel: settle from the statement</source>
+        <translation>本地状态未知、渠道已支付：需根据对账单补单</translation>
+    </message>
+    <message>
+        <source>Finish a reconciliation run</source>
+        <translation>完成对账批次</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>content after the end line</source>
+        <translation>结尾行之后还有内容</translation>
+    </message>
+    <message>
+        <source>the end line has no valid row count</source>
+        <translation>结尾行没有有效的行数</translation>
+    </message>
+    <message>
+        <source>not a canonical statement header</source>
+        <translation>不是标准对账单的表头</translation>
+    </message>
+    <message>
+        <source>unterminated quoted field</source>
+        <translation>引号字段未闭合</translation>
+    </message>
+    <message>
+        <source>expected 10 fields, found %1</source>
+        <translation>应有 10 个字段，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>unknown type "%1"</source>
+        <translation>未知类型“%1”</translation>
+    </message>
+    <message>
+        <source>empty flow_no</source>
+        <translation>flow_no 为空</translation>
+    </message>
+    <message>
+        <source>bad amount_minor "%1"</source>
+        <translation>amount_minor 无效：“%1”</translation>
+    </message>
+    <message>
+        <source>bad fee_minor "%1"</source>
+        <translation>fee_minor 无效：“%1”</translation>
+    </message>
+    <message>
+        <source>bad time_utc "%1"</source>
+        <translation>time_utc 无效：“%1”</translation>
+    </message>
+    <message>
+        <source>Not a canonical statement: no header row</source>
+        <translation>不是标准对账单：没有表头行</translation>
+    </message>
+    <message>
+        <source>the statement is truncated: the end line "# end rows=…" is missing</source>
+        <translation>对账单不完整：缺少结尾行“# end rows=…”</translation>
+    </message>
+    <message>
+        <source>the end line says %1 rows but the file has %2</source>
+        <translation>结尾行标明 %1 行，但文件实际有 %2 行</translation>
+    </message>
+    <message>
+        <source>not a WeChat Pay trade bill header (27 columns expected)</source>
+        <translation>不是微信支付交易账单的表头（应为 27 列）</translation>
+    </message>
+    <message>
+        <source>bytes that are not valid UTF-8</source>
+        <translation>含有无效的 UTF-8 字节</translation>
+    </message>
+    <message>
+        <source>a data row must start with a backtick</source>
+        <translation>数据行必须以反引号（`）开头</translation>
+    </message>
+    <message>
+        <source>expected 27 fields, found %1</source>
+        <translation>应有 27 个字段，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>bad time "%1"</source>
+        <translation>时间无效：“%1”</translation>
+    </message>
+    <message>
+        <source>bad amount "%1" in column %2</source>
+        <translation>第 %2 列金额无效：“%1”</translation>
+    </message>
+    <message>
+        <source>bad refund amount "%1"</source>
+        <translation>退款金额无效：“%1”</translation>
+    </message>
+    <message>
+        <source>bad order amount "%1"</source>
+        <translation>订单金额无效：“%1”</translation>
+    </message>
+    <message>
+        <source>empty merchant order no.</source>
+        <translation>商户订单号为空</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the summary rows are missing</source>
+        <translation>账单不完整：缺少汇总部分</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the summary row is missing</source>
+        <translation>账单不完整：缺少汇总数据行</translation>
+    </message>
+    <message>
+        <source>malformed summary row</source>
+        <translation>汇总行格式有误</translation>
+    </message>
+    <message>
+        <source>the summary says %1 rows but the bill has %2</source>
+        <translation>汇总标明 %1 笔，但账单实际有 %2 笔</translation>
+    </message>
+    <message>
+        <source>content after the summary row</source>
+        <translation>汇总行之后还有内容</translation>
+    </message>
+    <message>
+        <source>No GBK decoder is available in this Qt build</source>
+        <translation>当前 Qt 构建中没有可用的 GBK 解码器</translation>
+    </message>
+    <message>
+        <source>not an Alipay business-detail header (25 columns expected)</source>
+        <translation>不是支付宝业务明细的表头（应为 25 列）</translation>
+    </message>
+    <message>
+        <source>Not an Alipay business-detail bill: no header row</source>
+        <translation>不是支付宝业务明细账单：没有表头行</translation>
+    </message>
+    <message>
+        <source>unexpected comment line inside the detail rows</source>
+        <translation>明细行中出现了意外的注释行</translation>
+    </message>
+    <message>
+        <source>bytes that are not valid GBK</source>
+        <translation>含有无效的 GBK 字节</translation>
+    </message>
+    <message>
+        <source>expected 25 fields, found %1</source>
+        <translation>应有 25 个字段，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>bad completion time "%1"</source>
+        <translation>完成时间无效：“%1”</translation>
+    </message>
+    <message>
+        <source>bad service fee "%1"</source>
+        <translation>服务费无效：“%1”</translation>
+    </message>
+    <message>
+        <source>unknown business type "%1"</source>
+        <translation>未知业务类型“%1”</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the end of the detail list is missing</source>
+        <translation>账单不完整：缺少明细列表的结束行</translation>
+    </message>
+    <message>
+        <source>data after the end of the detail list</source>
+        <translation>明细列表结束后还有数据</translation>
+    </message>
+    <message>
+        <source>the bill is truncated: the totals lines are missing</source>
+        <translation>账单不完整：缺少合计行</translation>
+    </message>
+    <message>
+        <source>the totals say %1 rows but the bill has %2</source>
+        <translation>合计行标明 %1 笔，但账单实际有 %2 笔</translation>
+    </message>
+    <message>
+        <source>unknown statement layout (not canonical CSV, WeChat Pay ALL or Alipay business detail)</source>
+        <translation>无法识别的对账单格式（不是标准 CSV、微信支付全部交易账单或支付宝业务明细）</translation>
+    </message>
+    <message>
+        <source>Unknown statement format</source>
+        <translation>未知的对账单格式</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>Wrong user or PIN.</source>
+        <translation>用户名或 PIN 码错误。</translation>
+    </message>
+    <message>
+        <source>%1 may not approve refunds.</source>
+        <translation>%1 无权审批退款。</translation>
     </message>
 </context>
 <context>
@@ -180,6 +1011,45 @@
     </message>
 </context>
 <context>
+    <name>StatusEndpoint</name>
+    <message>
+        <source>The status endpoint needs a bearer token</source>
+        <translation>状态接口需要 Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1 port %2</source>
+        <translation>无法在 %1 的端口 %2 上监听</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use GET</source>
+        <translation>此处不允许 %1；请使用 GET</translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here; use POST</source>
+        <translation>此处不允许 %1；请使用 POST</translation>
+    </message>
+    <message>
+        <source>No such resource: %1</source>
+        <translation>没有该资源：%1</translation>
+    </message>
+    <message>
+        <source>A valid bearer token is required</source>
+        <translation>需要有效的 Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>wait_ms must be a whole number of milliseconds</source>
+        <translation>wait_ms 必须是整数毫秒数</translation>
+    </message>
+    <message>
+        <source>No order %1 is known</source>
+        <translation>未知订单 %1</translation>
+    </message>
+    <message>
+        <source>The body is larger than %1 bytes</source>
+        <translation>请求体超过 %1 字节</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Invalid bulk seed options</source>
@@ -213,9 +1083,6 @@
         <source>No open transaction to commit</source>
         <translation>没有可提交的事务</translation>
     </message>
-</context>
-<context>
-    <name>pay</name>
     <message>
         <source>%1: the database is locked by another program (%2)</source>
         <translation>%1：数据库被其他程序锁定（%2）</translation>
@@ -233,12 +1100,252 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Corrupt row in %1: %2</source>
-        <translation>%1 中有损坏的记录：%2</translation>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SQLite database (its header does not match); it was left untouched</source>
+        <translation>%1 不是 SQLite 数据库（文件头不匹配）；文件未做任何改动</translation>
+    </message>
+    <message>
+        <source>%1 is read-only; PayDesk needs to write to it (open it with a read-only command, or make it writable)</source>
+        <translation>%1 为只读；PayDesk 需要写入该文件（请用只读命令打开，或将其设为可写）</translation>
+    </message>
+    <message>
+        <source>Database %1 does not exist</source>
+        <translation>数据库 %1 不存在</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of %1</source>
+        <translation>无法读取 %1 的数据库结构版本</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this PayDesk understands (%3); it was left untouched. Use a newer PayDesk.</source>
+        <translation>%1 的数据库结构版本为 %2，高于本版 PayDesk 支持的版本（%3）；文件未做任何改动。请使用更新的 PayDesk。</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database but not a PayDesk database; it was left untouched</source>
+        <translation>%1 是 SQLite 数据库，但不是 PayDesk 数据库；文件未做任何改动</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2 and must be upgraded, which a read-only open cannot do</source>
+        <translation>%1 的数据库结构版本为 %2，需要升级，而只读打开无法升级</translation>
+    </message>
+    <message>
+        <source>Cannot switch %1 to WAL</source>
+        <translation>无法将 %1 切换到 WAL 模式</translation>
     </message>
     <message>
         <source>%1 not found</source>
-        <translation>未找到%1</translation>
+        <translation>未找到 %1</translation>
+    </message>
+    <message>
+        <source>Trade order %1 already exists for merchant %2</source>
+        <translation>商户 %2 的交易订单 %1 已存在</translation>
+    </message>
+    <message>
+        <source>Trade order #%1</source>
+        <translation>交易订单 #%1</translation>
+    </message>
+    <message>
+        <source>Trade order %1</source>
+        <translation>交易订单 %1</translation>
+    </message>
+    <message>
+        <source>Update trade order</source>
+        <translation>更新交易订单</translation>
+    </message>
+    <message>
+        <source>Update trade amounts</source>
+        <translation>更新交易金额</translation>
+    </message>
+    <message>
+        <source>Freeze trade order</source>
+        <translation>冻结交易订单</translation>
+    </message>
+    <message>
+        <source>Insert payment order %1</source>
+        <translation>写入支付单 %1</translation>
+    </message>
+    <message>
+        <source>Payment order #%1</source>
+        <translation>支付单 #%1</translation>
+    </message>
+    <message>
+        <source>Payment order %1</source>
+        <translation>支付单 %1</translation>
+    </message>
+    <message>
+        <source>Payment orders of trade #%1</source>
+        <translation>交易 #%1 的支付单</translation>
+    </message>
+    <message>
+        <source>Update payment order</source>
+        <translation>更新支付单</translation>
+    </message>
+    <message>
+        <source>Insert flow %1</source>
+        <translation>写入支付流水 %1</translation>
+    </message>
+    <message>
+        <source>Flow #%1</source>
+        <translation>支付流水 #%1</translation>
+    </message>
+    <message>
+        <source>Flow %1</source>
+        <translation>支付流水 %1</translation>
+    </message>
+    <message>
+        <source>Flow with %1 transaction %2</source>
+        <translation>%1 交易号为 %2 的支付流水</translation>
+    </message>
+    <message>
+        <source>Flows of payment #%1</source>
+        <translation>支付单 #%1 的支付流水</translation>
+    </message>
+    <message>
+        <source>Flows of trade #%1</source>
+        <translation>交易 #%1 的支付流水</translation>
+    </message>
+    <message>
+        <source>Update flow %1</source>
+        <translation>更新支付流水 %1</translation>
+    </message>
+    <message>
+        <source>Update refunded amount of flow %1</source>
+        <translation>更新支付流水 %1 的已退款金额</translation>
+    </message>
+    <message>
+        <source>Mark flow %1 for reconciliation</source>
+        <translation>将支付流水 %1 标记为待对账</translation>
+    </message>
+    <message>
+        <source>Insert refund %1</source>
+        <translation>写入退款 %1</translation>
+    </message>
+    <message>
+        <source>Insert refund flow %1</source>
+        <translation>写入退款流水 %1</translation>
+    </message>
+    <message>
+        <source>Refund #%1</source>
+        <translation>退款 #%1</translation>
+    </message>
+    <message>
+        <source>Refund %1</source>
+        <translation>退款 %1</translation>
+    </message>
+    <message>
+        <source>Refunds of trade #%1</source>
+        <translation>交易 #%1 的退款</translation>
+    </message>
+    <message>
+        <source>Refund flows of refund #%1</source>
+        <translation>退款 #%1 的退款流水</translation>
+    </message>
+    <message>
+        <source>Refund flow #%1</source>
+        <translation>退款流水 #%1</translation>
+    </message>
+    <message>
+        <source>Refund flow %1</source>
+        <translation>退款流水 %1</translation>
+    </message>
+    <message>
+        <source>Update refund %1</source>
+        <translation>更新退款 %1</translation>
+    </message>
+    <message>
+        <source>Update refund flow %1</source>
+        <translation>更新退款流水 %1</translation>
+    </message>
+    <message>
+        <source>Posting set %1 needs at least two postings</source>
+        <translation>分录集 %1 至少需要两条分录</translation>
+    </message>
+    <message>
+        <source>Posting set %1 overflows</source>
+        <translation>分录集 %1 金额溢出</translation>
+    </message>
+    <message>
+        <source>Posting set %1 does not balance: %2 %3 left over</source>
+        <translation>分录集 %1 不平衡：多出 %2 %3</translation>
+    </message>
+    <message>
+        <source>Post to ledger</source>
+        <translation>记账</translation>
+    </message>
+    <message>
+        <source>Ledger of trade #%1</source>
+        <translation>交易 #%1 的账务分录</translation>
+    </message>
+    <message>
+        <source>Ledger balance check</source>
+        <translation>账务平衡检查</translation>
+    </message>
+    <message>
+        <source>Append event</source>
+        <translation>追加事件</translation>
+    </message>
+    <message>
+        <source>Events of trade #%1</source>
+        <translation>交易 #%1 的事件</translation>
+    </message>
+    <message>
+        <source>Count events</source>
+        <translation>统计事件</translation>
+    </message>
+    <message>
+        <source>An idempotency key is required</source>
+        <translation>需要幂等键</translation>
+    </message>
+    <message>
+        <source>Read idempotency key</source>
+        <translation>读取幂等键</translation>
+    </message>
+    <message>
+        <source>Idempotency key %1 was already used for a different request</source>
+        <translation>幂等键 %1 已用于另一个不同的请求</translation>
+    </message>
+    <message>
+        <source>Expire idempotency key</source>
+        <translation>使幂等键过期</translation>
+    </message>
+    <message>
+        <source>Store idempotency key</source>
+        <translation>保存幂等键</translation>
+    </message>
+    <message>
+        <source>Store idempotent response</source>
+        <translation>保存幂等响应</translation>
+    </message>
+    <message>
+        <source>Purge idempotency keys</source>
+        <translation>清理幂等键</translation>
+    </message>
+    <message>
+        <source>Search work queues</source>
+        <translation>搜索待处理队列</translation>
+    </message>
+    <message>
+        <source>Read work queue %1</source>
+        <translation>读取待处理队列 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation>无法写入导出文件：%1</translation>
     </message>
 </context>
 <context>
@@ -331,462 +1438,6 @@
     </message>
 </context>
 <context>
-    <name>pay::Database</name>
-    <message>
-        <source>%1 is not a regular file</source>
-        <translation>%1 不是普通文件</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is not a SQLite database (its header does not match); it was left untouched</source>
-        <translation>%1 不是 SQLite 数据库（文件头不匹配）；文件未做任何改动</translation>
-    </message>
-    <message>
-        <source>%1 is read-only; PayDesk needs to write to it (open it with a read-only command, or make it writable)</source>
-        <translation>%1 为只读；PayDesk 需要写入该文件（请用只读命令打开，或将其设为可写）</translation>
-    </message>
-    <message>
-        <source>Database %1 does not exist</source>
-        <translation>数据库 %1 不存在</translation>
-    </message>
-    <message>
-        <source>Cannot open %1</source>
-        <translation>无法打开 %1</translation>
-    </message>
-    <message>
-        <source>Cannot read %1</source>
-        <translation>无法读取 %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the schema version of %1</source>
-        <translation>无法读取 %1 的数据库结构版本</translation>
-    </message>
-    <message>
-        <source>%1 has schema version %2, newer than this PayDesk understands (%3); it was left untouched. Use a newer PayDesk.</source>
-        <translation>%1 的数据库结构版本为 %2，高于本版 PayDesk 支持的版本（%3）；文件未做任何改动。请使用更新的 PayDesk。</translation>
-    </message>
-    <message>
-        <source>%1 is a SQLite database but not a PayDesk database; it was left untouched</source>
-        <translation>%1 是 SQLite 数据库，但不是 PayDesk 数据库；文件未做任何改动</translation>
-    </message>
-    <message>
-        <source>%1 has schema version %2 and must be upgraded, which a read-only open cannot do</source>
-        <translation>%1 的数据库结构版本为 %2，需要升级，而只读打开无法升级</translation>
-    </message>
-    <message>
-        <source>Cannot switch %1 to WAL</source>
-        <translation>无法将 %1 切换到 WAL 模式</translation>
-    </message>
-</context>
-<context>
-    <name>pay::EventRepository</name>
-    <message>
-        <source>Append event</source>
-        <translation>追加事件</translation>
-    </message>
-    <message>
-        <source>Events of trade #%1</source>
-        <translation>交易 #%1 的事件</translation>
-    </message>
-    <message>
-        <source>Count events</source>
-        <translation>统计事件</translation>
-    </message>
-</context>
-<context>
-    <name>pay::FlowRepository</name>
-    <message>
-        <source>Insert flow %1</source>
-        <translation>写入支付流水 %1</translation>
-    </message>
-    <message>
-        <source>Flow #%1</source>
-        <translation>支付流水 #%1</translation>
-    </message>
-    <message>
-        <source>Flow %1</source>
-        <translation>支付流水 %1</translation>
-    </message>
-    <message>
-        <source>Flow with %1 transaction %2</source>
-        <translation>%1 交易号为 %2 的支付流水</translation>
-    </message>
-    <message>
-        <source>Flows of payment #%1</source>
-        <translation>支付单 #%1 的支付流水</translation>
-    </message>
-    <message>
-        <source>Flows of trade #%1</source>
-        <translation>交易 #%1 的支付流水</translation>
-    </message>
-    <message>
-        <source>Update flow %1</source>
-        <translation>更新支付流水 %1</translation>
-    </message>
-    <message>
-        <source>Update refunded amount of flow %1</source>
-        <translation>更新支付流水 %1 的已退款金额</translation>
-    </message>
-    <message>
-        <source>Mark flow %1 for reconciliation</source>
-        <translation>将支付流水 %1 标记为待对账</translation>
-    </message>
-</context>
-<context>
-    <name>pay::IdempotencyStore</name>
-    <message>
-        <source>An idempotency key is required</source>
-        <translation>需要幂等键</translation>
-    </message>
-    <message>
-        <source>Read idempotency key</source>
-        <translation>读取幂等键</translation>
-    </message>
-    <message>
-        <source>Idempotency key %1 was already used for a different request</source>
-        <translation>幂等键 %1 已用于另一个不同的请求</translation>
-    </message>
-    <message>
-        <source>Expire idempotency key</source>
-        <translation>使幂等键过期</translation>
-    </message>
-    <message>
-        <source>Store idempotency key</source>
-        <translation>保存幂等键</translation>
-    </message>
-    <message>
-        <source>Store idempotent response</source>
-        <translation>保存幂等响应</translation>
-    </message>
-    <message>
-        <source>Purge idempotency keys</source>
-        <translation>清理幂等键</translation>
-    </message>
-</context>
-<context>
-    <name>pay::InvariantChecker</name>
-    <message>
-        <source>SQLite integrity_check reports ok</source>
-        <translation>SQLite integrity_check 结果正常</translation>
-    </message>
-    <message>
-        <source>integrity_check</source>
-        <translation>integrity_check</translation>
-    </message>
-    <message>
-        <source>No entity leaves a terminal state in the event log</source>
-        <translation>事件日志中没有任何实体离开终态</translation>
-    </message>
-    <message>
-        <source>Every ledger posting set sums to zero</source>
-        <translation>每个账务分录集的合计都为零</translation>
-    </message>
-    <message>
-        <source>The flows of each payment add up to its amount</source>
-        <translation>每笔支付的支付流水之和等于其金额</translation>
-    </message>
-    <message>
-        <source>Flows carry their payment's currency</source>
-        <translation>支付流水的币种与所属支付单一致</translation>
-    </message>
-    <message>
-        <source>No flow is refunded more than it took</source>
-        <translation>没有任何支付流水的退款超过其收款</translation>
-    </message>
-    <message>
-        <source>Only successful flows are refunded</source>
-        <translation>只有成功的支付流水才会退款</translation>
-    </message>
-    <message>
-        <source>Per settled trade, the money kept is 0 or the order amount</source>
-        <translation>每笔已结束的交易，留存金额为 0 或订单金额</translation>
-    </message>
-    <message>
-        <source>A closed trade holds no money once its refunds finish</source>
-        <translation>已关闭的交易在退款完成后不留存任何金额</translation>
-    </message>
-    <message>
-        <source>Every successful flow has ledger postings</source>
-        <translation>每笔成功的支付流水都有账务分录</translation>
-    </message>
-    <message>
-        <source>Every successful refund flow has ledger postings</source>
-        <translation>每笔成功的退款流水都有账务分录</translation>
-    </message>
-    <message>
-        <source>Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)</source>
-        <translation>每笔已结束的交易，成功流水减去退款等于订单留存金额（0 或订单金额，扣除顾客退款）</translation>
-    </message>
-</context>
-<context>
-    <name>pay::LedgerRepository</name>
-    <message>
-        <source>Posting set %1 needs at least two postings</source>
-        <translation>分录集 %1 至少需要两条分录</translation>
-    </message>
-    <message>
-        <source>Posting set %1 overflows</source>
-        <translation>分录集 %1 金额溢出</translation>
-    </message>
-    <message>
-        <source>Posting set %1 does not balance: %2 %3 left over</source>
-        <translation>分录集 %1 不平衡：多出 %2 %3</translation>
-    </message>
-    <message>
-        <source>Post to ledger</source>
-        <translation>记账</translation>
-    </message>
-    <message>
-        <source>Ledger of trade #%1</source>
-        <translation>交易 #%1 的账务分录</translation>
-    </message>
-    <message>
-        <source>Ledger balance check</source>
-        <translation>账务平衡检查</translation>
-    </message>
-</context>
-<context>
-    <name>pay::PaymentEngine</name>
-    <message>
-        <source>Schedule compensation</source>
-        <translation>安排补偿查询</translation>
-    </message>
-    <message>
-        <source>Drop compensation task</source>
-        <translation>删除补偿任务</translation>
-    </message>
-    <message>
-        <source>Load compensation tasks</source>
-        <translation>加载补偿任务</translation>
-    </message>
-    <message>
-        <source>An order number is required</source>
-        <translation>需要订单号</translation>
-    </message>
-    <message>
-        <source>The order amount must be positive</source>
-        <translation>订单金额必须大于零</translation>
-    </message>
-    <message>
-        <source>At least one payment method is required</source>
-        <translation>至少需要一种支付方式</translation>
-    </message>
-    <message>
-        <source>Unknown payment method '%1'</source>
-        <translation>未知的支付方式“%1”</translation>
-    </message>
-    <message>
-        <source>The %1 amount must be positive</source>
-        <translation>%1 的金额必须大于零</translation>
-    </message>
-    <message>
-        <source>%1 appears twice in one payment</source>
-        <translation>%1 在同一笔支付中出现了两次</translation>
-    </message>
-    <message>
-        <source>%1 needs a voucher code or member id</source>
-        <translation>%1 需要券码或会员号</translation>
-    </message>
-    <message>
-        <source>%1 takes at most %2 per payment</source>
-        <translation>%1 每笔最多支付 %2</translation>
-    </message>
-    <message>
-        <source>The payment amounts overflow</source>
-        <translation>支付金额溢出</translation>
-    </message>
-    <message>
-        <source>At most one card or QR channel per payment</source>
-        <translation>每笔支付最多使用一个银行卡或扫码渠道</translation>
-    </message>
-    <message>
-        <source>The methods add up to %1 but the order is %2</source>
-        <translation>各支付方式合计 %1，但订单金额为 %2</translation>
-    </message>
-    <message>
-        <source>Order %1 is frozen for review: %2</source>
-        <translation>订单 %1 已冻结待审核：%2</translation>
-    </message>
-    <message>
-        <source>Order %1 is for %2, not %3</source>
-        <translation>订单 %1 的币种为 %2，而不是 %3</translation>
-    </message>
-    <message>
-        <source>Order %1 is %2 and cannot be paid</source>
-        <translation>订单 %1 状态为 %2，无法支付</translation>
-    </message>
-    <message>
-        <source>Order %1 changed while paying; look at it again</source>
-        <translation>订单 %1 在支付过程中发生了变化；请重新查看</translation>
-    </message>
-    <message>
-        <source>Number payment</source>
-        <translation>生成支付单号</translation>
-    </message>
-    <message>
-        <source>Channel %1 reported %2 for flow %3, which asked for %4</source>
-        <translation>渠道 %1 报告支付流水 %3 的金额为 %2，而请求金额为 %4</translation>
-    </message>
-    <message>
-        <source>Amount mismatch on flow %1</source>
-        <translation>支付流水 %1 金额不符</translation>
-    </message>
-    <message>
-        <source>Flow %1 was %2 but the channel reports it paid</source>
-        <translation>支付流水 %1 状态为 %2，但渠道报告已支付</translation>
-    </message>
-    <message>
-        <source>Flow %1 is already %2</source>
-        <translation>支付流水 %1 已是 %2</translation>
-    </message>
-    <message>
-        <source>Flow %1 changed meanwhile</source>
-        <translation>支付流水 %1 在此期间已发生变化</translation>
-    </message>
-    <message>
-        <source>Not attempted: an earlier leg failed</source>
-        <translation>未尝试：前一个支付环节失败</translation>
-    </message>
-    <message>
-        <source>Payment %1 failed: %2</source>
-        <translation>支付 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>Order %1 was closed before payment %2 succeeded</source>
-        <translation>订单 %1 在支付 %2 成功之前已关闭</translation>
-    </message>
-    <message>
-        <source>Order %1 was already paid; payment %2 is a duplicate</source>
-        <translation>订单 %1 已支付；支付 %2 为重复支付</translation>
-    </message>
-    <message>
-        <source>Closed: another attempt paid the order</source>
-        <translation>已关闭：另一次支付已完成该订单</translation>
-    </message>
-    <message>
-        <source>Order %1 is %2; it cannot be closed</source>
-        <translation>订单 %1 状态为 %2，无法关闭</translation>
-    </message>
-    <message>
-        <source>Closed at the channel</source>
-        <translation>已在渠道侧关闭</translation>
-    </message>
-    <message>
-        <source>Order closed</source>
-        <translation>订单已关闭</translation>
-    </message>
-    <message>
-        <source>Order %1 closed before its payment completed</source>
-        <translation>订单 %1 在支付完成前已关闭</translation>
-    </message>
-    <message>
-        <source>Refund %1 does not belong to %2</source>
-        <translation>退款 %1 不属于 %2</translation>
-    </message>
-    <message>
-        <source>Flow %1 does not belong to %2</source>
-        <translation>支付流水 %1 不属于 %2</translation>
-    </message>
-    <message>
-        <source>Refund callback for %1 reports %2, expected %3</source>
-        <translation>%1 的退款回调报告金额 %2，应为 %3</translation>
-    </message>
-    <message>
-        <source>Refund amount mismatch</source>
-        <translation>退款金额不符</translation>
-    </message>
-    <message>
-        <source>Callback for %1 is in %2, the flow is in %3</source>
-        <translation>%1 的回调币种为 %2，支付流水币种为 %3</translation>
-    </message>
-    <message>
-        <source>Currency mismatch on flow %1</source>
-        <translation>支付流水 %1 币种不符</translation>
-    </message>
-    <message>
-        <source>The channel reported the payment failed</source>
-        <translation>渠道报告支付失败</translation>
-    </message>
-    <message>
-        <source>A refund number is required</source>
-        <translation>需要退款单号</translation>
-    </message>
-    <message>
-        <source>The refund amount must be positive</source>
-        <translation>退款金额必须大于零</translation>
-    </message>
-    <message>
-        <source>Refund %1 already exists with a different order or amount</source>
-        <translation>退款 %1 已存在，但订单或金额不同</translation>
-    </message>
-    <message>
-        <source>Order %1 is frozen for review</source>
-        <translation>订单 %1 已冻结待审核</translation>
-    </message>
-    <message>
-        <source>Order %1 is %2; only paid orders can be refunded</source>
-        <translation>订单 %1 状态为 %2；只有已支付的订单才能退款</translation>
-    </message>
-    <message>
-        <source>Only %1 of order %2 can still be refunded</source>
-        <translation>订单 %2 只剩 %1 可以退款</translation>
-    </message>
-    <message>
-        <source>The flows of order %1 cannot cover the refund</source>
-        <translation>订单 %1 的支付流水不足以覆盖该退款</translation>
-    </message>
-    <message>
-        <source>Refund %1 would exceed what flow %2 took</source>
-        <translation>退款 %1 将超过支付流水 %2 的收款</translation>
-    </message>
-    <message>
-        <source>Refund %1 exceeds what flow %2 took</source>
-        <translation>退款 %1 超过了支付流水 %2 的收款</translation>
-    </message>
-    <message>
-        <source>Refund %1 failed at the channel after retries</source>
-        <translation>退款 %1 在渠道多次重试后仍失败</translation>
-    </message>
-    <message>
-        <source>Order keeps %1 but should keep %2 (amount %3)</source>
-        <translation>订单留存 %1，但应留存 %2（金额 %3）</translation>
-    </message>
-    <message>
-        <source>Closed: the customer switched to another method</source>
-        <translation>已关闭：顾客改用了其他支付方式</translation>
-    </message>
-    <message>
-        <source>Not needed: order is %1</source>
-        <translation>无需处理：订单状态为 %1</translation>
-    </message>
-</context>
-<context>
-    <name>pay::PaymentRepository</name>
-    <message>
-        <source>Insert payment order %1</source>
-        <translation>写入支付单 %1</translation>
-    </message>
-    <message>
-        <source>Payment order #%1</source>
-        <translation>支付单 #%1</translation>
-    </message>
-    <message>
-        <source>Payment order %1</source>
-        <translation>支付单 %1</translation>
-    </message>
-    <message>
-        <source>Payment orders of trade #%1</source>
-        <translation>交易 #%1 的支付单</translation>
-    </message>
-    <message>
-        <source>Update payment order</source>
-        <translation>更新支付单</translation>
-    </message>
-</context>
-<context>
     <name>pay::QrChannel</name>
     <message>
         <source>%1 takes payments by QR code: use prepay</source>
@@ -839,49 +1490,6 @@
     <message>
         <source>Paid</source>
         <translation>支付成功</translation>
-    </message>
-</context>
-<context>
-    <name>pay::RefundRepository</name>
-    <message>
-        <source>Insert refund %1</source>
-        <translation>写入退款 %1</translation>
-    </message>
-    <message>
-        <source>Insert refund flow %1</source>
-        <translation>写入退款流水 %1</translation>
-    </message>
-    <message>
-        <source>Refund #%1</source>
-        <translation>退款 #%1</translation>
-    </message>
-    <message>
-        <source>Refund %1</source>
-        <translation>退款 %1</translation>
-    </message>
-    <message>
-        <source>Refunds of trade #%1</source>
-        <translation>交易 #%1 的退款</translation>
-    </message>
-    <message>
-        <source>Refund flows of refund #%1</source>
-        <translation>退款 #%1 的退款流水</translation>
-    </message>
-    <message>
-        <source>Refund flow #%1</source>
-        <translation>退款流水 #%1</translation>
-    </message>
-    <message>
-        <source>Refund flow %1</source>
-        <translation>退款流水 %1</translation>
-    </message>
-    <message>
-        <source>Update refund %1</source>
-        <translation>更新退款 %1</translation>
-    </message>
-    <message>
-        <source>Update refund flow %1</source>
-        <translation>更新退款流水 %1</translation>
     </message>
 </context>
 <context>
@@ -1008,41 +1616,6 @@
     </message>
 </context>
 <context>
-    <name>pay::TradeRepository</name>
-    <message>
-        <source>Insert trade order</source>
-        <translation>写入交易订单</translation>
-    </message>
-    <message>
-        <source>Trade order %1 already exists for merchant %2</source>
-        <translation>商户 %2 的交易订单 %1 已存在</translation>
-    </message>
-    <message>
-        <source>Trade order #%1</source>
-        <translation>交易订单 #%1</translation>
-    </message>
-    <message>
-        <source>Trade order %1</source>
-        <translation>交易订单 %1</translation>
-    </message>
-    <message>
-        <source>Update trade order</source>
-        <translation>更新交易订单</translation>
-    </message>
-    <message>
-        <source>Update trade amounts</source>
-        <translation>更新交易金额</translation>
-    </message>
-    <message>
-        <source>Freeze trade order</source>
-        <translation>冻结交易订单</translation>
-    </message>
-    <message>
-        <source>Count trade orders</source>
-        <translation>统计交易订单</translation>
-    </message>
-</context>
-<context>
     <name>pay::WalletChannel</name>
     <message>
         <source>No member %1</source>
@@ -1062,14 +1635,269 @@
     </message>
 </context>
 <context>
+    <name>pay::ui::BasketModel</name>
+    <message>
+        <source>Barcode %1</source>
+        <translation>条码 %1</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>pay::ui::CheckoutPage</name>
     <message>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <source>Take a payment for a basket: combine a coupon, wallet balance, points, a bank card or a QR code, watch each part succeed or fail, print a receipt, and refund within your limits.</source>
-        <translation>为一篮商品收款：可组合使用优惠券、钱包余额、积分、银行卡或二维码，查看每一部分的成功或失败，打印小票，并在权限范围内退款。</translation>
+        <source>The payment service did not start: %1</source>
+        <translation>支付服务未能启动：%1</translation>
+    </message>
+    <message>
+        <source>The payment status service is switched off; payments cannot be followed.</source>
+        <translation>支付状态服务已关闭，无法跟踪支付结果。</translation>
+    </message>
+    <message>
+        <source>The basket is being paid; start a new sale to change it.</source>
+        <translation>本单正在支付中；如需修改，请开始新交易。</translation>
+    </message>
+    <message>
+        <source>No item "%1" in the catalogue.</source>
+        <translation>商品目录中没有“%1”。</translation>
+    </message>
+    <message>
+        <source>The payment service is not running.</source>
+        <translation>支付服务未运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>PayDesk basket, %n item(s)</source>
+        <translation><numerusform>PayDesk 购物篮，共 %n 件商品</numerusform></translation>
+    </message>
+    <message>
+        <source>Sending the payment…</source>
+        <translation>正在提交支付…</translation>
+    </message>
+    <message>
+        <source>The payment was refused: %1</source>
+        <translation>支付被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Paying…</source>
+        <translation>支付中…</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment service (%1); trying again in %2 s.</source>
+        <translation>正在等待支付服务（%1）；%2 秒后重试。</translation>
+    </message>
+    <message>
+        <source>Confirming with the channel… The result will show here by itself.</source>
+        <translation>正在向渠道确认支付结果…结果会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to scan the QR code…</source>
+        <translation>等待顾客扫码…</translation>
+    </message>
+    <message>
+        <source>Paying by %1…</source>
+        <translation>正在通过 %1 支付…</translation>
+    </message>
+    <message>
+        <source>Paid %1. Thank you!</source>
+        <translation>已收款 %1。谢谢惠顾！</translation>
+    </message>
+    <message>
+        <source>the payment was stopped</source>
+        <translation>支付已中止</translation>
+    </message>
+    <message>
+        <source>The payment failed: %1.</source>
+        <translation>支付失败：%1。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2.</source>
+        <translation>%1 支付失败：%2。</translation>
+    </message>
+    <message>
+        <source>%1 Anything already taken is given back automatically. Choose another way to pay and press Pay (F12).</source>
+        <translation>%1已扣的款项会自动退回。请选择其他支付方式，再按“支付”(F12)。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed, operations will follow up</source>
+        <translation>失败，运营人员将跟进处理</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Given back %1: %2</source>
+        <translation>退回 %1：%2</translation>
+    </message>
+    <message>
+        <source>The customer could not pay: %1</source>
+        <translation>顾客未能完成支付：%1</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>At most %1 can be refunded.</source>
+        <translation>最多可退 %1。</translation>
+    </message>
+    <message>
+        <source>A refund of %1 is above the cashier's limit of %2. A manager must approve it.</source>
+        <translation>退款金额 %1 超出收银员限额 %2，需经理审批。</translation>
+    </message>
+    <message>
+        <source>The refund was not approved.</source>
+        <translation>退款未获审批。</translation>
+    </message>
+    <message>
+        <source>Refund at the till</source>
+        <translation>收银台退款</translation>
+    </message>
+    <message>
+        <source>Sending the refund…</source>
+        <translation>正在提交退款…</translation>
+    </message>
+    <message>
+        <source>The refund was refused: %1</source>
+        <translation>退款被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Refund %1 accepted.</source>
+        <translation>退款 %1 已受理。</translation>
+    </message>
+    <message>
+        <source>There is no receipt yet.</source>
+        <translation>暂无小票。</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <source>Save Receipt as PDF</source>
+        <translation>将小票保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1.</source>
+        <translation>小票已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Item code or barcode</source>
+        <translation>商品编码或条码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>e.g. A01 or 6901234560015</source>
+        <translation>例如 A01 或 6901234560015</translation>
+    </message>
+    <message>
+        <source>&amp;Qty</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove line [Del]</source>
+        <translation>删除行 [Del]</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>打印小票…</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF…</source>
+        <translation>小票存为 PDF…</translation>
+    </message>
+    <message>
+        <source>New sale [F9]</source>
+        <translation>新交易 [F9]</translation>
+    </message>
+    <message>
+        <source>Refund (cashier limit %1)</source>
+        <translation>退款（收银员限额 %1）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Item entry</source>
+        <translation>录入商品</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>QR A</source>
+        <translation>扫码 A</translation>
+    </message>
+    <message>
+        <source>QR B</source>
+        <translation>扫码 B</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>新交易</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>收银员：%1</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +2008,33 @@
     <message>
         <source>&amp;About PayDesk</source>
         <translation>关于 PayDesk(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>经理审批</translation>
+    </message>
+    <message>
+        <source>e.g. manager1</source>
+        <translation>例如 manager1</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>%1 Attempts left: %2.</source>
+        <translation>%1还可尝试 %2 次。</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +2150,31 @@
     </message>
 </context>
 <context>
+    <name>pay::ui::QrPaymentPanel</name>
+    <message>
+        <source>The code has expired</source>
+        <translation>二维码已过期</translation>
+    </message>
+    <message>
+        <source>Expires in %1:%2</source>
+        <translation>%1:%2 后过期</translation>
+    </message>
+    <message>
+        <source>Scan to pay</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Ask the customer to scan with %1: %2</source>
+        <translation>请顾客扫码支付（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Simulate customer scan
+(training)</source>
+        <translation>模拟顾客扫码
+（培训模式）</translation>
+    </message>
+</context>
+<context>
     <name>pay::ui::ReconciliationPage</name>
     <message>
         <source>Reconciliation</source>
@@ -1314,6 +2194,100 @@
     <message>
         <source>Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.</source>
         <translation>以选定的速度运行可复现（带随机种子）的渠道行为场景（回调缓慢或丢失、重复、超时、渠道故障），观察支付核心的处理过程，同时由不变量审计器检查每一步。</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::StatusPoller</name>
+    <message>
+        <source>The status service is not running.</source>
+        <translation>状态服务未运行</translation>
+    </message>
+    <message>
+        <source>The status service answered %1.</source>
+        <translation>状态服务返回状态码 %1</translation>
+    </message>
+    <message>
+        <source>The status service sent an unreadable answer.</source>
+        <translation>状态服务返回的应答无法解析</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::TenderPanel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>钱包</translation>
+    </message>
+    <message>
+        <source>Nothing to pay yet</source>
+        <translation>暂无应付金额</translation>
+    </message>
+    <message>
+        <source>Too much by %1</source>
+        <translation>多出 %1</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>已足额</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>还需支付</translation>
+    </message>
+    <message>
+        <source>Coupon  [F2]</source>
+        <translation>优惠券  [F2]</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>e.g. CP-5OFF</source>
+        <translation>例如 CP-5OFF</translation>
+    </message>
+    <message>
+        <source>Wallet  [F3]</source>
+        <translation>钱包  [F3]</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>e.g. M1001</source>
+        <translation>例如 M1001</translation>
+    </message>
+    <message>
+        <source>The rest by</source>
+        <translation>其余金额支付方式</translation>
+    </message>
+    <message>
+        <source>Card [F4]</source>
+        <translation>银行卡 [F4]</translation>
+    </message>
+    <message>
+        <source>QR A [F5]</source>
+        <translation>扫码 A [F5]</translation>
+    </message>
+    <message>
+        <source>QR B [F6]</source>
+        <translation>扫码 B [F6]</translation>
+    </message>
+    <message>
+        <source>Pay  [F12]</source>
+        <translation>支付  [F12]</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "displaytext.h"
 
+using namespace Qt::StringLiterals;
+
 namespace pay::ui {
 
 BasketModel::BasketModel(QObject *parent)
@@ -32,22 +34,32 @@ QVariant BasketModel::data(const QModelIndex &index, int role) const
     const Currency cny = Currency::cny();
     if (role == UnderlyingDataRole) {
         switch (Column(index.column())) {
-        case ItemColumn: return line.item.code;
-        case QuantityColumn: return line.quantity;
-        case PriceColumn: return line.item.priceMinor;
-        case AmountColumn: return line.amountMinor();
-        case ColumnCount: break;
+        case ItemColumn:
+            return line.item.code;
+        case QuantityColumn:
+            return line.quantity;
+        case PriceColumn:
+            return line.item.priceMinor;
+        case AmountColumn:
+            return line.amountMinor();
+        case ColumnCount:
+            break;
         }
         return {};
     }
     if (role == Qt::DisplayRole || role == Qt::EditRole) {
         switch (Column(index.column())) {
-        case ItemColumn: return role == Qt::DisplayRole ? tr("%1  %2").arg(line.item.code, displayName(line.item))
-                                                        : QVariant(line.item.code);
-        case QuantityColumn: return line.quantity;
-        case PriceColumn: return DisplayText::money(Money(line.item.priceMinor, cny));
-        case AmountColumn: return DisplayText::money(Money(line.amountMinor(), cny));
-        case ColumnCount: break;
+        case ItemColumn:
+            return role == Qt::DisplayRole ? u"%1  %2"_s.arg(line.item.code, displayName(line.item))
+                                           : QVariant(line.item.code);
+        case QuantityColumn:
+            return line.quantity;
+        case PriceColumn:
+            return DisplayText::money(Money(line.item.priceMinor, cny));
+        case AmountColumn:
+            return DisplayText::money(Money(line.amountMinor(), cny));
+        case ColumnCount:
+            break;
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() != ItemColumn)
@@ -70,16 +82,21 @@ QVariant BasketModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::TextAlignmentRole && section != ItemColumn)
-        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::TextAlignmentRole)
+        return QVariant((section == ItemColumn ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
-    case ItemColumn: return tr("Item");
-    case QuantityColumn: return tr("Qty");
-    case PriceColumn: return tr("Price");
-    case AmountColumn: return tr("Amount");
-    case ColumnCount: break;
+    case ItemColumn:
+        return tr("Item");
+    case QuantityColumn:
+        return tr("Qty");
+    case PriceColumn:
+        return tr("Price");
+    case AmountColumn:
+        return tr("Amount");
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -115,7 +132,7 @@ int BasketModel::add(const CatalogueItem &item, int quantity)
     }
     const int row = int(m_lines.size());
     beginInsertRows({}, row, row);
-    m_lines.append(Line{item, qMin(kMaxQuantity, quantity)});
+    m_lines.append(Line {item, qMin(kMaxQuantity, quantity)});
     endInsertRows();
     emit totalChanged(totalMinor());
     return row;
@@ -138,6 +155,13 @@ void BasketModel::clear()
     m_locked = false;
     endResetModel();
     emit totalChanged(0);
+}
+
+void BasketModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_lines.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
 void BasketModel::setLocked(bool locked)

@@ -39,6 +39,8 @@ public:
     int add(const CatalogueItem &item, int quantity = 1);
     bool setQuantity(int row, int quantity);
     void clear();
+    // Names and headers in the new UI language.
+    void retranslate();
     // While locked (a payment was accepted for this basket) nothing can change.
     void setLocked(bool locked);
     bool isLocked() const { return m_locked; }

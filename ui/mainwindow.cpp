@@ -56,6 +56,9 @@ MainWindow::MainWindow(QWidget *parent)
         f.setPointSizeF(10.5);
         setFont(f);
     }
+    // Created after the font is set: its large amounts are sized relative to it.
+    m_checkoutPage = new CheckoutPage(this);
+    m_operationsPage = new OperationsPage(this);
 
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setIconSize(QSize(22, 22));
@@ -69,8 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_ordersPage);
-    m_pages->addWidget(new CheckoutPage(this));
-    m_pages->addWidget(new OperationsPage(this));
+    m_pages->addWidget(m_checkoutPage);
+    m_pages->addWidget(m_operationsPage);
     m_pages->addWidget(new ReconciliationPage(this));
     m_pages->addWidget(new DashboardPage(this));
     m_pages->addWidget(new SimulatorPage(this));
@@ -158,9 +161,18 @@ Result<void> MainWindow::openDatabase(const QString &path)
     auto reader = OrderListReader::open(path);
     if (!reader)
         return std::unexpected(reader.error());
+    // The queues are a second read-only view of the same file; a failure there leaves the
+    // Operations page on its previous database but does not refuse the file.
+    (void)m_operationsPage->setDatabasePath(path);
     m_ordersPage->setReader(std::move(*reader));
     retranslateUi();
     return {};
+}
+
+void MainWindow::setEngineHost(EngineHost *host)
+{
+    m_checkoutPage->setEngineHost(host);
+    m_operationsPage->setEngineHost(host);
 }
 
 QString MainWindow::databasePath() const

@@ -11,8 +11,14 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 
+namespace pay {
+class EngineHost;
+}
+
 namespace pay::ui {
 
+class CheckoutPage;
+class OperationsPage;
 class LanguageSwitcher;
 class OrdersPage;
 
@@ -44,6 +50,10 @@ public:
     static QStringList pageNames();
     Page currentPage() const;
     OrdersPage *ordersPage() const { return m_ordersPage; }
+    CheckoutPage *checkoutPage() const { return m_checkoutPage; }
+    OperationsPage *operationsPage() const { return m_operationsPage; }
+    // The payment core the Checkout page pays through (owned by the caller).
+    void setEngineHost(EngineHost *host);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -65,6 +75,8 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     OrdersPage *m_ordersPage = nullptr;
+    CheckoutPage *m_checkoutPage = nullptr;
+    OperationsPage *m_operationsPage = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_countLabel = nullptr;
 

@@ -57,7 +57,8 @@ void ManagerPinDialog::accept()
             reject();
             return;
         }
-        m_error->setText(tr("%1 Attempts left: %2.").arg(member.error().message).arg(kMaxAttempts - m_failures));
+        m_error->setText(
+            tr("%1 Attempts left: %2.").arg(member.error().message).arg(kMaxAttempts - m_failures));
         m_error->show();
         m_pin->setFocus();
         return;

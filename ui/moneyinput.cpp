@@ -17,8 +17,9 @@ bool isSeparator(QChar c)
 
 QString stripCurrency(QString text, Currency currency, const QLocale &locale)
 {
-    const QStringList symbols{DisplayText::currencySymbol(currency), locale.currencySymbol(QLocale::CurrencySymbol),
-        locale.currencySymbol(QLocale::CurrencyIsoCode), currency.code(), u"RMB"_s, u"¥"_s, u"￥"_s, u"元"_s};
+    const QStringList symbols {DisplayText::currencySymbol(currency),
+        locale.currencySymbol(QLocale::CurrencySymbol), locale.currencySymbol(QLocale::CurrencyIsoCode),
+        currency.code(), u"RMB"_s, u"¥"_s, u"￥"_s, u"元"_s};
     for (const QString &symbol : symbols) {
         if (!symbol.isEmpty())
             text.replace(symbol, QString(), Qt::CaseInsensitive);
@@ -76,6 +77,10 @@ Result<qint64> MoneyInput::parseMinor(const QString &input, Currency currency, c
         if (!repeated && !looksLikeGroup)
             decimalAt = at;
     }
+
+    // The decimal separator appears once: "1.234,5.6" is not an amount.
+    if (decimalAt >= 0 && text.count(text.at(decimalAt)) > 1)
+        return fail(ErrorCode::InvalidArgument, tr("\"%1\" is not an amount.").arg(input));
 
     QString integerPart, fractionPart;
     for (qsizetype i = 0; i < text.size(); ++i) {

@@ -21,7 +21,8 @@ class MoneyInput
     Q_DECLARE_TR_FUNCTIONS(MoneyInput)
 
 public:
-    static Result<qint64> parseMinor(const QString &text, Currency currency, const QLocale &locale = QLocale());
+    static Result<qint64> parseMinor(
+        const QString &text, Currency currency, const QLocale &locale = QLocale());
     // The amount as a cashier would type it back in this locale: "12.30" ("12,30" in German);
     // no symbol and no group separators.
     static QString editText(qint64 minor, Currency currency, const QLocale &locale = QLocale());

@@ -1,7 +1,6 @@
 #include "qrcodewidget.h"
 
 #include <QPainter>
-
 #include <qrencode.h>
 
 namespace pay::ui {
@@ -14,7 +13,7 @@ QrCodeWidget::QrCodeWidget(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("qrCode"));
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 }
 
 bool QrCodeWidget::setText(const QString &text)
@@ -44,12 +43,12 @@ bool QrCodeWidget::isDark(int x, int y) const
 
 QSize QrCodeWidget::sizeHint() const
 {
-    return QSize(240, 240);
+    return QSize(196, 196);
 }
 
 QSize QrCodeWidget::minimumSizeHint() const
 {
-    return QSize(160, 160);
+    return QSize(184, 184);
 }
 
 void QrCodeWidget::paintEvent(QPaintEvent *)
@@ -66,8 +65,8 @@ void QrCodeWidget::paintEvent(QPaintEvent *)
     for (int y = 0; y < m_size; ++y) {
         for (int x = 0; x < m_size; ++x) {
             if (m_modules.testBit(y * m_size + x))
-                painter.fillRect(origin.x() + (x + kQuietZone) * module, origin.y() + (y + kQuietZone) * module,
-                    module, module, Qt::black);
+                painter.fillRect(origin.x() + (x + kQuietZone) * module,
+                    origin.y() + (y + kQuietZone) * module, module, module, Qt::black);
         }
     }
 }

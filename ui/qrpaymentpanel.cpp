@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -33,11 +34,16 @@ QrPaymentPanel::QrPaymentPanel(QWidget *parent)
     m_simulate->setObjectName(u"simulateScanButton"_s);
     m_simulate->setVisible(false);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_code, 1, Qt::AlignHCenter);
-    layout->addWidget(m_caption);
-    layout->addWidget(m_countdown);
-    layout->addWidget(m_simulate);
+    // Code on the left, words on the right: the panel stays short enough for a 768-line screen.
+    auto *words = new QVBoxLayout;
+    words->addStretch(1);
+    words->addWidget(m_caption);
+    words->addWidget(m_countdown);
+    words->addStretch(1);
+    words->addWidget(m_simulate);
+    auto *layout = new QHBoxLayout(this);
+    layout->addWidget(m_code, 0, Qt::AlignVCenter);
+    layout->addLayout(words, 1);
 
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &QrPaymentPanel::updateCountdown);
@@ -49,7 +55,7 @@ QrPaymentPanel::QrPaymentPanel(QWidget *parent)
 }
 
 void QrPaymentPanel::showFlow(const QString &channel, const QString &flowNo, qint64 amountMinor,
-                              const QString &qrContent, qint64 expiresAtMs)
+    const QString &qrContent, qint64 expiresAtMs)
 {
     if (flowNo != m_flowNo)
         setScanPending(false);
@@ -105,8 +111,9 @@ void QrPaymentPanel::retranslateUi()
     m_caption->setText(m_flowNo.isEmpty()
             ? QString()
             : tr("Ask the customer to scan with %1: %2")
-                  .arg(DisplayText::paymentMethod(m_channel), DisplayText::money(Money(m_amountMinor, Currency::cny()))));
-    m_simulate->setText(tr("Simulate customer scan (training)"));
+                  .arg(DisplayText::paymentMethod(m_channel),
+                      DisplayText::money(Money(m_amountMinor, Currency::cny()))));
+    m_simulate->setText(tr("Simulate customer scan\n(training)"));
     updateCountdown();
 }
 

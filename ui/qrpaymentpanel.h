@@ -21,7 +21,7 @@ public:
     explicit QrPaymentPanel(QWidget *parent = nullptr);
 
     void showFlow(const QString &channel, const QString &flowNo, qint64 amountMinor, const QString &qrContent,
-                  qint64 expiresAtMs);
+        qint64 expiresAtMs);
     void clearFlow();
     QString flowNo() const { return m_flowNo; }
     QString channel() const { return m_channel; }

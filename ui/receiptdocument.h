@@ -5,9 +5,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-
 #include <memory>
 
+class QPrinter;
 class QTextDocument;
 
 namespace pay::ui {
@@ -37,6 +37,10 @@ class ReceiptDocument
 public:
     static QString html(const Receipt &receipt);
     static std::unique_ptr<QTextDocument> build(const Receipt &receipt);
+    // An 80 mm till roll with 3 mm margins.
+    static void setUpPrinter(QPrinter *printer);
+    // Lays the receipt out on the printer's page (not QTextDocument's default 2 cm margins).
+    static void print(const Receipt &receipt, QPrinter *printer);
     // Writes the receipt as a PDF file (QPrinter in PdfFormat).
     static Result<void> savePdf(const Receipt &receipt, const QString &path);
 };

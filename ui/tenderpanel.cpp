@@ -161,7 +161,7 @@ void TenderPanel::setTotal(qint64 totalMinor)
 void TenderPanel::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_couponBox, m_walletBox, m_remainderBox})
+    for (QWidget *w : std::initializer_list<QWidget *> {m_couponBox, m_walletBox, m_remainderBox})
         w->setEnabled(!busy);
     refresh();
 }
@@ -296,8 +296,8 @@ void TenderPanel::refresh()
     const QString colour = covered ? u"#1b7f2a"_s : u"#c62828"_s;
     m_dueLabel->setStyleSheet(u"color: %1;"_s.arg(colour));
     m_dueCaption->setStyleSheet(u"color: %1;"_s.arg(colour));
-    m_remainderLabel->setText(m_methods->checkedButton() ? money(s.remainder)
-                                                         : money(qMax<qint64>(0, m_total - internal)));
+    m_remainderLabel->setText(
+        m_methods->checkedButton() ? money(s.remainder) : money(qMax<qint64>(0, m_total - internal)));
     m_hint->setText(s.error);
     m_hint->setVisible(!s.error.isEmpty());
     m_pay->setEnabled(covered && !m_busy);

@@ -1,7 +1,10 @@
 // paydesk: the PayDesk GUI. Parses the command line, prepares the database, shows the window;
 // everything else lives in the payui and paycore libraries.
+#include "engine/enginehost.h"
 #include "languageswitcher.h"
 #include "mainwindow.h"
+#include "pages/checkoutpage.h"
+#include "pages/operationspage.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -39,11 +42,24 @@ int main(int argc, char *argv[])
         QStringLiteral("Start on this page: %1.")
             .arg(pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
         QStringLiteral("PAGE"));
+    const QCommandLineOption trainingOption(QStringLiteral("training"),
+        QStringLiteral("Training mode: show the \"Simulate customer scan\" button on QR payments."));
+    const QCommandLineOption demoBasketOption(QStringLiteral("demo-basket"),
+        QStringLiteral("Start with a demo basket paid by coupon, wallet and QR A (needs --db; for demos and "
+                       "screenshots)."));
     parser.addOption(dbOption);
     parser.addOption(langOption);
     parser.addOption(pageOption);
+    parser.addOption(trainingOption);
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+        QStringLiteral("On the Operations page, find order ORDER_NO in the work queues and show its timeline "
+                       "(needs --db; for demos and screenshots)."),
+        QStringLiteral("ORDER_NO"));
+    parser.addOption(demoBasketOption);
+    parser.addOption(selectOption);
     parser.process(app);
 
+    std::unique_ptr<pay::EngineHost> host; // outlives the window's use of it: declared first
     pay::ui::MainWindow window;
     const QString language = parser.isSet(langOption)
         ? parser.value(langOption)
@@ -61,6 +77,21 @@ int main(int argc, char *argv[])
             return failWith(QStringLiteral("paydesk: %1").arg(db.error().message), 1);
         if (auto opened = window.openDatabase(path); !opened)
             return failWith(QStringLiteral("paydesk: %1").arg(opened.error().message), 1);
+
+        // The payment core on its own thread, with the status endpoint the Checkout page polls
+        // on a free loopback port (an empty token: the core draws a random one).
+        pay::PaymentCore::Options options;
+        options.databasePath = path;
+        options.endpoint.enabled = true;
+        host = std::make_unique<pay::EngineHost>(options);
+        host->start();
+        window.setEngineHost(host.get());
+    }
+    window.checkoutPage()->setTrainingMode(parser.isSet(trainingOption));
+    if (parser.isSet(demoBasketOption)) {
+        window.checkoutPage()->loadDemoBasket();
+        if (host)
+            window.checkoutPage()->startDemoPayment();
     }
 
     if (parser.isSet(pageOption) && !window.showPage(parser.value(pageOption)))
@@ -68,6 +99,10 @@ int main(int argc, char *argv[])
             QStringLiteral("paydesk: unknown page '%1' (known: %2)")
                 .arg(parser.value(pageOption), pay::ui::MainWindow::pageNames().join(QStringLiteral(", "))),
             2);
+
+    if (parser.isSet(selectOption) && !window.operationsPage()->selectOrder(parser.value(selectOption)))
+        return failWith(
+            QStringLiteral("paydesk: order '%1' is in no work queue").arg(parser.value(selectOption)), 2);
 
     window.show();
     return app.exec();

@@ -7,7 +7,7 @@ namespace pay {
 const QList<CatalogueItem> &Catalogue::items()
 {
     // Barcodes use the 690 (China) prefix with a made-up manufacturer; check digits are real.
-    static const QList<CatalogueItem> all{
+    static const QList<CatalogueItem> all {
         {u"A01"_s, u"6901234560015"_s, u"Mineral water 550 ml"_s, u"矿泉水 550 毫升"_s, 200},
         {u"A02"_s, u"6901234560022"_s, u"Green tea 500 ml"_s, u"绿茶 500 毫升"_s, 350},
         {u"A03"_s, u"6901234560039"_s, u"Cola 330 ml can"_s, u"可乐 330 毫升罐装"_s, 300},

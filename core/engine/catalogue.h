@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace pay {
@@ -10,7 +9,7 @@ namespace pay {
 // One article the demo shop sells. Prices are minor units (fen) in CNY.
 struct CatalogueItem
 {
-    QString code;    // short shelf code a cashier types: "A01"
+    QString code; // short shelf code a cashier types: "A01"
     QString barcode; // EAN-13, check digit included
     QString nameEn;
     QString nameZh;

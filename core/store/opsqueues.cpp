@@ -1,0 +1,319 @@
+#include "opsqueues.h"
+
+#include "database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QIODevice>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace pay {
+
+namespace {
+
+// The channels a transaction no. may belong to. ux_flow_channel_txn leads with the channel, so
+// naming every channel turns "channel_txn_no = ?" into one index seek per channel instead of a
+// scan (SQLite has no skip-scan without ANALYZE statistics).
+const QStringList kChannels = {QStringLiteral("coupon"), QStringLiteral("wallet"), QStringLiteral("card"),
+                               QStringLiteral("qr_a"), QStringLiteral("qr_b")};
+
+QString placeholders(qsizetype n)
+{
+    QString s;
+    for (qsizetype i = 0; i < n; ++i)
+        s += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
+    return s;
+}
+
+// The parts of one queue's query. Every queue selects the same columns, in this order:
+// key, at, trade id, order no., entity no., amount, currency, state, channel, channel txn no.,
+// refund no., break id, reason, recon pending.
+struct QueueSql
+{
+    QString columns;
+    QString from;
+    QString where;
+    QString key;
+};
+
+QueueSql queueSql(OpsQueue queue, bool searching)
+{
+    switch (queue) {
+    case OpsQueue::Stuck:
+        // In-flight flows are few, so "status IN" sorting its matches by id stays cheap.
+        return {QStringLiteral("f.id, f.created_at, t.id, t.out_trade_no, f.flow_no, f.amount, f.currency, f.status,"
+                               " f.channel, f.channel_txn_no, NULL, 0, NULL, f.recon_pending"),
+                QStringLiteral("payment_flows f INDEXED BY ix_flow_status CROSS JOIN trade_orders t ON t.id = f.trade_id"),
+                QStringLiteral("f.status IN ('PAYING', 'PREPAID') AND (f.recon_pending = 1 OR f.created_at <= ?)"),
+                QStringLiteral("f.id")};
+    case OpsQueue::ClosedButPaid:
+    case OpsQueue::Duplicate:
+    case OpsQueue::FailedRefunds: {
+        const QString condition = queue == OpsQueue::ClosedButPaid ? QStringLiteral("r.reason = 'CLOSED_BUT_PAID'")
+            : queue == OpsQueue::Duplicate                         ? QStringLiteral("r.reason = 'DUPLICATE_PAYMENT'")
+                                                                   : QStringLiteral("r.status = 'FAILED'");
+        return {QStringLiteral("r.id, r.created_at, t.id, t.out_trade_no, r.refund_no, r.amount, r.currency, r.status,"
+                               " (SELECT rf.channel FROM refund_flows rf WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1),"
+                               " (SELECT f.channel_txn_no FROM refund_flows rf JOIN payment_flows f ON f.id = rf.flow_id"
+                               "  WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1),"
+                               " r.refund_no, 0, r.reason, 0"),
+                // A search drives from the trade ids (ix_refund_trade); otherwise walk refunds by id.
+                searching ? QStringLiteral("refund_orders r CROSS JOIN trade_orders t ON t.id = r.trade_id")
+                          : QStringLiteral("refund_orders r NOT INDEXED CROSS JOIN trade_orders t ON t.id = r.trade_id"),
+                condition, QStringLiteral("r.id")};
+    }
+    case OpsQueue::Frozen:
+        return {QStringLiteral("t.id, t.created_at, t.id, t.out_trade_no, t.out_trade_no, t.amount, t.currency, t.status,"
+                               " NULL, NULL, NULL, 0, t.freeze_reason, 0"),
+                QStringLiteral("trade_orders t INDEXED BY ix_trade_frozen"), QStringLiteral("t.frozen = 1"),
+                QStringLiteral("t.id")};
+    case OpsQueue::Breaks:
+        return {QStringLiteral("b.id, b.created_at, coalesce(t.id, 0), t.out_trade_no, b.flow_no,"
+                               " coalesce(b.local_amount, b.statement_amount, 0), coalesce(f.currency, 'CNY'), b.state,"
+                               " b.channel, b.channel_txn_no, NULL, b.id, b.category, 0"),
+                QStringLiteral("recon_breaks b INDEXED BY ix_recon_breaks_state"
+                               " LEFT JOIN payment_flows f ON f.flow_no = b.flow_no"
+                               " LEFT JOIN trade_orders t ON t.id = f.trade_id"),
+                QStringLiteral("b.state IN ('OPEN', 'HELD')"), QStringLiteral("b.id")};
+    }
+    return {};
+}
+
+QString csvField(const QString &value)
+{
+    if (!value.contains(u',') && !value.contains(u'"') && !value.contains(u'\n') && !value.contains(u'\r'))
+        return value;
+    QString quoted = value;
+    quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QStringLiteral("\"") + quoted + QStringLiteral("\"");
+}
+
+} // namespace
+
+QString toString(OpsQueue queue)
+{
+    switch (queue) {
+    case OpsQueue::Stuck: return QStringLiteral("STUCK");
+    case OpsQueue::ClosedButPaid: return QStringLiteral("CLOSED_BUT_PAID");
+    case OpsQueue::Duplicate: return QStringLiteral("DUPLICATE");
+    case OpsQueue::FailedRefunds: return QStringLiteral("FAILED_REFUNDS");
+    case OpsQueue::Frozen: return QStringLiteral("FROZEN");
+    case OpsQueue::Breaks: return QStringLiteral("BREAKS");
+    }
+    return {};
+}
+
+OpsQueueReader::OpsQueueReader(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{
+}
+
+OpsQueueReader::~OpsQueueReader() = default;
+
+Result<std::unique_ptr<OpsQueueReader>> OpsQueueReader::open(const QString &path)
+{
+    Database::Options options;
+    options.mode = Database::Mode::ReadOnly;
+    options.create = false;
+    auto db = Database::open(path, options);
+    if (!db)
+        return std::unexpected(db.error());
+    return std::unique_ptr<OpsQueueReader>(new OpsQueueReader(std::move(*db)));
+}
+
+const QString &OpsQueueReader::path() const
+{
+    return m_db->path();
+}
+
+// Every trade order the id names, through the unique indexes: an order no., a flow no., a channel
+// transaction no., a refund no. or a refund flow no.
+Result<QList<qint64>> OpsQueueReader::tradesMatching(const QString &id)
+{
+    QSqlQuery &q = m_db->prepared(
+        QStringLiteral("SELECT id FROM trade_orders INDEXED BY ix_trade_out_no WHERE out_trade_no = ?"
+                       " UNION SELECT trade_id FROM payment_flows INDEXED BY ux_flow_no WHERE flow_no = ?"
+                       " UNION SELECT trade_id FROM payment_flows INDEXED BY ux_flow_channel_txn"
+                       "  WHERE channel IN (")
+        + placeholders(kChannels.size())
+        + QStringLiteral(") AND channel_txn_no = ?"
+                         " UNION SELECT trade_id FROM refund_orders INDEXED BY ux_refund_no WHERE refund_no = ?"
+                         " UNION SELECT trade_id FROM refund_flows INDEXED BY ux_refund_flow_no WHERE refund_flow_no = ?"));
+    q.addBindValue(id);
+    q.addBindValue(id);
+    for (const QString &channel : kChannels)
+        q.addBindValue(channel);
+    q.addBindValue(id);
+    q.addBindValue(id);
+    q.addBindValue(id);
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("Store", "Search work queues")));
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    return ids;
+}
+
+Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFilter &filter, qint64 afterKey,
+                                                int limit, bool countOnly, qint64 *count)
+{
+    const QString search = filter.search.trimmed();
+    const bool searching = !search.isEmpty();
+    QList<qint64> trades;
+    if (searching) {
+        auto found = tradesMatching(search);
+        if (!found)
+            return std::unexpected(found.error());
+        trades = *found;
+        if (trades.isEmpty() && queue != OpsQueue::Breaks) {
+            if (count)
+                *count = 0;
+            return QList<OpsQueueRow>();
+        }
+    }
+
+    const QueueSql parts = queueSql(queue, searching);
+    QString where = parts.where;
+    if (searching) {
+        const QString tradeColumn = queue == OpsQueue::Stuck ? QStringLiteral("f.trade_id")
+            : queue == OpsQueue::Frozen                      ? QStringLiteral("t.id")
+            : queue == OpsQueue::Breaks                      ? QStringLiteral("f.trade_id")
+                                                             : QStringLiteral("r.trade_id");
+        const QString inTrades = trades.isEmpty()
+            ? QStringLiteral("0")
+            : tradeColumn + QStringLiteral(" IN (") + placeholders(trades.size()) + QStringLiteral(")");
+        if (queue == OpsQueue::Breaks)
+            where += QStringLiteral(" AND (b.flow_no = ? OR b.channel_txn_no = ? OR ") + inTrades + QStringLiteral(")");
+        else
+            where += QStringLiteral(" AND ") + inTrades;
+    }
+    const bool paging = !countOnly && afterKey > 0;
+    if (paging)
+        where += QStringLiteral(" AND ") + parts.key + (filter.newestFirst ? QStringLiteral(" < ?") : QStringLiteral(" > ?"));
+
+    QString sql;
+    if (countOnly)
+        sql = QStringLiteral("SELECT count(*) FROM ") + parts.from + QStringLiteral(" WHERE ") + where;
+    else
+        sql = QStringLiteral("SELECT ") + parts.columns + QStringLiteral(" FROM ") + parts.from
+            + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY ") + parts.key
+            + (filter.newestFirst ? QStringLiteral(" DESC") : QStringLiteral(" ASC")) + QStringLiteral(" LIMIT ?");
+
+    QSqlQuery &q = m_db->prepared(sql);
+    if (queue == OpsQueue::Stuck)
+        q.addBindValue(filter.nowMs - filter.stuckAfterMs);
+    if (searching) {
+        if (queue == OpsQueue::Breaks) {
+            q.addBindValue(search);
+            q.addBindValue(search);
+        }
+        for (qint64 id : std::as_const(trades))
+            q.addBindValue(id);
+    }
+    if (paging)
+        q.addBindValue(afterKey);
+    if (!countOnly)
+        q.addBindValue(limit);
+
+    const QString what = QCoreApplication::translate("Store", "Read work queue %1").arg(toString(queue));
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, what));
+    QList<OpsQueueRow> rows;
+    if (countOnly) {
+        *count = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
+        return rows;
+    }
+    while (q.next()) {
+        OpsQueueRow r;
+        r.key = q.value(0).toLongLong();
+        r.atMs = q.value(1).toLongLong();
+        r.tradeId = q.value(2).toLongLong();
+        r.orderNo = q.value(3).toString();
+        r.entityNo = q.value(4).toString();
+        r.amountMinor = q.value(5).toLongLong();
+        r.currency = q.value(6).toString();
+        r.state = q.value(7).toString();
+        r.channel = q.value(8).toString();
+        r.channelTxnNo = q.value(9).toString();
+        r.refundNo = q.value(10).toString();
+        r.breakId = q.value(11).toLongLong();
+        r.reason = q.value(12).toString();
+        r.reconPending = q.value(13).toInt() != 0;
+        rows.append(std::move(r));
+    }
+    q.finish();
+    return rows;
+}
+
+Result<QList<OpsQueueRow>> OpsQueueReader::page(OpsQueue queue, const OpsQueueFilter &filter, qint64 afterKey,
+                                                int limit)
+{
+    if (limit <= 0)
+        return QList<OpsQueueRow>();
+    return read(queue, filter, afterKey, limit, false, nullptr);
+}
+
+Result<qint64> OpsQueueReader::count(OpsQueue queue, const OpsQueueFilter &filter)
+{
+    qint64 n = 0;
+    if (auto r = read(queue, filter, 0, 0, true, &n); !r)
+        return std::unexpected(r.error());
+    return n;
+}
+
+Result<qint64> OpsQueueReader::exportCsv(OpsQueue queue, const OpsQueueFilter &filter, QIODevice &out,
+                                         const std::function<bool(qint64, qint64)> &progress, int pageSize)
+{
+    auto total = count(queue, filter);
+    if (!total)
+        return std::unexpected(total.error());
+    const auto writeLine = [&out](const QStringList &fields) {
+        QStringList escaped;
+        escaped.reserve(fields.size());
+        for (const QString &f : fields)
+            escaped.append(csvField(f));
+        const QByteArray line = (escaped.join(u',') + u'\n').toUtf8();
+        return out.write(line) == line.size();
+    };
+    const auto ioError = [&out] {
+        return fail(ErrorCode::Io,
+                    QCoreApplication::translate("Store", "Cannot write the export: %1").arg(out.errorString()));
+    };
+    if (!writeLine({QStringLiteral("queue"), QStringLiteral("order_no"), QStringLiteral("entity_no"),
+                    QStringLiteral("created_at"), QStringLiteral("age_seconds"), QStringLiteral("amount_minor"),
+                    QStringLiteral("currency"), QStringLiteral("state"), QStringLiteral("reason"),
+                    QStringLiteral("channel"), QStringLiteral("channel_txn_no"), QStringLiteral("refund_no"),
+                    QStringLiteral("break_id"), QStringLiteral("recon_pending")}))
+        return ioError();
+
+    const qint64 now = filter.nowMs > 0 ? filter.nowMs : QDateTime::currentMSecsSinceEpoch();
+    qint64 written = 0;
+    qint64 cursor = 0;
+    for (;;) {
+        auto rows = page(queue, filter, cursor, std::max(pageSize, 1));
+        if (!rows)
+            return std::unexpected(rows.error());
+        for (const OpsQueueRow &r : std::as_const(*rows)) {
+            if (!writeLine({toString(queue), r.orderNo, r.entityNo,
+                            QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC).toString(Qt::ISODateWithMs),
+                            QString::number((now - r.atMs) / 1000), QString::number(r.amountMinor), r.currency,
+                            r.state, r.reason, r.channel, r.channelTxnNo, r.refundNo,
+                            r.breakId ? QString::number(r.breakId) : QString(),
+                            r.reconPending ? QStringLiteral("1") : QStringLiteral("0")}))
+                return ioError();
+            ++written;
+        }
+        if (progress && !progress(written, std::max(*total, written)))
+            return written;
+        if (rows->size() < pageSize || rows->isEmpty())
+            return written;
+        cursor = rows->back().key;
+    }
+}
+
+} // namespace pay

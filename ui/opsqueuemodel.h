@@ -1,0 +1,71 @@
+#pragma once
+
+#include "store/opsqueues.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace pay::ui {
+
+// One work queue's rows, newest (or oldest) first, read a page at a time from an OpsQueueReader
+// (canFetchMore/fetchMore). Sorting is by time only: the reader pages by key, and a key order is
+// the only order that stays fast on a million orders.
+class OpsQueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { OrderNo, CreatedAt, Age, Entity, Amount, State, Detail, ChannelTxnNo, ColumnCount };
+    Q_ENUM(Column)
+    enum Role {
+        // Raw values: minor units as qint64, times as QDateTime, age in seconds, text as QString.
+        UnderlyingDataRole = Qt::UserRole,
+    };
+
+    explicit OpsQueueModel(QObject *parent = nullptr);
+
+    // The reader stays owned by the caller; nullptr empties the model.
+    void setReader(OpsQueueReader *reader);
+    void setQueue(OpsQueue queue);
+    OpsQueue queue() const { return m_queue; }
+    void setFilter(const OpsQueueFilter &filter);
+    const OpsQueueFilter &filter() const { return m_filter; }
+    void setPageSize(int rows) { m_pageSize = std::max(rows, 1); }
+
+    const OpsQueueRow &row(int row) const { return m_rows.at(row); }
+    QString lastError() const { return m_lastError; }
+
+    // Reads the first page again (a new queue, filter, reload or language).
+    void reload();
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    // Time columns flip between newest and oldest first; other columns keep the time order.
+    void sort(int column, Qt::SortOrder order) override;
+
+    // The state and detail columns in words.
+    static QString stateText(OpsQueue queue, const QString &state);
+    static QString detailText(OpsQueue queue, const OpsQueueRow &row);
+    static QString ageText(qint64 seconds);
+
+signals:
+    void readFailed(const QString &message);
+
+private:
+    QVariant displayData(const OpsQueueRow &row, int column) const;
+    QVariant underlyingData(const OpsQueueRow &row, int column) const;
+
+    OpsQueueReader *m_reader = nullptr;
+    OpsQueue m_queue = OpsQueue::Stuck;
+    OpsQueueFilter m_filter;
+    QList<OpsQueueRow> m_rows;
+    bool m_hasMore = false;
+    int m_pageSize = OpsQueueReader::kDefaultPageSize;
+    QString m_lastError;
+};
+
+} // namespace pay::ui
