@@ -2046,12 +2046,345 @@
 <context>
     <name>pay::ui::OperationsPage</name>
     <message>
-        <source>Operations</source>
-        <translation>Operations</translation>
+        <source>Stuck payments</source>
+        <translation>Stuck payments</translation>
     </message>
     <message>
-        <source>Review orders that need a person: payments stuck in progress, orders paid after they were closed, duplicate payments, failed refunds and orders frozen by loss prevention. Every action is recorded in the order's timeline.</source>
-        <translation>Review orders that need a person: payments stuck in progress, orders paid after they were closed, duplicate payments, failed refunds and orders frozen by loss prevention. Every action is recorded in the order's timeline.</translation>
+        <source>Closed but paid</source>
+        <translation>Closed but paid</translation>
+    </message>
+    <message>
+        <source>Duplicate payments</source>
+        <translation>Duplicate payments</translation>
+    </message>
+    <message>
+        <source>Failed refunds</source>
+        <translation>Failed refunds</translation>
+    </message>
+    <message>
+        <source>Frozen orders</source>
+        <translation>Frozen orders</translation>
+    </message>
+    <message>
+        <source>Reconciliation breaks</source>
+        <translation>Reconciliation breaks</translation>
+    </message>
+    <message>
+        <source>Sync reply</source>
+        <translation>Sync reply</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a row to see its order's timeline.</source>
+        <translation>Select a row to see its order's timeline.</translation>
+    </message>
+    <message>
+        <source>Order %1: the payment core is not running, so its timeline cannot be read.</source>
+        <translation>Order %1: the payment core is not running, so its timeline cannot be read.</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Order %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</source>
+        <translation> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>engine</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: done.</translation>
+    </message>
+    <message>
+        <source>%1: done (%2).</source>
+        <translation>%1: done (%2).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Query channel now</source>
+        <translation>Query channel now</translation>
+    </message>
+    <message>
+        <source>Ask the channel now for the result of order %1.</source>
+        <translation>Ask the channel now for the result of order %1.</translation>
+    </message>
+    <message>
+        <source>Close at channel</source>
+        <translation>Close at channel</translation>
+    </message>
+    <message>
+        <source>Close order %1 and its open payments at the channel.</source>
+        <translation>Close order %1 and its open payments at the channel.</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Refund order %1: up to %2 (the full amount is filled in; type less for a partial refund).</source>
+        <translation>Refund order %1: up to %2 (the full amount is filled in; type less for a partial refund).</translation>
+    </message>
+    <message>
+        <source>Retry failed refund</source>
+        <translation>Retry failed refund</translation>
+    </message>
+    <message>
+        <source>Send refund %1 to the channel again.</source>
+        <translation>Send refund %1 to the channel again.</translation>
+    </message>
+    <message>
+        <source>Resolve break</source>
+        <translation>Resolve break</translation>
+    </message>
+    <message>
+        <source>Mark reconciliation break %1 as resolved.</source>
+        <translation>Mark reconciliation break %1 as resolved.</translation>
+    </message>
+    <message>
+        <source>Export queue</source>
+        <translation>Export queue</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exporting %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n row to %1.</numerusform>
+            <numerusform>Exported %n rows to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Operator:</translation>
+    </message>
+    <message>
+        <source>Search by order, flow, channel transaction or refund no. (Enter)</source>
+        <translation>Search by order, flow, channel transaction or refund no. (Enter)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>From → to</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::OpsActionDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the audit log)</source>
+        <translation>Why (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50</source>
+        <translation>e.g. 12.50</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>e.g. adjusted in the ledger, channel confirmed</source>
+        <translation>e.g. adjusted in the ledger, channel confirmed</translation>
+    </message>
+    <message>
+        <source>A second person must approve: a manager other than you.</source>
+        <translation>A second person must approve: a manager other than you.</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>e.g. manager1</source>
+        <translation>e.g. manager1</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::OpsQueueModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Held for the next statement</source>
+        <translation>Held for the next statement</translation>
+    </message>
+    <message>
+        <source>%1: unknown, left to reconciliation</source>
+        <translation>%1: unknown, left to reconciliation</translation>
+    </message>
+    <message>
+        <source>%1: no result yet</source>
+        <translation>%1: no result yet</translation>
+    </message>
+    <message>
+        <source>Refund of a payment made after the order closed</source>
+        <translation>Refund of a payment made after the order closed</translation>
+    </message>
+    <message>
+        <source>Refund of a duplicate payment</source>
+        <translation>Refund of a duplicate payment</translation>
+    </message>
+    <message>
+        <source>Refund failed (%1)</source>
+        <translation>Refund failed (%1)</translation>
+    </message>
+    <message>
+        <source>Break %1: %2</source>
+        <translation>Break %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>(no local order)</source>
+        <translation>(no local order)</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Flow / refund no.</source>
+        <translation>Flow / refund no.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Channel txn no.</source>
+        <translation>Channel txn no.</translation>
     </message>
 </context>
 <context>

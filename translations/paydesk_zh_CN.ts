@@ -2040,12 +2040,342 @@
 <context>
     <name>pay::ui::OperationsPage</name>
     <message>
-        <source>Operations</source>
-        <translation>运营</translation>
+        <source>Stuck payments</source>
+        <translation>滞留支付</translation>
     </message>
     <message>
-        <source>Review orders that need a person: payments stuck in progress, orders paid after they were closed, duplicate payments, failed refunds and orders frozen by loss prevention. Every action is recorded in the order's timeline.</source>
-        <translation>处理需要人工介入的订单：卡在处理中的支付、关单后才支付成功的订单、重复支付、失败的退款以及被资损防控冻结的订单。每一项操作都会记录在订单的时间线中。</translation>
+        <source>Closed but paid</source>
+        <translation>关单后支付成功</translation>
+    </message>
+    <message>
+        <source>Duplicate payments</source>
+        <translation>重复支付</translation>
+    </message>
+    <message>
+        <source>Failed refunds</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <source>Frozen orders</source>
+        <translation>冻结订单</translation>
+    </message>
+    <message>
+        <source>Reconciliation breaks</source>
+        <translation>对账差异</translation>
+    </message>
+    <message>
+        <source>Sync reply</source>
+        <translation>同步应答</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回调通知</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>主动查询</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>人工操作</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Select a row to see its order's timeline.</source>
+        <translation>选择一行即可查看该订单的时间线。</translation>
+    </message>
+    <message>
+        <source>Order %1: the payment core is not running, so its timeline cannot be read.</source>
+        <translation>订单 %1：支付核心未运行，无法读取其时间线。</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 金额 %3 · 已付 %4 · 已退 %5%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</source>
+        <translation> · &lt;span style='color:#c62828'&gt;已冻结：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>支付引擎</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1：已完成。</translation>
+    </message>
+    <message>
+        <source>%1: done (%2).</source>
+        <translation>%1：已完成（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Query channel now</source>
+        <translation>立即向渠道查询</translation>
+    </message>
+    <message>
+        <source>Ask the channel now for the result of order %1.</source>
+        <translation>立即向渠道查询订单 %1 的支付结果。</translation>
+    </message>
+    <message>
+        <source>Close at channel</source>
+        <translation>渠道关单</translation>
+    </message>
+    <message>
+        <source>Close order %1 and its open payments at the channel.</source>
+        <translation>在渠道侧关闭订单 %1 及其未完成的支付。</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Refund order %1: up to %2 (the full amount is filled in; type less for a partial refund).</source>
+        <translation>为订单 %1 退款：最多 %2（已填入全额；部分退款请改填较小金额）。</translation>
+    </message>
+    <message>
+        <source>Retry failed refund</source>
+        <translation>重试失败的退款</translation>
+    </message>
+    <message>
+        <source>Send refund %1 to the channel again.</source>
+        <translation>将退款 %1 重新提交给渠道。</translation>
+    </message>
+    <message>
+        <source>Resolve break</source>
+        <translation>解决对账差异</translation>
+    </message>
+    <message>
+        <source>Mark reconciliation break %1 as resolved.</source>
+        <translation>将对账差异 %1 标记为已解决。</translation>
+    </message>
+    <message>
+        <source>Export queue</source>
+        <translation>导出队列</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出“%1”…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1.</source>
+        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>操作员：</translation>
+    </message>
+    <message>
+        <source>Search by order, flow, channel transaction or refund no. (Enter)</source>
+        <translation>按订单号、支付流水号、渠道交易号或退款单号搜索（回车）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>原状态 → 新状态</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::OpsActionDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the audit log)</source>
+        <translation>操作原因（将记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50</source>
+        <translation>例如 12.50</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>e.g. adjusted in the ledger, channel confirmed</source>
+        <translation>例如：已在账务中调整，渠道已确认</translation>
+    </message>
+    <message>
+        <source>A second person must approve: a manager other than you.</source>
+        <translation>需要第二人审批：须由您以外的一位经理批准。</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <source>e.g. manager1</source>
+        <translation>例如 manager1</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::OpsQueueModel</name>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Held for the next statement</source>
+        <translation>暂挂，待下一期对账单</translation>
+    </message>
+    <message>
+        <source>%1: unknown, left to reconciliation</source>
+        <translation>%1：结果未知，留待对账</translation>
+    </message>
+    <message>
+        <source>%1: no result yet</source>
+        <translation>%1：尚无结果</translation>
+    </message>
+    <message>
+        <source>Refund of a payment made after the order closed</source>
+        <translation>退还关单后支付成功的款项</translation>
+    </message>
+    <message>
+        <source>Refund of a duplicate payment</source>
+        <translation>退还重复支付的款项</translation>
+    </message>
+    <message>
+        <source>Refund failed (%1)</source>
+        <translation>退款失败（%1）</translation>
+    </message>
+    <message>
+        <source>Break %1: %2</source>
+        <translation>差异 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>(no local order)</source>
+        <translation>（无本地订单）</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>已持续</translation>
+    </message>
+    <message>
+        <source>Flow / refund no.</source>
+        <translation>流水号 / 退款单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Channel txn no.</source>
+        <translation>渠道交易号</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,13 @@ void OpsQueueModel::reload()
         emit readFailed(m_lastError);
 }
 
+void OpsQueueModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
 int OpsQueueModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -132,7 +139,7 @@ QString OpsQueueModel::detailText(OpsQueue queue, const OpsQueueRow &row)
 {
     switch (queue) {
     case OpsQueue::Stuck:
-        return row.reconPending ? tr("%1: result unknown, handed to reconciliation")
+        return row.reconPending ? tr("%1: unknown, left to reconciliation")
                                       .arg(DisplayText::paymentMethod(row.channel))
                                 : tr("%1: no result yet").arg(DisplayText::paymentMethod(row.channel));
     case OpsQueue::ClosedButPaid:

@@ -15,7 +15,7 @@ class OpsQueueModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { OrderNo, CreatedAt, Age, Entity, Amount, State, Detail, ChannelTxnNo, ColumnCount };
+    enum Column { OrderNo, CreatedAt, Age, Amount, State, Detail, Entity, ChannelTxnNo, ColumnCount };
     Q_ENUM(Column)
     enum Role {
         // Raw values: minor units as qint64, times as QDateTime, age in seconds, text as QString.
@@ -35,8 +35,10 @@ public:
     const OpsQueueRow &row(int row) const { return m_rows.at(row); }
     QString lastError() const { return m_lastError; }
 
-    // Reads the first page again (a new queue, filter, reload or language).
+    // Reads the first page again (a new queue, filter or reload).
     void reload();
+    // Headers and states were translated again: repaint them, keeping rows and selection.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -74,7 +74,7 @@ QueueSql queueSql(OpsQueue queue, bool searching)
         return {QStringLiteral("b.id, b.created_at, coalesce(t.id, 0), t.out_trade_no, b.flow_no,"
                                " coalesce(b.local_amount, b.statement_amount, 0), coalesce(f.currency, 'CNY'), b.state,"
                                " b.channel, b.channel_txn_no, NULL, b.id, b.category, 0"),
-                QStringLiteral("recon_breaks b INDEXED BY ix_recon_breaks_state"
+                QStringLiteral("recon_breaks b"
                                " LEFT JOIN payment_flows f ON f.flow_no = b.flow_no"
                                " LEFT JOIN trade_orders t ON t.id = f.trade_id"),
                 QStringLiteral("b.state IN ('OPEN', 'HELD')"), QStringLiteral("b.id")};
@@ -196,12 +196,25 @@ Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFi
         where += QStringLiteral(" AND ") + parts.key + (filter.newestFirst ? QStringLiteral(" < ?") : QStringLiteral(" > ?"));
 
     QString sql;
-    if (countOnly)
+    const QString order = filter.newestFirst ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    if (queue == OpsQueue::Breaks && !searching) {
+        // Choose the page's ids on the state index alone (it covers state and id), then join only
+        // those: joining every open break before sorting costs ~100 ms at 10,000 breaks.
+        const QString ids = QStringLiteral("SELECT id FROM recon_breaks INDEXED BY ix_recon_breaks_state WHERE ")
+            + where.replace(QStringLiteral("b."), QString());
+        if (countOnly)
+            sql = QStringLiteral("SELECT count(*) FROM (") + ids + QStringLiteral(")");
+        else
+            sql = QStringLiteral("SELECT ") + parts.columns + QStringLiteral(" FROM ") + parts.from
+                + QStringLiteral(" WHERE b.id IN (") + ids + QStringLiteral(" ORDER BY id") + order
+                + QStringLiteral(" LIMIT ?) ORDER BY b.id") + order;
+    } else if (countOnly) {
         sql = QStringLiteral("SELECT count(*) FROM ") + parts.from + QStringLiteral(" WHERE ") + where;
-    else
+    } else {
         sql = QStringLiteral("SELECT ") + parts.columns + QStringLiteral(" FROM ") + parts.from
-            + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY ") + parts.key
-            + (filter.newestFirst ? QStringLiteral(" DESC") : QStringLiteral(" ASC")) + QStringLiteral(" LIMIT ?");
+            + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY ") + parts.key + order
+            + QStringLiteral(" LIMIT ?");
+    }
 
     QSqlQuery &q = m_db->prepared(sql);
     if (queue == OpsQueue::Stuck)

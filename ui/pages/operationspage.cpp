@@ -105,7 +105,8 @@ OperationsPage::OperationsPage(QWidget *parent)
     m_queues->setObjectName(QStringLiteral("queueList"));
     for (int i = 0; i < kOpsQueueCount; ++i)
         new QListWidgetItem(m_queues);
-    m_queues->setMinimumWidth(200);
+    m_queues->setMinimumWidth(195);
+    m_queues->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_queues->setStyleSheet(QStringLiteral("QListWidget#queueList::item { padding: 6px 4px; }"));
 
     m_table->setObjectName(QStringLiteral("queueTable"));
@@ -164,7 +165,7 @@ OperationsPage::OperationsPage(QWidget *parent)
     main->addWidget(m_queues);
     main->addWidget(right);
     main->setStretchFactor(1, 1);
-    main->setSizes({220, 900});
+    main->setSizes({200, 920});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -182,9 +183,14 @@ OperationsPage::OperationsPage(QWidget *parent)
     });
     connect(m_refreshButton, &QPushButton::clicked, this, &OperationsPage::refresh);
     connect(m_exportButton, &QPushButton::clicked, this, &OperationsPage::handleExportRequested);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    // The selection, not the current index: a mouse press moves the current index before it
+    // selects the row.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &OperationsPage::handleCurrentRowChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &OperationsPage::handleCurrentRowChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_table->resizeColumnsToContents();
+        handleCurrentRowChanged();
+    });
     connect(m_queryButton, &QPushButton::clicked, this, &OperationsPage::handleQueryRequested);
     connect(m_closeButton, &QPushButton::clicked, this, &OperationsPage::handleCloseRequested);
     connect(m_refundButton, &QPushButton::clicked, this, &OperationsPage::handleRefundRequested);
@@ -254,7 +260,7 @@ bool OperationsPage::selectOrder(const QString &orderNo)
         if (m_reader->count(OpsQueue(i), f).value_or(0) > 0) {
             showQueue(OpsQueue(i));
             handleSearchEdited();
-            m_table->selectRow(0);
+            selectModelRow(0);
             return true;
         }
     }
@@ -270,7 +276,7 @@ void OperationsPage::refresh()
     // Keep the selection on the same row when it is still in the queue.
     for (int r = 0; r < m_model->rowCount(); ++r) {
         if (m_model->row(r).key == keepKey && keepKey != 0) {
-            m_table->selectRow(r);
+            selectModelRow(r);
             break;
         }
     }
@@ -279,6 +285,14 @@ void OperationsPage::refresh()
         m_orderNo = keep;
         loadTimeline();
     }
+}
+
+void OperationsPage::selectModelRow(int row)
+{
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
 }
 
 void OperationsPage::updateCounts()
@@ -316,10 +330,10 @@ void OperationsPage::handleTradeChanged(const QString &outTradeNo)
 
 const OpsQueueRow *OperationsPage::currentRow() const
 {
-    const QModelIndex current = m_table->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_table->selectionModel()->isRowSelected(current.row(), QModelIndex()))
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
         return nullptr;
-    return &m_model->row(current.row());
+    return &m_model->row(rows.front().row());
 }
 
 void OperationsPage::handleCurrentRowChanged()
@@ -611,7 +625,7 @@ void OperationsPage::retranslateUi()
     m_resolveButton->setText(tr("Resolve break"));
     m_timeline->setHeaderLabels({tr("Time"), tr("Source"), tr("Who"), tr("Entity"), tr("From → to"), tr("Event")});
     updateCounts();
-    m_model->reload();
+    m_model->retranslate();
     if (m_view)
         showTimeline(*m_view);
     else

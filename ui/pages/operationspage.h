@@ -85,6 +85,7 @@ private:
     void loadTimeline();
     void showTimeline(const OrderView &view);
     void updateCounts();
+    void selectModelRow(int row);
     void updateActions();
     OpsQueueFilter currentFilter() const;
     const OpsQueueRow *currentRow() const;

@@ -1,0 +1,71 @@
+// bench_opsqueues: how fast each work queue counts, pages, searches and exports on a large
+// database.
+//
+//   bench_opsqueues --db FILE [--search ID]
+//
+// FILE must already hold data (for example a million orders with their flows and refunds).
+// Prints one JSON object; times are wall-clock milliseconds measured with QElapsedTimer.
+#include "store/opsqueues.h"
+
+#include <QBuffer>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace pay;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption searchOption(QStringLiteral("search"), QStringLiteral("An id to search for."),
+                                          QStringLiteral("ID"));
+    parser.addOption(dbOption);
+    parser.addOption(searchOption);
+    parser.process(app);
+    auto reader = OpsQueueReader::open(parser.value(dbOption));
+    if (!reader) {
+        QTextStream(stderr) << reader.error().message << '\n';
+        return 1;
+    }
+    QJsonObject out;
+    for (int i = 0; i < kOpsQueueCount; ++i) {
+        const auto queue = OpsQueue(i);
+        OpsQueueFilter filter;
+        filter.nowMs = QDateTime::currentMSecsSinceEpoch();
+        QJsonObject q;
+        QElapsedTimer t;
+        t.start();
+        const qint64 count = (*reader)->count(queue, filter).value_or(-1);
+        q[QStringLiteral("count")] = count;
+        q[QStringLiteral("count_ms")] = double(t.nsecsElapsed()) / 1e6;
+        t.restart();
+        auto first = (*reader)->page(queue, filter, 0, OpsQueueReader::kDefaultPageSize);
+        q[QStringLiteral("first_page_ms")] = double(t.nsecsElapsed()) / 1e6;
+        if (first && !first->isEmpty()) {
+            t.restart();
+            (void)(*reader)->page(queue, filter, first->back().key, OpsQueueReader::kDefaultPageSize);
+            q[QStringLiteral("second_page_ms")] = double(t.nsecsElapsed()) / 1e6;
+        }
+        QBuffer sink;
+        sink.open(QIODevice::WriteOnly);
+        t.restart();
+        q[QStringLiteral("export_rows")] = (*reader)->exportCsv(queue, filter, sink).value_or(-1);
+        q[QStringLiteral("export_ms")] = double(t.nsecsElapsed()) / 1e6;
+        if (parser.isSet(searchOption)) {
+            filter.search = parser.value(searchOption);
+            t.restart();
+            q[QStringLiteral("search_rows")] = qint64((*reader)->page(queue, filter, 0, 200).value_or(QList<OpsQueueRow>()).size());
+            q[QStringLiteral("search_ms")] = double(t.nsecsElapsed()) / 1e6;
+        }
+        out[toString(queue)] = q;
+    }
+    QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
+    return 0;
+}

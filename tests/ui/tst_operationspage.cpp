@@ -1,0 +1,304 @@
+#include "engine/demoseed.h"
+#include "engine/enginehost.h"
+#include "opsactiondialog.h"
+#include "opsqueuemodel.h"
+#include "pages/operationspage.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace pay;
+using namespace pay::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kWaitMs = 15000;
+
+// The demo database with a real core on its own thread and the Operations page on top of both.
+struct Console
+{
+    test::TempDb db;
+    std::unique_ptr<EngineHost> host;
+    OperationsPage page;
+    QObject context;
+    std::unique_ptr<QAbstractItemModelTester> tester;
+
+    bool start()
+    {
+        if (auto seeded = seedDemoDatabase(db.path(), QDateTime::currentMSecsSinceEpoch()); !seeded) {
+            qWarning() << seeded.error().message;
+            return false;
+        }
+        PaymentCore::Options options;
+        options.databasePath = db.path();
+        host = std::make_unique<EngineHost>(options);
+        QSignalSpy started(host.get(), &EngineHost::coreStarted);
+        host->start();
+        if (!started.wait(10000) || !started.at(0).at(0).toBool())
+            return false;
+        if (!page.setDatabasePath(db.path()))
+            return false;
+        tester = std::make_unique<QAbstractItemModelTester>(
+            page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.setEngineHost(host.get());
+        page.resize(1200, 800);
+        page.show();
+        return QTest::qWaitForWindowExposed(&page);
+    }
+
+    template<typename T>
+    T *find(const QString &name) const
+    {
+        T *w = page.findChild<T *>(name);
+        if (!w)
+            qWarning() << "no widget" << name;
+        return w;
+    }
+
+    void clickQueue(OpsQueue queue)
+    {
+        auto *list = find<QListWidget>(u"queueList"_s);
+        QListWidgetItem *item = list->item(int(queue));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    }
+
+    // Clicks the row of orderNo in the current queue; false when it is not there.
+    bool clickOrder(const QString &orderNo)
+    {
+        auto *table = find<QTableView>(u"queueTable"_s);
+        for (int r = 0; r < page.model()->rowCount(); ++r) {
+            if (page.model()->row(r).orderNo == orderNo) {
+                const QModelIndex index = page.model()->index(r, OpsQueueModel::OrderNo);
+                table->scrollTo(index);
+                QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool queueHolds(const QString &orderNo) const
+    {
+        for (int r = 0; r < page.model()->rowCount(); ++r)
+            if (page.model()->row(r).orderNo == orderNo)
+                return true;
+        return false;
+    }
+
+    // The order as the core sees it now.
+    std::optional<OrderView> order(const QString &orderNo)
+    {
+        std::optional<OrderView> result;
+        bool done = false;
+        host->order(orderNo, &context, [&](Result<OrderView> v) {
+            if (v)
+                result = *v;
+            done = true;
+        });
+        (void)QTest::qWaitFor([&] { return done; }, kWaitMs);
+        return result;
+    }
+
+    // Fills the open action dialog and confirms it.
+    bool confirm(const QString &reason, const QString &amount = {}, const QString &approver = {},
+                 const QString &pin = {})
+    {
+        OpsActionDialog *dialog = nullptr;
+        if (!QTest::qWaitFor([&] { return (dialog = page.findChild<OpsActionDialog *>()) && dialog->isVisible(); },
+                             kWaitMs))
+            return false;
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"reasonEdit"_s), reason);
+        if (!amount.isEmpty()) {
+            auto *edit = dialog->findChild<QLineEdit *>(u"amountEdit"_s);
+            edit->selectAll();
+            QTest::keyClick(edit, Qt::Key_Backspace);
+            QTest::keyClicks(edit, amount);
+        }
+        if (!approver.isEmpty()) {
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"approverEdit"_s), approver);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"approverPinEdit"_s), pin);
+        }
+        auto *ok = dialog->findChild<QPushButton *>(u"okButton"_s);
+        if (!ok->isEnabled())
+            return false;
+        QTest::mouseClick(ok, Qt::LeftButton);
+        return QTest::qWaitFor([&] { return !page.findChild<OpsActionDialog *>(); }, kWaitMs);
+    }
+};
+
+} // namespace
+
+class TestOperationsPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsEveryQueueWithItsCount();
+    void selectingARowShowsTheTimeline();
+    void refundNeedsAManagersPin();
+    void queryNowTakesTheOrderOutOfTheStuckQueue();
+    void exportsTheWholeFilteredQueue();
+};
+
+void TestOperationsPage::showsEveryQueueWithItsCount()
+{
+    Console c;
+    QVERIFY(c.start());
+    QCOMPARE(c.page.queueCount(OpsQueue::Stuck), qint64(2));
+    QCOMPARE(c.page.queueCount(OpsQueue::ClosedButPaid), qint64(1));
+    QCOMPARE(c.page.queueCount(OpsQueue::Duplicate), qint64(1));
+    QCOMPARE(c.page.queueCount(OpsQueue::Frozen), qint64(1));
+    auto *list = c.find<QListWidget>(u"queueList"_s);
+    QCOMPARE(list->count(), kOpsQueueCount);
+    QVERIFY(list->item(int(OpsQueue::Frozen))->text().endsWith(u"(1)"_s));
+
+    c.clickQueue(OpsQueue::Frozen);
+    QCOMPARE_NAME(c.page.currentQueue(), OpsQueue::Frozen);
+    QCOMPARE(c.page.model()->rowCount(), 1);
+    QCOMPARE(c.page.model()->row(0).orderNo, u"D20261127903"_s);
+
+    // A search by any id narrows every queue's count.
+    auto *search = c.find<QLineEdit>(u"searchEdit"_s);
+    QTest::keyClicks(search, u"RA-P00000039-1-DUP"_s);
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(c.page.queueCount(OpsQueue::Duplicate), qint64(1));
+    QCOMPARE(c.page.queueCount(OpsQueue::Frozen), qint64(0));
+    QCOMPARE(c.page.model()->rowCount(), 0);
+}
+
+void TestOperationsPage::selectingARowShowsTheTimeline()
+{
+    Console c;
+    QVERIFY(c.start());
+    QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    c.clickQueue(OpsQueue::ClosedButPaid);
+    QVERIFY(c.clickOrder(u"D20261127900"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kWaitMs);
+    auto *timeline = c.find<QTreeWidget>(u"timeline"_s);
+    QVERIFY(timeline->topLevelItemCount() >= 5);
+    // In time order, with the source and the raw payload behind a disclosure.
+    qint64 previous = 0;
+    bool payload = false;
+    QStringList sources;
+    for (int i = 0; i < timeline->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = timeline->topLevelItem(i);
+        const qint64 at = item->data(0, Qt::UserRole).toLongLong();
+        QVERIFY(at >= previous);
+        previous = at;
+        sources << item->text(1);
+        payload = payload || item->childCount() > 0;
+    }
+    QVERIFY(payload);
+    QVERIFY2(sources.contains(u"Sync reply"_s), qPrintable(sources.join(u", ")));
+    QVERIFY(c.find<QLabel>(u"orderLabel"_s)->text().contains(u"D20261127900"_s));
+}
+
+// The issue asks for "approves a refund from the closed-but-paid queue and sees the order leave
+// the queue". This engine refunds closed-but-paid and duplicate payments by itself, so those
+// queues list refunds that already happened. So the approval is tested here on the duplicate
+// order (a partial refund of what it still holds: refused with a wrong PIN, then approved), and
+// "leaves the queue" on the stuck queue below.
+void TestOperationsPage::refundNeedsAManagersPin()
+{
+    Console c;
+    QVERIFY(c.start());
+    const QString orderNo = u"D20261127901"_s;
+    const auto before = c.order(orderNo);
+    QVERIFY(before);
+    QVERIFY(before->trade.paidMinor > before->trade.refundedMinor);
+
+    QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    c.clickQueue(OpsQueue::Duplicate);
+    QVERIFY(c.clickOrder(orderNo));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kWaitMs);
+    auto *refund = c.find<QPushButton>(u"refundButton"_s);
+    QTRY_VERIFY(refund->isEnabled());
+
+    // A wrong PIN: refused, and nothing moves.
+    QSignalSpy finished(&c.page, &OperationsPage::actionFinished);
+    QTest::mouseClick(refund, Qt::LeftButton);
+    QVERIFY(c.confirm(u"Customer asked for 1.00 back"_s, u"1.00"_s, u"manager1"_s, u"0000"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QVERIFY(c.find<QLabel>(u"actionMessage"_s)->text().contains(u"PIN"_s));
+    auto unchanged = c.order(orderNo);
+    QVERIFY(unchanged);
+    QCOMPARE(unchanged->refunds.size(), before->refunds.size());
+
+    // The right PIN: approved, the refund is recorded with both names.
+    QTRY_VERIFY(refund->isEnabled());
+    QTest::mouseClick(refund, Qt::LeftButton);
+    QVERIFY(c.confirm(u"Customer asked for 1.00 back"_s, u"1.00"_s, u"manager1"_s, u"9999"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kWaitMs);
+    QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(finished.at(1).at(1).toString()));
+    auto after = c.order(orderNo);
+    QVERIFY(after);
+    QCOMPARE(after->refunds.size(), before->refunds.size() + 1);
+    const RefundOrder &r = after->refunds.back();
+    QCOMPARE(r.amount.minor(), qint64(100));
+    QCOMPARE(r.requestedBy, u"ops1"_s);
+    QCOMPARE(r.approvedBy, u"manager1"_s);
+}
+
+void TestOperationsPage::queryNowTakesTheOrderOutOfTheStuckQueue()
+{
+    Console c;
+    QVERIFY(c.start());
+    const QString orderNo = u"D20261127902"_s;
+    c.clickQueue(OpsQueue::Stuck);
+    QVERIFY(c.queueHolds(orderNo));
+    const qint64 stuck = c.page.queueCount(OpsQueue::Stuck);
+    QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    QVERIFY(c.clickOrder(orderNo));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kWaitMs);
+
+    QSignalSpy finished(&c.page, &OperationsPage::actionFinished);
+    auto *query = c.find<QPushButton>(u"queryButton"_s);
+    QVERIFY(query->isEnabled());
+    QTest::mouseClick(query, Qt::LeftButton);
+    QVERIFY(c.confirm(u"Customer shows a bank debit"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    // The channel's answer settles the flow; the queue refreshes on the engine's tradeChanged.
+    QTRY_VERIFY_WITH_TIMEOUT(!c.queueHolds(orderNo), kWaitMs);
+    QCOMPARE(c.page.queueCount(OpsQueue::Stuck), stuck - 1);
+    // The timeline stays on the order and shows the operator's query.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto *timeline = c.find<QTreeWidget>(u"timeline"_s);
+            for (int i = 0; i < timeline->topLevelItemCount(); ++i)
+                if (timeline->topLevelItem(i)->text(2) == u"ops1"_s)
+                    return true;
+            return false;
+        }(),
+        kWaitMs);
+}
+
+void TestOperationsPage::exportsTheWholeFilteredQueue()
+{
+    Console c;
+    QVERIFY(c.start());
+    c.clickQueue(OpsQueue::Stuck);
+    QSignalSpy exported(&c.page, &OperationsPage::exportFinished);
+    const QString file = c.db.filePath(u"stuck.csv"_s);
+    c.page.exportCsv(file);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, kWaitMs);
+    QVERIFY(exported.at(0).at(0).toBool());
+    QCOMPARE(exported.at(0).at(1).toLongLong(), c.page.queueCount(OpsQueue::Stuck));
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().trimmed().split('\n').size(), c.page.queueCount(OpsQueue::Stuck) + 1);
+}
+
+QTEST_MAIN(TestOperationsPage)
+#include "tst_operationspage.moc"
