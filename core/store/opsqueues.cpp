@@ -54,7 +54,10 @@ QueueSql queueSql(OpsQueue queue, bool searching)
     case OpsQueue::FailedRefunds: {
         const QString condition = queue == OpsQueue::ClosedButPaid ? QStringLiteral("r.reason = 'CLOSED_BUT_PAID'")
             : queue == OpsQueue::Duplicate                         ? QStringLiteral("r.reason = 'DUPLICATE_PAYMENT'")
-                                                                   : QStringLiteral("r.status = 'FAILED'");
+                                                                   : QStringLiteral(
+                                                                         "r.status = 'FAILED' AND NOT EXISTS (SELECT 1"
+                                                                         " FROM refund_orders retry WHERE retry.refund_no"
+                                                                         " LIKE r.refund_no || '-R%' AND retry.status <> 'FAILED')");
         return {QStringLiteral("r.id, r.created_at, t.id, t.out_trade_no, r.refund_no, r.amount, r.currency, r.status,"
                                " (SELECT rf.channel FROM refund_flows rf WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1),"
                                " (SELECT f.channel_txn_no FROM refund_flows rf JOIN payment_flows f ON f.id = rf.flow_id"

@@ -1,3 +1,5 @@
+#include "channel/qrchannel.h"
+#include "channel/simulatedchannel.h"
 #include "engine/demoseed.h"
 #include "engine/enginehost.h"
 #include "opsactiondialog.h"
@@ -32,6 +34,7 @@ struct Console
     OperationsPage page;
     QObject context;
     std::unique_ptr<QAbstractItemModelTester> tester;
+    std::function<void(PaymentCore::Options &)> tweak;
 
     bool start()
     {
@@ -41,6 +44,8 @@ struct Console
         }
         PaymentCore::Options options;
         options.databasePath = db.path();
+        if (tweak)
+            tweak(options);
         host = std::make_unique<EngineHost>(options);
         QSignalSpy started(host.get(), &EngineHost::coreStarted);
         host->start();
@@ -147,6 +152,7 @@ private slots:
     void selectingARowShowsTheTimeline();
     void refundNeedsAManagersPin();
     void queryNowTakesTheOrderOutOfTheStuckQueue();
+    void approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue();
     void exportsTheWholeFilteredQueue();
 };
 
@@ -203,11 +209,9 @@ void TestOperationsPage::selectingARowShowsTheTimeline()
     QVERIFY(c.find<QLabel>(u"orderLabel"_s)->text().contains(u"D20261127900"_s));
 }
 
-// The issue asks for "approves a refund from the closed-but-paid queue and sees the order leave
-// the queue". This engine refunds closed-but-paid and duplicate payments by itself, so those
-// queues list refunds that already happened. So the approval is tested here on the duplicate
-// order (a partial refund of what it still holds: refused with a wrong PIN, then approved), and
-// "leaves the queue" on the stuck queue below.
+// A refund needs a manager's PIN: refused with a wrong PIN (nothing moves), then approved. (The
+// closed-but-paid workflow — an automatic refund that failed, retried with approval — is
+// approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue below.)
 void TestOperationsPage::refundNeedsAManagersPin()
 {
     Console c;
@@ -282,6 +286,101 @@ void TestOperationsPage::queryNowTakesTheOrderOutOfTheStuckQueue()
             return false;
         }(),
         kWaitMs);
+}
+
+// The workflow the issue's test describes, as it happens with this engine: a closed-but-paid
+// payment's automatic refund fails at the channel; the order shows in the closed-but-paid queue
+// with its refund FAILED and in the failed-refunds queue; operations ask for a retry from the
+// closed-but-paid queue, a manager approves with a PIN, the refund goes through and the order
+// leaves the failed-refunds queue.
+void TestOperationsPage::approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue()
+{
+    Console c;
+    c.tweak = [](PaymentCore::Options &o) {
+        o.engine.compensationScheduleMs = {20, 40, 80};
+        o.engine.maxRefundSends = 2;
+    };
+    QVERIFY(c.start());
+    const QString orderNo = u"T-CBP-RETRY"_s;
+    // The order, pre-paid with QR A.
+    AcceptRequest req{orderNo, u"Late payment"_s, Money(4200, Currency::cny()), {{u"qr_a"_s, {}, 4200}},
+                      u"ops-test-cbp"_s, u"cashier1"_s};
+    std::optional<Result<AcceptTicket>> ticket;
+    c.host->accept(req, &c.context, [&](Result<AcceptTicket> t) { ticket = t; });
+    QTRY_VERIFY_WITH_TIMEOUT(ticket.has_value(), kWaitMs);
+    QVERIFY(ticket->has_value());
+    const QString flowNo = (*ticket)->flowNos.last();
+    QTRY_VERIFY_WITH_TIMEOUT(!c.order(orderNo)->flows.isEmpty()
+                                 && c.order(orderNo)->flows.first().status == FlowStatus::Prepaid,
+                             kWaitMs);
+    // QR A cannot confirm the close; the order closes anyway. Then the customer pays, and QR A
+    // refuses every refund for now.
+    bool step = false;
+    c.host->run<bool>([orderNo](PaymentCore &core) {
+        FaultProfile unreachable;
+        unreachable.timeoutFailedRate = 1.0;
+        unreachable.timeoutMs = 50;
+        core.channel(u"qr_a"_s)->setFaultProfile(unreachable);
+        return bool(core.engine().close(orderNo, EventSource::Operator, u"ops1"_s));
+    }, &c.context, [&](bool) { step = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(step && c.order(orderNo)->trade.status == TradeStatus::Closed, kWaitMs);
+    step = false;
+    c.host->run<bool>([flowNo](PaymentCore &core) {
+        FaultProfile refusing;
+        refusing.declineRate = 1.0;
+        refusing.latency = LatencyModel::fixed(1);
+        refusing.callbackLatency = LatencyModel::fixed(1);
+        // The customer pays before the refusals start; declines apply to the refunds.
+        core.channel(u"qr_a"_s)->setFaultProfile(FaultProfile{});
+        auto paid = core.qrChannel(u"qr_a"_s)->customerPays(flowNo);
+        core.channel(u"qr_a"_s)->setFaultProfile(refusing);
+        return paid && paid->succeeded();
+    }, &c.context, [&](bool ok) { step = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(step, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto v = c.order(orderNo);
+            return v && !v->refunds.isEmpty() && v->refunds.first().status == RefundStatus::Failed;
+        }(),
+        kWaitMs);
+    QCOMPARE_NAME(c.order(orderNo)->refunds.first().reason, RefundReason::ClosedButPaid);
+    // The channel takes refunds again.
+    step = false;
+    c.host->run<bool>([](PaymentCore &core) {
+        core.channel(u"qr_a"_s)->setFaultProfile(FaultProfile{});
+        return true;
+    }, &c.context, [&](bool) { step = true; });
+    QTRY_VERIFY(step);
+
+    c.page.refresh();
+    c.clickQueue(OpsQueue::FailedRefunds);
+    QTRY_VERIFY_WITH_TIMEOUT(c.queueHolds(orderNo), kWaitMs);
+    c.clickQueue(OpsQueue::ClosedButPaid);
+    QTRY_VERIFY_WITH_TIMEOUT(c.queueHolds(orderNo), kWaitMs);
+    QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    QVERIFY(c.clickOrder(orderNo));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 1, kWaitMs);
+    auto *retry = c.find<QPushButton>(u"retryButton"_s);
+    QTRY_VERIFY(retry->isEnabled());
+
+    QSignalSpy finished(&c.page, &OperationsPage::actionFinished);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(c.confirm(u"QR A is taking refunds again"_s, {}, u"manager1"_s, u"9999"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto v = c.order(orderNo);
+            return v && v->refunds.size() == 2 && v->refunds.last().status == RefundStatus::Succeeded;
+        }(),
+        kWaitMs);
+    const auto after = c.order(orderNo);
+    QCOMPARE(after->refunds.last().approvedBy, u"manager1"_s);
+    QCOMPARE(after->refunds.last().requestedBy, u"ops1"_s);
+    QCOMPARE_NAME(after->trade.status, TradeStatus::Closed);
+    c.page.refresh();
+    c.clickQueue(OpsQueue::FailedRefunds);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.queueHolds(orderNo), kWaitMs);
 }
 
 void TestOperationsPage::exportsTheWholeFilteredQueue()
