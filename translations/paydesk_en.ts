@@ -949,6 +949,57 @@
     </message>
 </context>
 <context>
+    <name>Simulation</name>
+    <message>
+        <source>scenario: %1</source>
+        <translation>scenario: %1</translation>
+    </message>
+    <message>
+        <source>durationMs must be positive and drainMs not negative</source>
+        <translation>durationMs must be positive and drainMs not negative</translation>
+    </message>
+    <message>
+        <source>arrivals are missing</source>
+        <translation>arrivals are missing</translation>
+    </message>
+    <message>
+        <source>an arrival rate is negative</source>
+        <translation>an arrival rate is negative</translation>
+    </message>
+    <message>
+        <source>basket: need 100 &lt;= minMinor &lt;= maxMinor</source>
+        <translation>basket: need 100 &lt;= minMinor &lt;= maxMinor</translation>
+    </message>
+    <message>
+        <source>a method needs legs and a weight &gt;= 0</source>
+        <translation>a method needs legs and a weight &gt;= 0</translation>
+    </message>
+    <message>
+        <source>unknown channel %1</source>
+        <translation>unknown channel %1</translation>
+    </message>
+    <message>
+        <source>faults: unknown channel %1</source>
+        <translation>faults: unknown channel %1</translation>
+    </message>
+    <message>
+        <source>behaviours: probabilities in [0, 1] adding up to at most 1</source>
+        <translation>behaviours: probabilities in [0, 1] adding up to at most 1</translation>
+    </message>
+    <message>
+        <source>crashes.perHour is negative</source>
+        <translation>crashes.perHour is negative</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1: not a JSON object (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Wrong user or PIN.</source>
@@ -1350,6 +1401,29 @@
         <source>Cannot write the export: %1</source>
         <translation>Cannot write the export: %1</translation>
     </message>
+    <message>
+        <source>Read reconciliation runs</source>
+        <translation>Read reconciliation runs</translation>
+    </message>
+    <message>
+        <source>Read reconciliation breaks</source>
+        <translation>Read reconciliation breaks</translation>
+    </message>
+    <message>
+        <source>Read quarantined lines</source>
+        <translation>Read quarantined lines</translation>
+    </message>
+    <message>
+        <source>Find order of flow</source>
+        <translation>Find order of flow</translation>
+    </message>
+</context>
+<context>
+    <name>pay</name>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>
@@ -1616,6 +1690,90 @@
     <message>
         <source>Statement day is not a valid date</source>
         <translation>Statement day is not a valid date</translation>
+    </message>
+</context>
+<context>
+    <name>pay::SimulationReport</name>
+    <message>
+        <source>Scenario %1, seed %2: %3
+</source>
+        <translation>Scenario %1, seed %2: %3
+</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>VIOLATIONS</source>
+        <translation>VIOLATIONS</translation>
+    </message>
+    <message>
+        <source>Orders: %1 accepted (%2 attempts, %3 refused at accept)
+</source>
+        <translation>Orders: %1 accepted (%2 attempts, %3 refused at accept)
+</translation>
+    </message>
+    <message>
+        <source>Orders by final state: %1
+</source>
+        <translation>Orders by final state: %1
+</translation>
+    </message>
+    <message>
+        <source>Money (minor units): charged %1, refunded %2, kept %3
+</source>
+        <translation>Money (minor units): charged %1, refunded %2, kept %3
+</translation>
+    </message>
+    <message>
+        <source>Refunds by reason: %1
+</source>
+        <translation>Refunds by reason: %1
+</translation>
+    </message>
+    <message>
+        <source>Breaks by category: %1 (auto-resolved %2)
+</source>
+        <translation>Breaks by category: %1 (auto-resolved %2)
+</translation>
+    </message>
+    <message>
+        <source>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
+</source>
+        <translation>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
+</translation>
+    </message>
+    <message>
+        <source>Crashes: %1, frozen trades: %2
+</source>
+        <translation>Crashes: %1, frozen trades: %2
+</translation>
+    </message>
+    <message>
+        <source>Counters: %1
+</source>
+        <translation>Counters: %1
+</translation>
+    </message>
+    <message>
+        <source>Event log: %1 events, SHA-256 %2
+</source>
+        <translation>Event log: %1 events, SHA-256 %2
+</translation>
+    </message>
+    <message>
+        <source>Virtual time %1 s in %2 s of machine time
+</source>
+        <translation>Virtual time %1 s in %2 s of machine time
+</translation>
+    </message>
+</context>
+<context>
+    <name>pay::SimulationRunner</name>
+    <message>
+        <source>cannot create a temporary directory</source>
+        <translation>cannot create a temporary directory</translation>
     </message>
 </context>
 <context>
@@ -1913,8 +2071,80 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>Charts of takings, payment success rate, refunds and channel health over time, with the reconciliation breaks still open.</source>
-        <translation>Charts of takings, payment success rate, refunds and channel health over time, with the reconciliation breaks still open.</translation>
+        <source>No database open</source>
+        <translation>No database open</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <source>Could not read the dashboard: %1</source>
+        <translation>Could not read the dashboard: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Succeeded payments by channel</source>
+        <translation>Succeeded payments by channel</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Success rate per channel (%)</source>
+        <translation>Success rate per channel (%)</translation>
+    </message>
+    <message>
+        <source>Settle time of succeeded payments</source>
+        <translation>Settle time of succeeded payments</translation>
+    </message>
+    <message>
+        <source>over 5 min</source>
+        <translation>over 5 min</translation>
+    </message>
+    <message>
+        <source>30 s – 5 min</source>
+        <translation>30 s – 5 min</translation>
+    </message>
+    <message>
+        <source>5 – 30 s</source>
+        <translation>5 – 30 s</translation>
+    </message>
+    <message>
+        <source>1 – 5 s</source>
+        <translation>1 – 5 s</translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation>under 1 s</translation>
+    </message>
+    <message>
+        <source>Stuck payments by hour started</source>
+        <translation>Stuck payments by hour started</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Open reconciliation breaks by category</source>
+        <translation>Open reconciliation breaks by category</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open reconciliation breaks by category: none</source>
+        <translation>Open reconciliation breaks by category: none</translation>
     </message>
 </context>
 <context>
@@ -2520,8 +2750,295 @@
         <translation>Reconciliation</translation>
     </message>
     <message>
-        <source>Compare trade, payment, channel and ledger records as they happen, import channel statement files, and work through the breaks found, each with its category and resolution.</source>
-        <translation>Compare trade, payment, channel and ledger records as they happen, import channel statement files, and work through the breaks found, each with its category and resolution.</translation>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Missing at channel</source>
+        <translation>Missing at channel</translation>
+    </message>
+    <message>
+        <source>Missing locally</source>
+        <translation>Missing locally</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>Amount mismatch</translation>
+    </message>
+    <message>
+        <source>Status mismatch</source>
+        <translation>Status mismatch</translation>
+    </message>
+    <message>
+        <source>Duplicate in statement</source>
+        <translation>Duplicate in statement</translation>
+    </message>
+    <message>
+        <source>Cut-off timing</source>
+        <translation>Cut-off timing</translation>
+    </message>
+    <message>
+        <source>Sync reply</source>
+        <translation>Sync reply</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Import statement</source>
+        <translation>Import statement</translation>
+    </message>
+    <message>
+        <source>Statements (*.csv *.txt);;All files (*)</source>
+        <translation>Statements (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The payment core is not running, so no statement can be imported.</source>
+        <translation>The payment core is not running, so no statement can be imported.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Statement rejected, nothing recorded: %1</source>
+        <translation>Statement rejected, nothing recorded: %1</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 %3 (%4), %5 lines read, %6 quarantined, %7 resolved automatically.</source>
+        <translation>Run %1: %2 %3 (%4), %5 lines read, %6 quarantined, %7 resolved automatically.</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be read.</source>
+        <translation>Run %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Channel transaction %1 has no local flow, so there is no order to show.</source>
+        <translation>Channel transaction %1 has no local flow, so there is no order to show.</translation>
+    </message>
+    <message>
+        <source>Flow %1 belongs to no local order.</source>
+        <translation>Flow %1 belongs to no local order.</translation>
+    </message>
+    <message>
+        <source>Order %1: the payment core is not running, so its timeline cannot be read.</source>
+        <translation>Order %1: the payment core is not running, so its timeline cannot be read.</translation>
+    </message>
+    <message>
+        <source>Order %1: loading…</source>
+        <translation>Order %1: loading…</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Order %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>engine</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Detect</translation>
+    </message>
+    <message>
+        <source>Canonical CSV</source>
+        <translation>Canonical CSV</translation>
+    </message>
+    <message>
+        <source>WeChat Pay trade bill</source>
+        <translation>WeChat Pay trade bill</translation>
+    </message>
+    <message>
+        <source>Alipay business detail</source>
+        <translation>Alipay business detail</translation>
+    </message>
+    <message>
+        <source>Import statement…</source>
+        <translation>Import statement…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;Run %1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No statement imported yet&lt;/b&gt;</source>
+        <translation>&lt;b&gt;No statement imported yet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Resolved automatically: %1</source>
+        <translation>Resolved automatically: %1</translation>
+    </message>
+    <message>
+        <source>Quarantined lines: %1</source>
+        <translation>Quarantined lines: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Past runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Past runs&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Breaks</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <source>Auto-resolved</source>
+        <translation>Auto-resolved</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Breaks&lt;/b&gt;: click a category to list its rows</source>
+        <translation>&lt;b&gt;Breaks&lt;/b&gt;: click a category to list its rows</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n row(s); double-click one to see its order's timeline</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n row; double-click one to see its order's timeline</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n rows; double-click one to see its order's timeline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flow no.</source>
+        <translation>Flow no.</translation>
+    </message>
+    <message>
+        <source>Channel txn no.</source>
+        <translation>Channel txn no.</translation>
+    </message>
+    <message>
+        <source>Local amount</source>
+        <translation>Local amount</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>Statement amount</translation>
+    </message>
+    <message>
+        <source>Local status</source>
+        <translation>Local status</translation>
+    </message>
+    <message>
+        <source>Statement status</source>
+        <translation>Statement status</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>From → to</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Double-click a break row to see its order's timeline.</source>
+        <translation>Double-click a break row to see its order's timeline.</translation>
     </message>
 </context>
 <context>

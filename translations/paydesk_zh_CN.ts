@@ -266,7 +266,9 @@
     </message>
     <message numerus="yes">
         <source>%1 has at most %n decimal place(s).</source>
-        <translation><numerusform>%1 最多只有 %n 位小数。</numerusform></translation>
+        <translation>
+            <numerusform>%1 最多只有 %n 位小数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The amount is too large.</source>
@@ -946,6 +948,57 @@
     </message>
 </context>
 <context>
+    <name>Simulation</name>
+    <message>
+        <source>scenario: %1</source>
+        <translation>场景：%1</translation>
+    </message>
+    <message>
+        <source>durationMs must be positive and drainMs not negative</source>
+        <translation>durationMs 必须大于零，drainMs 不能为负数</translation>
+    </message>
+    <message>
+        <source>arrivals are missing</source>
+        <translation>缺少 arrivals（到达率）</translation>
+    </message>
+    <message>
+        <source>an arrival rate is negative</source>
+        <translation>有到达率为负数</translation>
+    </message>
+    <message>
+        <source>basket: need 100 &lt;= minMinor &lt;= maxMinor</source>
+        <translation>basket：须满足 100 &lt;= minMinor &lt;= maxMinor</translation>
+    </message>
+    <message>
+        <source>a method needs legs and a weight &gt;= 0</source>
+        <translation>每种支付方式都需要 legs，且权重 &gt;= 0</translation>
+    </message>
+    <message>
+        <source>unknown channel %1</source>
+        <translation>未知渠道 %1</translation>
+    </message>
+    <message>
+        <source>faults: unknown channel %1</source>
+        <translation>faults：未知渠道 %1</translation>
+    </message>
+    <message>
+        <source>behaviours: probabilities in [0, 1] adding up to at most 1</source>
+        <translation>behaviours：各概率须在 [0, 1] 之间，且总和不超过 1</translation>
+    </message>
+    <message>
+        <source>crashes.perHour is negative</source>
+        <translation>crashes.perHour 为负数</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1：不是 JSON 对象（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Staff</name>
     <message>
         <source>Wrong user or PIN.</source>
@@ -1347,6 +1400,29 @@
         <source>Cannot write the export: %1</source>
         <translation>无法写入导出文件：%1</translation>
     </message>
+    <message>
+        <source>Read reconciliation runs</source>
+        <translation>读取对账批次</translation>
+    </message>
+    <message>
+        <source>Read reconciliation breaks</source>
+        <translation>读取对账差异</translation>
+    </message>
+    <message>
+        <source>Read quarantined lines</source>
+        <translation>读取已隔离的对账单行</translation>
+    </message>
+    <message>
+        <source>Find order of flow</source>
+        <translation>查找支付流水所属订单</translation>
+    </message>
+</context>
+<context>
+    <name>pay</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>
@@ -1616,6 +1692,90 @@
     </message>
 </context>
 <context>
+    <name>pay::SimulationReport</name>
+    <message>
+        <source>Scenario %1, seed %2: %3
+</source>
+        <translation>场景 %1，随机种子 %2：%3
+</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>VIOLATIONS</source>
+        <translation>存在违规</translation>
+    </message>
+    <message>
+        <source>Orders: %1 accepted (%2 attempts, %3 refused at accept)
+</source>
+        <translation>订单：受理 %1 笔（尝试 %2 次，受理时拒绝 %3 次）
+</translation>
+    </message>
+    <message>
+        <source>Orders by final state: %1
+</source>
+        <translation>按最终状态统计订单：%1
+</translation>
+    </message>
+    <message>
+        <source>Money (minor units): charged %1, refunded %2, kept %3
+</source>
+        <translation>金额（最小货币单位）：扣款 %1，退款 %2，留存 %3
+</translation>
+    </message>
+    <message>
+        <source>Refunds by reason: %1
+</source>
+        <translation>按原因统计退款：%1
+</translation>
+    </message>
+    <message>
+        <source>Breaks by category: %1 (auto-resolved %2)
+</source>
+        <translation>按类别统计对账差异：%1（自动解决 %2）
+</translation>
+    </message>
+    <message>
+        <source>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
+</source>
+        <translation>不变量：在 %2 个步骤中检查了 %1 项（完整检查 %3 次），违反 %4 项
+</translation>
+    </message>
+    <message>
+        <source>Crashes: %1, frozen trades: %2
+</source>
+        <translation>崩溃：%1 次，冻结交易：%2 笔
+</translation>
+    </message>
+    <message>
+        <source>Counters: %1
+</source>
+        <translation>计数器：%1
+</translation>
+    </message>
+    <message>
+        <source>Event log: %1 events, SHA-256 %2
+</source>
+        <translation>事件日志：%1 条事件，SHA-256 %2
+</translation>
+    </message>
+    <message>
+        <source>Virtual time %1 s in %2 s of machine time
+</source>
+        <translation>虚拟时间 %1 秒，耗用机器时间 %2 秒
+</translation>
+    </message>
+</context>
+<context>
+    <name>pay::SimulationRunner</name>
+    <message>
+        <source>cannot create a temporary directory</source>
+        <translation>无法创建临时目录</translation>
+    </message>
+</context>
+<context>
     <name>pay::WalletChannel</name>
     <message>
         <source>No member %1</source>
@@ -1685,7 +1845,9 @@
     </message>
     <message numerus="yes">
         <source>PayDesk basket, %n item(s)</source>
-        <translation><numerusform>PayDesk 购物篮，共 %n 件商品</numerusform></translation>
+        <translation>
+            <numerusform>PayDesk 购物篮，共 %n 件商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending the payment…</source>
@@ -1907,8 +2069,80 @@
         <translation>仪表盘</translation>
     </message>
     <message>
-        <source>Charts of takings, payment success rate, refunds and channel health over time, with the reconciliation breaks still open.</source>
-        <translation>按时间展示营业额、支付成功率、退款和渠道健康状况的图表，以及尚未处理的对账差异。</translation>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Could not read the dashboard: %1</source>
+        <translation>无法读取仪表盘数据：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Succeeded payments by channel</source>
+        <translation>各渠道成功支付</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>支付笔数</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Success rate per channel (%)</source>
+        <translation>各渠道支付成功率（%）</translation>
+    </message>
+    <message>
+        <source>Settle time of succeeded payments</source>
+        <translation>成功支付的完成耗时</translation>
+    </message>
+    <message>
+        <source>over 5 min</source>
+        <translation>5 分钟以上</translation>
+    </message>
+    <message>
+        <source>30 s – 5 min</source>
+        <translation>30 秒 – 5 分钟</translation>
+    </message>
+    <message>
+        <source>5 – 30 s</source>
+        <translation>5 – 30 秒</translation>
+    </message>
+    <message>
+        <source>1 – 5 s</source>
+        <translation>1 – 5 秒</translation>
+    </message>
+    <message>
+        <source>under 1 s</source>
+        <translation>1 秒以内</translation>
+    </message>
+    <message>
+        <source>Stuck payments by hour started</source>
+        <translation>滞留支付（按发起时段）</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>支付流水</translation>
+    </message>
+    <message>
+        <source>Open reconciliation breaks by category</source>
+        <translation>未解决的对账差异（按类别）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Open reconciliation breaks by category: none</source>
+        <translation>未解决的对账差异（按类别）：无</translation>
     </message>
 </context>
 <context>
@@ -2197,7 +2431,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -2511,8 +2747,294 @@
         <translation>对账</translation>
     </message>
     <message>
-        <source>Compare trade, payment, channel and ledger records as they happen, import channel statement files, and work through the breaks found, each with its category and resolution.</source>
-        <translation>实时比对交易、支付、渠道和账务记录，导入渠道对账单文件，并逐一处理发现的差异，每条差异都有类别和处理结果。</translation>
+        <source>Matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>Missing at channel</source>
+        <translation>渠道缺失</translation>
+    </message>
+    <message>
+        <source>Missing locally</source>
+        <translation>本地缺失</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Status mismatch</source>
+        <translation>状态不符</translation>
+    </message>
+    <message>
+        <source>Duplicate in statement</source>
+        <translation>对账单重复</translation>
+    </message>
+    <message>
+        <source>Cut-off timing</source>
+        <translation>日切时差</translation>
+    </message>
+    <message>
+        <source>Sync reply</source>
+        <translation>同步应答</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回调通知</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>主动查询</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>人工操作</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Import statement</source>
+        <translation>导入对账单</translation>
+    </message>
+    <message>
+        <source>Statements (*.csv *.txt);;All files (*)</source>
+        <translation>对账单 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The payment core is not running, so no statement can be imported.</source>
+        <translation>支付核心未运行，无法导入对账单。</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Statement rejected, nothing recorded: %1</source>
+        <translation>对账单被拒收，未记录任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 %3 (%4), %5 lines read, %6 quarantined, %7 resolved automatically.</source>
+        <translation>对账批次 %1：%2 %3（%4），读取 %5 行，隔离 %6 行，自动解决 %7 条。</translation>
+    </message>
+    <message>
+        <source>Run %1 cannot be read.</source>
+        <translation>无法读取对账批次 %1。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Channel transaction %1 has no local flow, so there is no order to show.</source>
+        <translation>渠道交易 %1 没有对应的本地支付流水，因此无订单可显示。</translation>
+    </message>
+    <message>
+        <source>Flow %1 belongs to no local order.</source>
+        <translation>支付流水 %1 不属于任何本地订单。</translation>
+    </message>
+    <message>
+        <source>Order %1: the payment core is not running, so its timeline cannot be read.</source>
+        <translation>订单 %1：支付核心未运行，无法读取其时间线。</translation>
+    </message>
+    <message>
+        <source>Order %1: loading…</source>
+        <translation>订单 %1：正在加载…</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 金额 %3 · 已付 %4 · 已退 %5</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>支付引擎</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Canonical CSV</source>
+        <translation>标准 CSV</translation>
+    </message>
+    <message>
+        <source>WeChat Pay trade bill</source>
+        <translation>微信支付交易账单</translation>
+    </message>
+    <message>
+        <source>Alipay business detail</source>
+        <translation>支付宝业务明细</translation>
+    </message>
+    <message>
+        <source>Import statement…</source>
+        <translation>导入对账单…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run %1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;对账批次 %1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No statement imported yet&lt;/b&gt;</source>
+        <translation>&lt;b&gt;尚未导入对账单&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Resolved automatically: %1</source>
+        <translation>自动解决：%1</translation>
+    </message>
+    <message>
+        <source>Quarantined lines: %1</source>
+        <translation>已隔离的行：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Past runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历史对账批次&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>对账日</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Auto-resolved</source>
+        <translation>自动解决</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Breaks&lt;/b&gt;: click a category to list its rows</source>
+        <translation>&lt;b&gt;对账差异&lt;/b&gt;：点击类别可列出其明细</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %n row(s); double-click one to see its order's timeline</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 条；双击一条即可查看其订单的时间线</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Flow no.</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <source>Channel txn no.</source>
+        <translation>渠道交易号</translation>
+    </message>
+    <message>
+        <source>Local amount</source>
+        <translation>本地金额</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>对账单金额</translation>
+    </message>
+    <message>
+        <source>Local status</source>
+        <translation>本地状态</translation>
+    </message>
+    <message>
+        <source>Statement status</source>
+        <translation>对账单状态</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>原状态 → 新状态</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Double-click a break row to see its order's timeline.</source>
+        <translation>双击差异行即可查看其订单的时间线。</translation>
     </message>
 </context>
 <context>

@@ -74,8 +74,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_ordersPage);
     m_pages->addWidget(m_checkoutPage);
     m_pages->addWidget(m_operationsPage);
-    m_pages->addWidget(new ReconciliationPage(this));
-    m_pages->addWidget(new DashboardPage(this));
+    m_reconciliationPage = new ReconciliationPage(this);
+    m_pages->addWidget(m_reconciliationPage);
+    m_dashboardPage = new DashboardPage(this);
+    m_pages->addWidget(m_dashboardPage);
     m_pages->addWidget(new SimulatorPage(this));
 
     auto *central = new QWidget(this);
@@ -101,6 +103,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::handleNavigationRowChanged);
     connect(m_ordersPage, &OrdersPage::ordersReloaded, this, &MainWindow::handleOrdersReloaded);
     connect(m_languages, &LanguageSwitcher::languageChanged, this, &MainWindow::handleLanguageChanged);
+    connect(m_dashboardPage, &DashboardPage::operationsQueueRequested, this,
+        [this](OpsQueue queue, const QString &search) {
+            m_operationsPage->showQueue(queue, search);
+            showPage(Page::Operations);
+        });
+    connect(m_dashboardPage, &DashboardPage::ordersRequested, this, [this](TradeStatus status) {
+        m_ordersPage->showStatus(status);
+        showPage(Page::Orders);
+    });
 
     m_navigation->setCurrentRow(0);
     retranslateUi();
@@ -164,6 +175,8 @@ Result<void> MainWindow::openDatabase(const QString &path)
     // The queues are a second read-only view of the same file; a failure there leaves the
     // Operations page on its previous database but does not refuse the file.
     (void)m_operationsPage->setDatabasePath(path);
+    (void)m_dashboardPage->setDatabasePath(path);
+    (void)m_reconciliationPage->setDatabasePath(path);
     m_ordersPage->setReader(std::move(*reader));
     retranslateUi();
     return {};
@@ -173,6 +186,7 @@ void MainWindow::setEngineHost(EngineHost *host)
 {
     m_checkoutPage->setEngineHost(host);
     m_operationsPage->setEngineHost(host);
+    m_reconciliationPage->setEngineHost(host);
 }
 
 QString MainWindow::databasePath() const

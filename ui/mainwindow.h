@@ -18,7 +18,9 @@ class EngineHost;
 namespace pay::ui {
 
 class CheckoutPage;
+class DashboardPage;
 class OperationsPage;
+class ReconciliationPage;
 class LanguageSwitcher;
 class OrdersPage;
 
@@ -52,6 +54,8 @@ public:
     OrdersPage *ordersPage() const { return m_ordersPage; }
     CheckoutPage *checkoutPage() const { return m_checkoutPage; }
     OperationsPage *operationsPage() const { return m_operationsPage; }
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    ReconciliationPage *reconciliationPage() const { return m_reconciliationPage; }
     // The payment core the Checkout page pays through (owned by the caller).
     void setEngineHost(EngineHost *host);
 
@@ -77,6 +81,8 @@ private:
     OrdersPage *m_ordersPage = nullptr;
     CheckoutPage *m_checkoutPage = nullptr;
     OperationsPage *m_operationsPage = nullptr;
+    DashboardPage *m_dashboardPage = nullptr;
+    ReconciliationPage *m_reconciliationPage = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_countLabel = nullptr;
 

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "pages/checkoutpage.h"
 #include "pages/operationspage.h"
+#include "pages/reconciliationpage.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -57,6 +58,14 @@ int main(int argc, char *argv[])
         QStringLiteral("ORDER_NO"));
     parser.addOption(demoBasketOption);
     parser.addOption(selectOption);
+    const QCommandLineOption importOption(QStringLiteral("import-statement"),
+        QStringLiteral("On the Reconciliation page, import statement FILE for --channel and show the first "
+                       "break's order timeline (needs --db; for demos and screenshots)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption channelOption(QStringLiteral("channel"),
+        QStringLiteral("The channel of --import-statement: coupon, wallet, card, qr_a or qr_b."), QStringLiteral("NAME"));
+    parser.addOption(importOption);
+    parser.addOption(channelOption);
     parser.process(app);
 
     std::unique_ptr<pay::EngineHost> host; // outlives the window's use of it: declared first
@@ -103,6 +112,20 @@ int main(int argc, char *argv[])
     if (parser.isSet(selectOption) && !window.operationsPage()->selectOrder(parser.value(selectOption)))
         return failWith(
             QStringLiteral("paydesk: order '%1' is in no work queue").arg(parser.value(selectOption)), 2);
+
+    if (parser.isSet(importOption)) {
+        if (!host)
+            return failWith(QStringLiteral("paydesk: --import-statement needs --db"), 2);
+        pay::ui::ReconciliationPage *page = window.reconciliationPage();
+        page->setChannel(parser.value(channelOption));
+        if (page->channel() != parser.value(channelOption))
+            return failWith(QStringLiteral("paydesk: --channel must be coupon, wallet, card, qr_a or qr_b"), 2);
+        QObject::connect(page, &pay::ui::ReconciliationPage::importFinished, page, [page](bool ok, const QString &) {
+            if (ok)
+                page->openBreakRow(0);
+        });
+        page->importFile(parser.value(importOption));
+    }
 
     window.show();
     return app.exec();

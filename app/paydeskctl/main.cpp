@@ -20,6 +20,7 @@ const Command kCommands[] = {
 #endif
     {"serve", "serve --db FILE [--bind ADDR] [--port N] [--token T]: run the core headless with the status endpoint", pay::cli::serveCommand},
     {"recon", "recon --db FILE --channel NAME --statement FILE [--format F] [--date D] [--json]: reconcile a statement", pay::cli::reconCommand},
+    {"simulate", "simulate --scenario FILE [--seed N | --seeds A..B] [--db FILE] [--json]: run a simulation scenario headless", pay::cli::simulateCommand},
     {"stress", "stress crash: kill a child taking payments 50 times, restart, check nothing was lost", pay::cli::stressCommand},
     {"bench", "bench gateway|...: measure throughput and print figures", pay::cli::benchCommand},
 };

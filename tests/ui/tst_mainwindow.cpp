@@ -118,7 +118,7 @@ void TestMainWindow::languageSwitchesAtRunTime()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *navigation = window.findChild<QListWidget *>(u"navigation"_s);
     auto *statusFilter = window.findChild<QComboBox *>(u"statusFilter"_s);
-    auto *notice = window.findChild<QWidget *>(u"dashboardpage"_s)->findChild<QLabel *>(u"pageNotice"_s);
+    auto *notice = window.findChild<QWidget *>(u"simulatorpage"_s)->findChild<QLabel *>(u"pageNotice"_s);
     QVERIFY(navigation && statusFilter && notice);
     QTRY_COMPARE(navigation->item(0)->text(), u"Orders"_s);
     QCOMPARE(notice->text(), u"Coming in a later release."_s);

@@ -1,20 +1,77 @@
 #pragma once
 
-#include "placeholderpage.h"
+#include "domain/states.h"
+#include "error.h"
+#include "store/opsqueues.h"
+
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QChart;
+class QChartView;
+
+namespace pay {
+class DashboardReader;
+struct DashboardData;
+} // namespace pay
 
 namespace pay::ui {
 
-// Placeholder until the Dashboard page is built; replace this class with the real page.
-class DashboardPage : public PlaceholderPage
+// Five charts over the open database: succeeded payments by channel, success rate per channel
+// over time, settle-time distribution, flows stuck by creation hour and open reconciliation breaks
+// by category. Clicking a bar or slice asks for the matching list (the window navigates). The
+// aggregates come from a read-only DashboardReader, read again on refresh and whenever shown.
+class DashboardPage : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit DashboardPage(QWidget *parent = nullptr);
+    ~DashboardPage() override;
+
+    // Opens path read-only; on failure the previous reader stays.
+    Result<void> setDatabasePath(const QString &path);
+    // Reads every aggregate again and redraws the charts.
+    void refresh();
+
+    QChartView *channelView() const { return m_channelView; }
+    QChartView *successRateView() const { return m_successView; }
+    QChartView *latencyView() const { return m_latencyView; }
+    QChartView *stuckView() const { return m_stuckView; }
+    QChartView *breaksView() const { return m_breaksView; }
+
+signals:
+    // A chart element was clicked: show this queue, searched for search (empty: all of it).
+    void operationsQueueRequested(pay::OpsQueue queue, const QString &search);
+    // A channel bar was clicked: show the orders in this state.
+    void ordersRequested(pay::TradeStatus status);
+    void refreshed();
 
 protected:
-    QString title() const override;
-    QString description() const override;
+    void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuildCharts();
+    void buildChannelChart();
+    void buildSuccessRateChart();
+    void buildLatencyChart();
+    void buildStuckChart();
+    void buildBreaksChart();
+    void retranslateUi();
+
+    std::unique_ptr<DashboardReader> m_reader;
+    std::unique_ptr<DashboardData> m_data;
+    QLabel *m_title = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QChartView *m_channelView = nullptr;
+    QChartView *m_successView = nullptr;
+    QChartView *m_latencyView = nullptr;
+    QChartView *m_stuckView = nullptr;
+    QChartView *m_breaksView = nullptr;
 };
 
 } // namespace pay::ui

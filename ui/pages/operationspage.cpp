@@ -231,6 +231,13 @@ void OperationsPage::showQueue(OpsQueue queue)
     m_queues->setCurrentRow(int(queue));
 }
 
+void OperationsPage::showQueue(OpsQueue queue, const QString &search)
+{
+    m_search->setText(search);
+    showQueue(queue);
+    handleSearchEdited();
+}
+
 OpsQueue OperationsPage::currentQueue() const
 {
     return m_model->queue();

@@ -45,6 +45,8 @@ public:
     void setEngineHost(EngineHost *host);
 
     void showQueue(OpsQueue queue);
+    // Shows queue searched for search (an id of any kind; empty: the whole queue).
+    void showQueue(OpsQueue queue, const QString &search);
     OpsQueue currentQueue() const;
     // Finds orderNo in the first queue that holds it and selects it (its timeline loads).
     bool selectOrder(const QString &orderNo);

@@ -123,6 +123,17 @@ void OrdersPage::reload()
     m_model->reload();
 }
 
+void OrdersPage::showStatus(TradeStatus status)
+{
+    const int index = m_statusFilter->findData(int(status));
+    if (index < 0)
+        return;
+    if (index == m_statusFilter->currentIndex())
+        applyFilter();
+    else
+        m_statusFilter->setCurrentIndex(index); // applies through handleStatusFilterChanged
+}
+
 void OrdersPage::handleStatusFilterChanged()
 {
     applyFilter();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/states.h"
+
 #include <QTimer>
 #include <QWidget>
 #include <memory>
@@ -36,6 +38,8 @@ public:
 
     // Reads the newest orders again.
     void reload();
+    // Filters the list to one state (the search stays).
+    void showStatus(TradeStatus status);
 
 signals:
     // The visible orders were read again; the counts may have changed.

@@ -1,0 +1,58 @@
+// paydeskctl bench sim: simulated orders per second of machine time on the peak-hour scenario.
+#include "cliutil.h"
+#include "commands.h"
+#include "sim/simulationrunner.h"
+
+#include <QCoreApplication>
+#include <QSysInfo>
+#include <QThread>
+
+namespace pay::cli {
+
+int benchSim(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate("Simulation", "Simulated orders per second of machine time."));
+    p.addHelpOption();
+    p.addOption({QStringLiteral("scenario"), QCoreApplication::translate("Simulation", "Scenario (default: the shipped peak-hour)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("orders"), QCoreApplication::translate("Simulation", "Orders (default 10000)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("seed"), QCoreApplication::translate("Simulation", "Seed (default 1)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("json"), QCoreApplication::translate("Simulation", "Print JSON.")});
+    if (!parseOrExit(p, QStringLiteral("bench sim"), args))
+        return p.isSet(QStringLiteral("help")) ? 0 : 2;
+    QString path = p.value(QStringLiteral("scenario"));
+    if (path.isEmpty())
+        path = QStringLiteral(PAYDESK_SCENARIOS "/peak-hour.json");
+    auto scenario = Scenario::fromFile(path);
+    if (!scenario)
+        return reportError(scenario.error());
+    SimulationOptions o;
+    o.maxOrders = p.isSet(QStringLiteral("orders")) ? p.value(QStringLiteral("orders")).toLongLong() : 10'000;
+    o.seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong() : 1;
+    auto r = SimulationRunner::run(*scenario, o);
+    if (!r)
+        return reportError(r.error());
+    const double perSecond = r->machineSeconds > 0 ? double(r->orders) / r->machineSeconds : 0;
+    if (p.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject{{QStringLiteral("benchmark"), QStringLiteral("sim")},
+                              {QStringLiteral("scenario"), r->scenario},
+                              {QStringLiteral("seed"), QString::number(r->seed)},
+                              {QStringLiteral("orders"), r->orders},
+                              {QStringLiteral("events"), r->events},
+                              {QStringLiteral("steps"), r->steps},
+                              {QStringLiteral("fullChecks"), r->fullChecks},
+                              {QStringLiteral("violations"), r->violations},
+                              {QStringLiteral("virtualSeconds"), double(r->virtualMs) / 1000},
+                              {QStringLiteral("machineSeconds"), r->machineSeconds},
+                              {QStringLiteral("ordersPerSecond"), perSecond},
+                              {QStringLiteral("targetMet"), r->orders >= 10'000 && r->machineSeconds < 10},
+                              {QStringLiteral("cpus"), QThread::idealThreadCount()},
+                              {QStringLiteral("os"), QSysInfo::prettyProductName()}});
+    } else {
+        out() << QCoreApplication::translate("Simulation", "%1 orders (%2 events) in %3 s of machine time: %4 orders/s; %5 violations\n")
+                     .arg(r->orders).arg(r->events).arg(r->machineSeconds, 0, 'f', 2).arg(perSecond, 0, 'f', 0).arg(r->violations);
+    }
+    return r->ok() ? 0 : 1;
+}
+
+} // namespace pay::cli

@@ -1,0 +1,663 @@
+#include "simulationrunner.h"
+
+#include "../channel/channelbooks.h"
+#include "../channel/qrchannel.h"
+#include "../channel/statementwriter.h"
+#include "../engine/paymentcore.h"
+#include "../recon/reconciler.h"
+#include "../store/invariants.h"
+#include "clock.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <functional>
+#include <map>
+#include <random>
+
+namespace pay {
+
+namespace {
+
+const qint64 kStartMs = 1'780'000'000'000; // the virtual clock's epoch for every run
+constexpr int kMembers = 50;
+constexpr int kMaxExamples = 10;
+
+QString tr(const char *text) { return QCoreApplication::translate("Simulation", text); }
+
+QString channelOther(const QString &qr) { return qr == QStringLiteral("qr_a") ? QStringLiteral("qr_b") : QStringLiteral("qr_a"); }
+
+bool isQr(const QString &c) { return c == QStringLiteral("qr_a") || c == QStringLiteral("qr_b"); }
+
+class Run
+{
+public:
+    Run(const Scenario &s, quint64 seed, QString dbPath) : m_s(s), m_seed(seed), m_rng(seed), m_dbPath(std::move(dbPath)), m_clock(kStartMs) {}
+
+    Result<SimulationReport> execute();
+
+private:
+    using Action = std::function<void()>;
+    double unit() { return double(m_rng() >> 11) * 0x1.0p-53; }
+    qint64 between(qint64 lo, qint64 hi) { return hi <= lo ? lo : lo + qint64(m_rng() % quint64(hi - lo + 1)); }
+    void at(qint64 relMs, Action a) { m_queue.emplace(std::make_pair(kStartMs + relMs, m_seq++), std::move(a)); }
+
+    Result<void> openCore();
+    void applyProfile(const QString &channel);
+    Result<void> seedBooks();
+    void scheduleArrivals();
+    void arrive(qint64 n);
+    void customerPays(const QString &no, const QString &channel, int tries);
+    void secondAttempt(const QString &no, const QString &firstChannel, qint64 amount);
+    void crash();
+    void audit(bool full);
+    void violation(const QString &name, const QString &example);
+    void checkTouched();
+    void checkNothingLost();
+    Result<void> reconcile();
+    void finish();
+
+    const Scenario &m_s;
+    quint64 m_seed;
+    std::mt19937_64 m_rng;
+    QString m_dbPath;
+    VirtualClock m_clock;
+    std::unique_ptr<PaymentCore> m_core;
+    std::map<std::pair<qint64, quint64>, Action> m_queue;
+    quint64 m_seq = 0;
+    QHash<QString, FaultProfile> m_profiles; // current per channel, outages already absolute
+    QSet<qint64> m_touched;
+    QHash<QString, qint64> m_accepted; // out_trade_no -> amount
+    QSet<QString> m_violationNames;
+    SimulationReport m_r;
+};
+
+Result<void> Run::openCore()
+{
+    PaymentCore::Options o;
+    o.databasePath = m_dbPath;
+    o.clock = &m_clock;
+    auto c = PaymentCore::open(o);
+    if (!c)
+        return std::unexpected(c.error());
+    m_core = std::move(*c);
+    QObject::connect(&m_core->engine(), &PaymentEngine::tradeChanged, &m_core->engine(),
+                     [this](const QString &, qint64 id) { m_touched.insert(id); });
+    QObject::connect(&m_core->gateway(), &ChannelGateway::breakerStateChanged, &m_core->gateway(),
+                     [this](const QString &channel, const QString &, const QString &to) {
+                         if (to == QStringLiteral("OPEN")) {
+                             ++m_r.counters[QStringLiteral("breakerOpened")];
+                             ++m_r.counters[QStringLiteral("breakerOpened.") + channel];
+                         }
+                     });
+    for (const QString &name : m_core->channelNames()) {
+        if (SimulatedChannel *ch = m_core->channel(name)) {
+            QObject::connect(ch, &SimulatedChannel::faultInjected, ch,
+                             [this](const QString &, const QString &, const QString &fault) {
+                                 ++m_r.counters[QStringLiteral("fault.") + fault.section(QLatin1Char(':'), 0, 0)];
+                             });
+        }
+        applyProfile(name);
+    }
+    return {};
+}
+
+void Run::applyProfile(const QString &channel)
+{
+    if (SimulatedChannel *ch = m_core ? m_core->channel(channel) : nullptr)
+        ch->setFaultProfile(m_profiles.value(channel, FaultProfile{}));
+}
+
+Result<void> Run::seedBooks()
+{
+    ChannelBooks &books = m_core->books();
+    for (int i = 1; i <= kMembers; ++i) {
+        const QString id = QStringLiteral("SIM%1").arg(i, 4, 10, QLatin1Char('0'));
+        auto existing = books.member(id);
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (!existing->has_value()) {
+            if (auto r = books.upsertMember({id, QStringLiteral("Sim member %1").arg(i), 1'000'000'000'000, QStringLiteral("CNY")}); !r)
+                return r;
+        }
+    }
+    return {};
+}
+
+void Run::scheduleArrivals()
+{
+    qint64 t = 0;
+    qint64 n = 0;
+    while (true) {
+        const double rate = m_s.rateAt(t);
+        if (rate <= 0) {
+            qint64 next = -1;
+            for (const auto &r : m_s.arrivals) {
+                if (r.fromMs > t && r.perMinute > 0) {
+                    next = r.fromMs;
+                    break;
+                }
+            }
+            if (next < 0)
+                break;
+            t = next;
+            continue;
+        }
+        const double u = std::max(unit(), 1e-12);
+        t += std::max<qint64>(1, qint64(-std::log(u) * 60'000.0 / rate));
+        if (t >= m_s.durationMs)
+            break;
+        if (m_s.maxOrders > 0 && n >= m_s.maxOrders)
+            break;
+        const qint64 k = ++n;
+        at(t, [this, k] { arrive(k); });
+    }
+    for (qint64 c : m_s.crashesAtMs) {
+        if (c < m_s.durationMs)
+            at(c, [this] { crash(); });
+    }
+    if (m_s.crashesPerHour > 0) {
+        qint64 c = 0;
+        while (true) {
+            c += std::max<qint64>(1, qint64(-std::log(std::max(unit(), 1e-12)) * 3'600'000.0 / m_s.crashesPerHour));
+            if (c >= m_s.durationMs)
+                break;
+            at(c, [this] { crash(); });
+        }
+    }
+    for (const auto &f : m_s.faults) {
+        const Scenario::FaultStep step = f;
+        at(f.fromMs, [this, step] {
+            FaultProfile p = step.profile;
+            for (OutageWindow &w : p.outages) {
+                w.startMs += kStartMs;
+                w.endMs += kStartMs;
+            }
+            m_profiles[step.channel] = p;
+            applyProfile(step.channel);
+        });
+    }
+    // The drain: faults stop (statement breaks stay: they are the statement's, not the calls').
+    at(m_s.durationMs, [this] {
+        for (const QString &name : m_core->channelNames()) {
+            const FaultProfile old = m_profiles.value(name, FaultProfile{});
+            FaultProfile clean;
+            clean.seed = old.seed;
+            clean.statementBreaks = old.statementBreaks;
+            m_profiles[name] = clean;
+            applyProfile(name);
+        }
+    });
+}
+
+void Run::arrive(qint64 n)
+{
+    // Every draw happens whatever the outcome, so one choice never shifts the others.
+    const qint64 amount = between(m_s.amountMinMinor, m_s.amountMaxMinor);
+    double total = 0;
+    for (const auto &m : m_s.methods)
+        total += m.weight;
+    double pick = unit() * total;
+    const Scenario::Method *method = &m_s.methods.last();
+    for (const auto &m : m_s.methods) {
+        if (pick < m.weight) {
+            method = &m;
+            break;
+        }
+        pick -= m.weight;
+    }
+    const double behaviour = unit();
+    const qint64 payDelay = between(m_s.behaviours.payMinMs, m_s.behaviours.payMaxMs);
+    const qint64 ttl = m_core->engine().config().tradeTtlMs;
+    const qint64 lateDelay = between(ttl + 5'000, ttl + 5 * 60'000);
+    const qint64 closeDelay = between(2'000, ttl - 1'000);
+    const qint64 member = between(1, kMembers);
+
+    const QString no = QStringLiteral("S%1-%2").arg(m_seed).arg(n, 6, 10, QLatin1Char('0'));
+    AcceptRequest req;
+    req.outTradeNo = no;
+    req.subject = QStringLiteral("Sim basket %1").arg(n);
+    req.amount = Money(amount, Currency::cny());
+    req.idempotencyKey = QStringLiteral("sim-%1-1").arg(no);
+    req.actor = QStringLiteral("sim-cashier");
+    qint64 remaining = amount;
+    for (int i = 0; i < method->legs.size(); ++i) {
+        const QString ch = method->legs[i];
+        const bool last = i == method->legs.size() - 1;
+        qint64 part = remaining;
+        if (!last)
+            part = std::max<qint64>(1, ch == QStringLiteral("coupon") ? std::min<qint64>(remaining / 4, 3'000) : remaining / 2);
+        TenderLeg leg{ch, {}, part};
+        if (ch == QStringLiteral("wallet"))
+            leg.account = QStringLiteral("SIM%1").arg(member, 4, 10, QLatin1Char('0'));
+        if (ch == QStringLiteral("coupon")) {
+            leg.account = QStringLiteral("SV%1-%2").arg(m_seed).arg(n);
+            ChannelBooks::Voucher v{leg.account, part, QStringLiteral("CNY"), 0, kStartMs + 90LL * 24 * 3'600'000, {}};
+            (void)m_core->books().upsertVoucher(v);
+        }
+        req.legs << leg;
+        remaining -= part;
+    }
+    auto ticket = m_core->engine().accept(req);
+    if (!ticket) {
+        ++m_r.acceptRefused;
+        return;
+    }
+    ++m_r.orders;
+    ++m_r.attempts;
+    m_accepted.insert(no, amount);
+    const QString qr = isQr(method->legs.last()) ? method->legs.last() : QString();
+    if (qr.isEmpty())
+        return; // internal legs and cards finish on their own
+    const auto &b = m_s.behaviours;
+    double edge = b.payLate;
+    const qint64 now = m_clock.nowMs() - kStartMs;
+    if (behaviour < edge) {
+        ++m_r.counters[QStringLiteral("behaviour.payLate")];
+        at(now + lateDelay, [this, no, qr] { customerPays(no, qr, 0); });
+        return;
+    }
+    if (behaviour < (edge += b.payNever)) {
+        ++m_r.counters[QStringLiteral("behaviour.payNever")];
+        return;
+    }
+    if (behaviour < (edge += b.payTwice) && method->legs.size() == 1) {
+        ++m_r.counters[QStringLiteral("behaviour.payTwice")];
+        at(now + std::min<qint64>(payDelay, ttl / 2), [this, no, qr, amount] { secondAttempt(no, qr, amount); });
+        return;
+    }
+    if (behaviour < (edge += b.operatorClose)) {
+        ++m_r.counters[QStringLiteral("behaviour.operatorClose")];
+        at(now + closeDelay, [this, no] {
+            if (m_core->engine().close(no, EventSource::Operator, QStringLiteral("sim-operator")))
+                ++m_r.counters[QStringLiteral("operatorClosed")];
+        });
+        return;
+    }
+    at(now + payDelay, [this, no, qr] { customerPays(no, qr, 0); });
+}
+
+void Run::customerPays(const QString &no, const QString &channel, int tries)
+{
+    auto v = m_core->engine().order(no);
+    if (!v)
+        return;
+    const PaymentFlow *flow = nullptr;
+    for (const PaymentFlow &f : v->flows) {
+        if (f.channel == channel && (!flow || f.id > flow->id))
+            flow = &f;
+    }
+    auto atChannel = flow ? m_core->books().order(channel, flow->flowNo) : Result<std::optional<ChannelBooks::Order>>(std::nullopt);
+    if (!flow || !atChannel || !atChannel->has_value()) {
+        // No QR code to scan yet (the pre-pay is still on its way): the customer waits.
+        if (tries < 5 && v->trade.status != TradeStatus::Closed && v->trade.status != TradeStatus::Paid) {
+            const qint64 now = m_clock.nowMs() - kStartMs;
+            at(now + 5'000, [this, no, channel, tries] { customerPays(no, channel, tries + 1); });
+        } else {
+            ++m_r.counters[QStringLiteral("customerNoCode")];
+        }
+        return;
+    }
+    QrChannel *qr = m_core->qrChannel(channel);
+    auto r = qr->customerPays(flow->flowNo);
+    if (r && r->succeeded())
+        ++m_r.counters[QStringLiteral("customerPaid")];
+    else
+        ++m_r.counters[QStringLiteral("customerRefused")];
+}
+
+void Run::secondAttempt(const QString &no, const QString &firstChannel, qint64 amount)
+{
+    const QString other = channelOther(firstChannel);
+    AcceptRequest req;
+    req.outTradeNo = no;
+    req.subject = QStringLiteral("Sim basket %1").arg(no);
+    req.amount = Money(amount, Currency::cny());
+    req.legs << TenderLeg{other, {}, amount};
+    req.idempotencyKey = QStringLiteral("sim-%1-2").arg(no);
+    req.actor = QStringLiteral("sim-cashier");
+    if (!m_core->engine().accept(req)) {
+        ++m_r.counters[QStringLiteral("secondAttemptRefused")];
+        return;
+    }
+    ++m_r.attempts;
+    ++m_r.counters[QStringLiteral("secondAttempts")];
+    const qint64 now = m_clock.nowMs() - kStartMs;
+    at(now + 3'000, [this, no, firstChannel] { customerPays(no, firstChannel, 5); });
+    at(now + 5'000, [this, no, other] { customerPays(no, other, 0); });
+}
+
+void Run::crash()
+{
+    checkNothingLost(); // what was accepted before the crash
+    m_core.reset();     // in-flight channel replies and timers die with the process
+    m_touched.clear();
+    if (auto r = openCore(); !r)
+        qFatal("simulation: reopening after a crash failed: %s", qPrintable(r.error().message));
+    ++m_r.crashes;
+    checkNothingLost();
+}
+
+void Run::violation(const QString &name, const QString &example)
+{
+    ++m_r.violations;
+    m_violationNames.insert(name);
+    if (m_r.violationExamples.size() < kMaxExamples)
+        m_r.violationExamples << QStringLiteral("%1 at +%2 ms (step %3): %4")
+                                     .arg(name)
+                                     .arg(m_clock.nowMs() - kStartMs)
+                                     .arg(m_r.steps)
+                                     .arg(example);
+}
+
+// The per-step checks, on the trades the step touched only.
+void Run::checkTouched()
+{
+    if (m_touched.isEmpty())
+        return;
+    QStringList ids;
+    for (qint64 id : std::as_const(m_touched))
+        ids << QString::number(id);
+    m_touched.clear();
+    QSqlQuery q(m_core->database().db());
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral(
+        "SELECT t.out_trade_no, t.amount, t.paid_amount, t.refunded_amount, t.status, t.frozen,"
+        " (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0) FROM payment_flows f"
+        "   WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED'),"
+        " EXISTS (SELECT 1 FROM refund_orders r WHERE r.trade_id = t.id AND r.status <> 'SUCCEEDED'),"
+        " EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING'))"
+        " FROM trade_orders t WHERE t.id IN (%1)").arg(ids.join(QLatin1Char(',')));
+    if (!q.exec(sql)) {
+        violation(QStringLiteral("audit_query"), q.lastError().text());
+        return;
+    }
+    while (q.next()) {
+        ++m_r.cheapChecks;
+        const QString no = q.value(0).toString();
+        const qint64 amount = q.value(1).toLongLong(), paid = q.value(2).toLongLong(), refunded = q.value(3).toLongLong();
+        const QString status = q.value(4).toString();
+        const bool frozen = q.value(5).toInt() != 0;
+        const qint64 held = q.value(6).toLongLong();
+        const bool refundsOpen = q.value(7).toBool(), flowsOpen = q.value(8).toBool();
+        if (paid > amount || refunded > paid || paid - refunded > amount)
+            violation(QStringLiteral("trade_keeps_at_most_amount"),
+                      QStringLiteral("%1: amount %2 paid %3 refunded %4").arg(no).arg(amount).arg(paid).arg(refunded));
+        if (!frozen && !refundsOpen && !flowsOpen && held > amount)
+            violation(QStringLiteral("flows_keep_at_most_amount"), QStringLiteral("%1: flows keep %2 of %3").arg(no).arg(held).arg(amount));
+        if (!frozen && !refundsOpen && !flowsOpen && status == QStringLiteral("CLOSED") && held != 0)
+            violation(QStringLiteral("closed_keeps_nothing"), QStringLiteral("%1: closed, flows keep %2").arg(no).arg(held));
+    }
+}
+
+void Run::checkNothingLost()
+{
+    ++m_r.invariantsChecked;
+    QSqlQuery q(m_core->database().db());
+    q.setForwardOnly(true);
+    QHash<QString, qint64> stored;
+    if (q.exec(QStringLiteral("SELECT out_trade_no, amount FROM trade_orders"))) {
+        while (q.next())
+            stored.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    for (auto it = m_accepted.cbegin(); it != m_accepted.cend(); ++it) {
+        if (stored.value(it.key(), -1) != it.value())
+            violation(QStringLiteral("accepted_not_lost"), QStringLiteral("%1 accepted, not in the database").arg(it.key()));
+    }
+}
+
+void Run::audit(bool full)
+{
+    ++m_r.steps;
+    checkTouched();
+    ++m_r.invariantsChecked;
+    if (!full && (m_s.fullCheckEvery <= 0 || m_r.steps % m_s.fullCheckEvery != 0))
+        return;
+    ++m_r.fullChecks;
+    InvariantChecker checker(m_core->database());
+    for (const InvariantResult &r : checker.checkAll(false)) {
+        ++m_r.invariantsChecked;
+        if (!r.ok)
+            violation(r.name, r.examples.join(QStringLiteral("; ")));
+    }
+}
+
+Result<void> Run::reconcile()
+{
+    Reconciler recon(m_core->database(), &m_clock, &m_core->engine());
+    const QDate first = QDateTime::fromMSecsSinceEpoch(kStartMs, Qt::UTC).date();
+    const QDate last = m_clock.now().date();
+    for (QDate day = first; day <= last; day = day.addDays(1)) {
+        for (const QString &name : {QStringLiteral("qr_a"), QStringLiteral("qr_b"), QStringLiteral("card")}) {
+            SimulatedChannel *ch = m_core->channel(name);
+            auto lines = ch->statement(day);
+            if (!lines)
+                return std::unexpected(lines.error());
+            StatementWriter::Context ctx;
+            ctx.channel = name;
+            ctx.day = day;
+            ctx.exportedAtMs = m_clock.nowMs();
+            ReconOptions o;
+            o.channel = name;
+            o.day = day;
+            o.format = StatementWriter::Format::Canonical;
+            o.fileName = QStringLiteral("sim-%1-%2.csv").arg(name, day.toString(Qt::ISODate));
+            auto rep = recon.reconcile(StatementWriter::canonicalCsv(*lines, ctx), o);
+            if (!rep)
+                return std::unexpected(rep.error());
+            ++m_r.counters[QStringLiteral("reconRuns")];
+            for (auto it = rep->counts.cbegin(); it != rep->counts.cend(); ++it)
+                m_r.breaksByCategory[it.key()] += it.value();
+            m_r.reconAutoResolved += rep->autoResolved;
+        }
+    }
+    return {};
+}
+
+void Run::finish()
+{
+    QSqlQuery q(m_core->database().db());
+    q.setForwardOnly(true);
+    auto scalar = [&](const QString &sql) -> qint64 {
+        if (!q.exec(sql) || !q.next())
+            return 0;
+        return q.value(0).toLongLong();
+    };
+    // Terminal once faults stopped and compensation drained (frozen trades wait for people).
+    ++m_r.invariantsChecked;
+    if (q.exec(QStringLiteral(
+            "SELECT t.out_trade_no || ' ' || t.status || COALESCE(' flow ' || (SELECT f.flow_no || ' ' || f.status"
+            "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING') LIMIT 1), '')"
+            " FROM trade_orders t WHERE t.frozen = 0 AND ("
+            " (t.status IN ('CREATED','PAYING') AND NOT EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id"
+            "   AND f.status IN ('INIT','PREPAID','PAYING') AND f.recon_pending <> 0))"
+            " OR EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING')"
+            "   AND f.recon_pending = 0)"
+            " OR EXISTS (SELECT 1 FROM refund_flows r WHERE r.trade_id = t.id AND r.status IN ('ACCEPTED','PROCESSING')))"))) {
+        while (q.next())
+            violation(QStringLiteral("terminal_after_drain"), q.value(0).toString());
+    }
+    checkNothingLost();
+    ++m_r.invariantsChecked;
+    if (q.exec(QStringLiteral("SELECT t.out_trade_no || ': keeps ' || (t.paid_amount - t.refunded_amount) || ' of ' || t.amount"
+                              " FROM trade_orders t WHERE t.paid_amount - t.refunded_amount > t.amount"))) {
+        while (q.next())
+            violation(QStringLiteral("trade_keeps_at_most_amount"), q.value(0).toString());
+    }
+
+    if (q.exec(QStringLiteral("SELECT status, COUNT(*) FROM trade_orders GROUP BY status"))) {
+        while (q.next())
+            m_r.ordersByState.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    m_r.charged = scalar(QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM payment_flows WHERE status = 'SUCCEEDED'"));
+    m_r.refunded = scalar(QStringLiteral("SELECT COALESCE(SUM(amount), 0) FROM refund_flows WHERE status = 'SUCCEEDED'"));
+    m_r.kept = m_r.charged - m_r.refunded;
+    if (q.exec(QStringLiteral("SELECT reason, COUNT(*) FROM refund_orders WHERE status = 'SUCCEEDED' GROUP BY reason"))) {
+        while (q.next())
+            m_r.refundsByReason.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    m_r.frozen = scalar(QStringLiteral("SELECT COUNT(*) FROM trade_orders WHERE frozen <> 0"));
+    m_r.counters[QStringLiteral("refundsFailed")] = scalar(QStringLiteral("SELECT COUNT(*) FROM refund_orders WHERE status = 'FAILED'"));
+    // Results still unknown after compensation gave up: held for the statement and operations.
+    m_r.counters[QStringLiteral("heldForRecon")] = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM payment_flows WHERE status IN ('INIT','PREPAID','PAYING') AND recon_pending <> 0"));
+    m_r.counters[QStringLiteral("settledByCallback")] = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM events WHERE entity = 'FLOW' AND to_state = 'SUCCEEDED' AND source = 'callback'"));
+    m_r.counters[QStringLiteral("settledByQuery")] = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM events WHERE entity = 'FLOW' AND to_state IN ('SUCCEEDED','FAILED','CLOSED') AND source = 'query'"));
+    m_r.counters[QStringLiteral("settledByRecon")] = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM events WHERE entity = 'FLOW' AND to_state = 'SUCCEEDED' AND source = 'recon'"));
+    m_r.counters[QStringLiteral("paidAfterClose")] = scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE event = 'PAID_AFTER_CLOSE'"));
+    m_r.counters[QStringLiteral("closedByTimeout")] = scalar(QStringLiteral(
+        "SELECT COUNT(*) FROM events WHERE entity = 'TRADE' AND to_state = 'CLOSED' AND source = 'timeout'"));
+
+    // The event log hash: every column of every row, in id order.
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    if (q.exec(QStringLiteral("SELECT id, at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source,"
+                              " actor, payload FROM events ORDER BY id"))) {
+        while (q.next()) {
+            ++m_r.events;
+            for (int i = 0; i < 12; ++i) {
+                h.addData(q.value(i).isNull() ? QByteArrayLiteral("\\N") : q.value(i).toString().toUtf8());
+                h.addData(QByteArrayView("\x1f", 1));
+            }
+            h.addData(QByteArrayView("\x1e", 1));
+        }
+    }
+    m_r.eventLogHash = QString::fromLatin1(h.result().toHex());
+}
+
+Result<SimulationReport> Run::execute()
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_r.scenario = m_s.name;
+    m_r.seed = m_seed;
+    if (auto r = openCore(); !r)
+        return std::unexpected(r.error());
+    if (auto r = seedBooks(); !r)
+        return std::unexpected(r.error());
+    scheduleArrivals();
+    const qint64 endMs = kStartMs + m_s.durationMs + m_s.drainMs;
+    // Drain checkpoints: one step a minute so the clock's own work is audited too.
+    for (qint64 t = m_s.durationMs + 60'000; t < m_s.durationMs + m_s.drainMs; t += 60'000)
+        at(t, [] {});
+    while (!m_queue.empty() && m_queue.begin()->first.first <= endMs) {
+        auto node = m_queue.extract(m_queue.begin());
+        m_clock.advanceTo(node.key().first);
+        node.mapped()();
+        audit(false);
+    }
+    m_clock.advanceTo(endMs);
+    audit(true);
+    if (m_s.reconcileAtEnd) {
+        if (auto r = reconcile(); !r)
+            return std::unexpected(r.error());
+        m_clock.advance(m_s.drainMs > 0 ? m_s.drainMs : 600'000); // refunds the statement started
+        audit(true);
+    }
+    finish();
+    m_r.virtualMs = m_clock.nowMs() - kStartMs;
+    m_core.reset();
+    m_r.machineSeconds = double(timer.nsecsElapsed()) / 1e9;
+    return m_r;
+}
+
+QJsonObject mapJson(const QMap<QString, qint64> &m)
+{
+    QJsonObject o;
+    for (auto it = m.cbegin(); it != m.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QString mapText(const QMap<QString, qint64> &m)
+{
+    if (m.isEmpty())
+        return tr("none");
+    QStringList parts;
+    for (auto it = m.cbegin(); it != m.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QJsonObject SimulationReport::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("scenario"), scenario},
+        {QStringLiteral("seed"), QString::number(seed)},
+        {QStringLiteral("ok"), ok()},
+        {QStringLiteral("orders"), orders},
+        {QStringLiteral("attempts"), attempts},
+        {QStringLiteral("acceptRefused"), acceptRefused},
+        {QStringLiteral("ordersByState"), mapJson(ordersByState)},
+        {QStringLiteral("money"), QJsonObject{{QStringLiteral("chargedMinor"), charged},
+                                              {QStringLiteral("refundedMinor"), refunded},
+                                              {QStringLiteral("keptMinor"), kept}}},
+        {QStringLiteral("refundsByReason"), mapJson(refundsByReason)},
+        {QStringLiteral("breaksByCategory"), mapJson(breaksByCategory)},
+        {QStringLiteral("reconAutoResolved"), reconAutoResolved},
+        {QStringLiteral("invariants"), QJsonObject{{QStringLiteral("steps"), steps},
+                                                   {QStringLiteral("perStepTradeChecks"), cheapChecks},
+                                                   {QStringLiteral("fullChecks"), fullChecks},
+                                                   {QStringLiteral("checked"), invariantsChecked},
+                                                   {QStringLiteral("violated"), violations},
+                                                   {QStringLiteral("examples"), QJsonArray::fromStringList(violationExamples)}}},
+        {QStringLiteral("eventLogHash"), eventLogHash},
+        {QStringLiteral("events"), events},
+        {QStringLiteral("crashes"), crashes},
+        {QStringLiteral("frozen"), frozen},
+        {QStringLiteral("counters"), mapJson(counters)},
+        {QStringLiteral("virtualMs"), virtualMs},
+        {QStringLiteral("machineSeconds"), machineSeconds},
+    };
+}
+
+QString SimulationReport::toText() const
+{
+    QString s;
+    s += tr("Scenario %1, seed %2: %3\n").arg(scenario).arg(seed).arg(ok() ? tr("OK") : tr("VIOLATIONS"));
+    s += tr("Orders: %1 accepted (%2 attempts, %3 refused at accept)\n").arg(orders).arg(attempts).arg(acceptRefused);
+    s += tr("Orders by final state: %1\n").arg(mapText(ordersByState));
+    s += tr("Money (minor units): charged %1, refunded %2, kept %3\n").arg(charged).arg(refunded).arg(kept);
+    s += tr("Refunds by reason: %1\n").arg(mapText(refundsByReason));
+    s += tr("Breaks by category: %1 (auto-resolved %2)\n").arg(mapText(breaksByCategory)).arg(reconAutoResolved);
+    s += tr("Invariants: %1 checked over %2 steps (%3 full checks), %4 violated\n")
+             .arg(invariantsChecked).arg(steps).arg(fullChecks).arg(violations);
+    for (const QString &e : violationExamples)
+        s += QStringLiteral("  ") + e + QLatin1Char('\n');
+    s += tr("Crashes: %1, frozen trades: %2\n").arg(crashes).arg(frozen);
+    s += tr("Counters: %1\n").arg(mapText(counters));
+    s += tr("Event log: %1 events, SHA-256 %2\n").arg(events).arg(eventLogHash);
+    s += tr("Virtual time %1 s in %2 s of machine time\n").arg(virtualMs / 1000).arg(machineSeconds, 0, 'f', 2);
+    return s;
+}
+
+Result<SimulationReport> SimulationRunner::run(const Scenario &scenario, const SimulationOptions &options)
+{
+    Scenario s = scenario;
+    if (options.maxOrders)
+        s.maxOrders = *options.maxOrders;
+    if (options.fullCheckEvery)
+        s.fullCheckEvery = *options.fullCheckEvery;
+    const quint64 seed = options.seed.value_or(s.seed);
+    QTemporaryDir tmp;
+    QString path = options.databasePath;
+    if (path.isEmpty()) {
+        if (!tmp.isValid())
+            return std::unexpected(Error{ErrorCode::Io, tr("cannot create a temporary directory")});
+        path = tmp.path() + QStringLiteral("/simulation.sqlite");
+    }
+    Run run(s, seed, path);
+    return run.execute();
+}
+
+} // namespace pay
