@@ -33,7 +33,7 @@ QChartView *makeView(const QString &name, QWidget *parent)
     auto *view = new QChartView(parent);
     view->setObjectName(name);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(360, 240);
+    view->setMinimumSize(300, 220); // three across still fit a 1280-pixel screen beside the navigation
     return view;
 }
 
