@@ -1,5 +1,7 @@
 #include "operationspage.h"
 
+#include "ordertimeline.h"
+
 #include "displaytext.h"
 #include "engine/enginehost.h"
 #include "engine/operations.h"
@@ -53,21 +55,6 @@ QString queueTitle(OpsQueue queue)
     return {};
 }
 
-QString sourceText(EventSource source)
-{
-    switch (source) {
-    case EventSource::Sync: return OperationsPage::tr("Sync reply");
-    case EventSource::Callback: return OperationsPage::tr("Callback");
-    case EventSource::Query: return OperationsPage::tr("Query");
-    case EventSource::Timeout: return OperationsPage::tr("Timeout");
-    case EventSource::Recon: return OperationsPage::tr("Reconciliation");
-    case EventSource::Operator: return OperationsPage::tr("Operator");
-    case EventSource::System: return OperationsPage::tr("System");
-    }
-    return {};
-}
-
-enum TimelineColumn { TimeColumn, SourceColumn, WhoColumn, EntityColumn, StatesColumn, EventColumn, TimelineColumnCount };
 
 } // namespace
 
@@ -123,9 +110,7 @@ OperationsPage::OperationsPage(QWidget *parent)
     m_orderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_orderLabel->setWordWrap(true);
     m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setColumnCount(TimelineColumnCount);
-    m_timeline->setAlternatingRowColors(true);
-    m_timeline->setUniformRowHeights(false);
+    OrderTimeline::setUp(m_timeline);
     m_message->setObjectName(QStringLiteral("actionMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -384,42 +369,8 @@ void OperationsPage::loadTimeline()
 
 void OperationsPage::showTimeline(const OrderView &view)
 {
-    const TradeOrder &t = view.trade;
-    const Currency currency = t.amount.currency();
-    m_orderLabel->setText(tr("<b>%1</b> · %2 · amount %3 · paid %4 · refunded %5%6")
-                              .arg(t.outTradeNo.toHtmlEscaped(), DisplayText::tradeStatus(t.status),
-                                   DisplayText::money(t.amount), DisplayText::money(Money(t.paidMinor, currency)),
-                                   DisplayText::money(Money(t.refundedMinor, currency)),
-                                   t.frozen ? tr(" · <span style='color:#c62828'>frozen: %1</span>")
-                                                  .arg(t.freezeReason.toHtmlEscaped())
-                                            : QString()));
-    QList<Event> events = view.events;
-    std::stable_sort(events.begin(), events.end(), [](const Event &a, const Event &b) {
-        return a.atMs != b.atMs ? a.atMs < b.atMs : a.id < b.id;
-    });
-    m_timeline->clear();
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (const Event &e : std::as_const(events)) {
-        auto *item = new QTreeWidgetItem(m_timeline);
-        item->setText(TimeColumn, DisplayText::dateTime(QDateTime::fromMSecsSinceEpoch(e.atMs)));
-        item->setText(SourceColumn, sourceText(e.source));
-        item->setText(WhoColumn, e.actor.isEmpty() ? tr("engine") : e.actor);
-        item->setText(EntityColumn, QStringLiteral("%1 %2").arg(e.entity, e.entityNo).trimmed());
-        if (!e.fromState.isEmpty() || !e.toState.isEmpty())
-            item->setText(StatesColumn, tr("%1 → %2").arg(e.fromState.isEmpty() ? tr("(new)") : e.fromState,
-                                                          e.toState));
-        item->setText(EventColumn, e.event);
-        item->setData(TimeColumn, Qt::UserRole, e.atMs);
-        if (!e.payload.isEmpty()) {
-            // The raw payload behind the disclosure triangle.
-            auto *raw = new QTreeWidgetItem(item);
-            raw->setText(TimeColumn, QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Indented)).trimmed());
-            raw->setFont(TimeColumn, mono);
-            raw->setFirstColumnSpanned(true);
-        }
-    }
-    for (int c = 0; c < EventColumn; ++c)
-        m_timeline->resizeColumnToContents(c);
+    m_orderLabel->setText(OrderTimeline::summaryHtml(view.trade));
+    OrderTimeline::fill(m_timeline, view);
 }
 
 void OperationsPage::updateActions()
@@ -630,7 +581,7 @@ void OperationsPage::retranslateUi()
     m_refundButton->setText(tr("Refund…"));
     m_retryButton->setText(tr("Retry failed refund"));
     m_resolveButton->setText(tr("Resolve break"));
-    m_timeline->setHeaderLabels({tr("Time"), tr("Source"), tr("Who"), tr("Entity"), tr("From → to"), tr("Event")});
+    m_timeline->setHeaderLabels(OrderTimeline::headerLabels());
     updateCounts();
     m_model->retranslate();
     if (m_view)

@@ -1,5 +1,7 @@
 #include "reconciliationpage.h"
 
+#include "ordertimeline.h"
+
 #include "displaytext.h"
 #include "engine/enginehost.h"
 
@@ -55,16 +57,6 @@ enum BreakColumn {
     DetailColumn,
     BreakColumnCount
 };
-enum TimelineColumn {
-    TimeColumn,
-    SourceColumn,
-    WhoColumn,
-    EntityColumn,
-    StatesColumn,
-    EventColumn,
-    TimelineColumnCount
-};
-
 // The role holding a category's raw name (the display text is translated).
 constexpr int kRawRole = Qt::UserRole;
 
@@ -85,27 +77,6 @@ QString categoryText(const QString &name)
     if (name == QLatin1String("CUTOFF"))
         return ReconciliationPage::tr("Cut-off timing");
     return name;
-}
-
-QString sourceText(EventSource source)
-{
-    switch (source) {
-    case EventSource::Sync:
-        return ReconciliationPage::tr("Sync reply");
-    case EventSource::Callback:
-        return ReconciliationPage::tr("Callback");
-    case EventSource::Query:
-        return ReconciliationPage::tr("Query");
-    case EventSource::Timeout:
-        return ReconciliationPage::tr("Timeout");
-    case EventSource::Recon:
-        return ReconciliationPage::tr("Reconciliation");
-    case EventSource::Operator:
-        return ReconciliationPage::tr("Operator");
-    case EventSource::System:
-        return ReconciliationPage::tr("System");
-    }
-    return {};
 }
 
 // Statement amounts are CNY minor units: the simulated channels settle in CNY only.
@@ -190,8 +161,7 @@ ReconciliationPage::ReconciliationPage(QWidget *parent)
     m_orderLabel->setObjectName(QStringLiteral("orderLabel"));
     m_orderLabel->setWordWrap(true);
     m_timeline->setObjectName(QStringLiteral("timeline"));
-    m_timeline->setColumnCount(TimelineColumnCount);
-    m_timeline->setAlternatingRowColors(true);
+    OrderTimeline::setUp(m_timeline);
 
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_channelLabel);
@@ -566,39 +536,8 @@ void ReconciliationPage::loadTimeline(const QString &orderNo)
 
 void ReconciliationPage::showTimeline(const OrderView &view)
 {
-    const TradeOrder &t = view.trade;
-    const Currency currency = t.amount.currency();
-    m_orderLabel->setText(
-        tr("<b>%1</b> · %2 · amount %3 · paid %4 · refunded %5")
-            .arg(t.outTradeNo.toHtmlEscaped(), DisplayText::tradeStatus(t.status),
-                DisplayText::money(t.amount), DisplayText::money(Money(t.paidMinor, currency)),
-                DisplayText::money(Money(t.refundedMinor, currency))));
-    QList<Event> events = view.events;
-    std::stable_sort(events.begin(), events.end(),
-        [](const Event &a, const Event &b) { return a.atMs != b.atMs ? a.atMs < b.atMs : a.id < b.id; });
-    m_timeline->clear();
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (const Event &e : std::as_const(events)) {
-        auto *item = new QTreeWidgetItem(m_timeline);
-        item->setText(TimeColumn, DisplayText::dateTime(QDateTime::fromMSecsSinceEpoch(e.atMs)));
-        item->setText(SourceColumn, sourceText(e.source));
-        item->setText(WhoColumn, e.actor.isEmpty() ? tr("engine") : e.actor);
-        item->setText(EntityColumn, QStringLiteral("%1 %2").arg(e.entity, e.entityNo).trimmed());
-        if (!e.fromState.isEmpty() || !e.toState.isEmpty())
-            item->setText(StatesColumn,
-                tr("%1 → %2").arg(e.fromState.isEmpty() ? tr("(new)") : e.fromState, e.toState));
-        item->setText(EventColumn, e.event);
-        if (!e.payload.isEmpty()) {
-            // The raw payload behind the disclosure triangle.
-            auto *raw = new QTreeWidgetItem(item);
-            raw->setText(TimeColumn,
-                QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Indented)).trimmed());
-            raw->setFont(TimeColumn, mono);
-            raw->setFirstColumnSpanned(true);
-        }
-    }
-    for (int c = 0; c < EventColumn; ++c)
-        m_timeline->resizeColumnToContents(c);
+    m_orderLabel->setText(OrderTimeline::summaryHtml(view.trade));
+    OrderTimeline::fill(m_timeline, view);
 }
 
 void ReconciliationPage::showMessage(bool ok, const QString &text)
@@ -668,8 +607,7 @@ void ReconciliationPage::retranslateUi()
     m_breaks->setHorizontalHeaderLabels(
         {tr("Flow no."), tr("Channel txn no."), tr("Local amount"), tr("Statement amount"),
             tr("Local status"), tr("Statement status"), tr("Line"), tr("State"), tr("Detail")});
-    m_timeline->setHeaderLabels(
-        {tr("Time"), tr("Source"), tr("Who"), tr("Entity"), tr("From → to"), tr("Event")});
+    m_timeline->setHeaderLabels(OrderTimeline::headerLabels());
     if (m_orderNo.isEmpty() && m_timeline->topLevelItemCount() == 0)
         m_orderLabel->setText(tr("Double-click a break row to see its order's timeline."));
 }
