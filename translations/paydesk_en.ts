@@ -320,6 +320,81 @@
     </message>
 </context>
 <context>
+    <name>OrderTimeline</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>From → to</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Sync reply</source>
+        <translation>Sync reply</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</source>
+        <translation> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>engine</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(new)</translation>
+    </message>
+</context>
+<context>
     <name>PaymentEngine</name>
     <message>
         <source>Schedule compensation</source>
@@ -997,6 +1072,10 @@
     <message>
         <source>%1: not a JSON object (%2)</source>
         <translation>%1: not a JSON object (%2)</translation>
+    </message>
+    <message>
+        <source>faults: unknown profile key %1</source>
+        <translation>faults: unknown profile key %1</translation>
     </message>
 </context>
 <context>
@@ -2300,34 +2379,6 @@
         <translation>Reconciliation breaks</translation>
     </message>
     <message>
-        <source>Sync reply</source>
-        <translation>Sync reply</translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation>Callback</translation>
-    </message>
-    <message>
-        <source>Query</source>
-        <translation>Query</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>Timeout</translation>
-    </message>
-    <message>
-        <source>Reconciliation</source>
-        <translation>Reconciliation</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>System</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2342,26 +2393,6 @@
     <message>
         <source>Order %1: %2</source>
         <translation>Order %1: %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</translation>
-    </message>
-    <message>
-        <source> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</source>
-        <translation> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>engine</source>
-        <translation>engine</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>(new)</source>
-        <translation>(new)</translation>
     </message>
     <message>
         <source>%1: done.</source>
@@ -2461,30 +2492,6 @@
     <message>
         <source>Refund…</source>
         <translation>Refund…</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Entity</translation>
-    </message>
-    <message>
-        <source>From → to</source>
-        <translation>From → to</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Event</translation>
     </message>
 </context>
 <context>
@@ -2746,10 +2753,6 @@
 <context>
     <name>pay::ui::ReconciliationPage</name>
     <message>
-        <source>Reconciliation</source>
-        <translation>Reconciliation</translation>
-    </message>
-    <message>
         <source>Matched</source>
         <translation>Matched</translation>
     </message>
@@ -2776,30 +2779,6 @@
     <message>
         <source>Cut-off timing</source>
         <translation>Cut-off timing</translation>
-    </message>
-    <message>
-        <source>Sync reply</source>
-        <translation>Sync reply</translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation>Callback</translation>
-    </message>
-    <message>
-        <source>Query</source>
-        <translation>Query</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>Timeout</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>System</translation>
     </message>
     <message>
         <source>Import statement</source>
@@ -2852,22 +2831,6 @@
     <message>
         <source>Order %1: %2</source>
         <translation>Order %1: %2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5</translation>
-    </message>
-    <message>
-        <source>engine</source>
-        <translation>engine</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>(new)</source>
-        <translation>(new)</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -3011,30 +2974,6 @@
     <message>
         <source>Detail</source>
         <translation>Detail</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Entity</translation>
-    </message>
-    <message>
-        <source>From → to</source>
-        <translation>From → to</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Event</translation>
     </message>
     <message>
         <source>Double-click a break row to see its order's timeline.</source>

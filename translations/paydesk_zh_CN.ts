@@ -266,9 +266,7 @@
     </message>
     <message numerus="yes">
         <source>%1 has at most %n decimal place(s).</source>
-        <translation>
-            <numerusform>%1 最多只有 %n 位小数。</numerusform>
-        </translation>
+        <translation><numerusform>%1 最多只有 %n 位小数。</numerusform></translation>
     </message>
     <message>
         <source>The amount is too large.</source>
@@ -316,6 +314,81 @@
     <message>
         <source>Break %1 is not open</source>
         <translation>对账差异 %1 不是待处理状态</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTimeline</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>原状态 → 新状态</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Sync reply</source>
+        <translation>同步应答</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回调通知</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>主动查询</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>人工操作</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 金额 %3 · 已付 %4 · 已退 %5%6</translation>
+    </message>
+    <message>
+        <source> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</source>
+        <translation> · &lt;span style='color:#c62828'&gt;已冻结：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>支付引擎</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1069,10 @@
     <message>
         <source>%1: not a JSON object (%2)</source>
         <translation>%1：不是 JSON 对象（%2）</translation>
+    </message>
+    <message>
+        <source>faults: unknown profile key %1</source>
+        <translation>faults：未知的故障配置项 %1</translation>
     </message>
 </context>
 <context>
@@ -1845,9 +1922,7 @@
     </message>
     <message numerus="yes">
         <source>PayDesk basket, %n item(s)</source>
-        <translation>
-            <numerusform>PayDesk 购物篮，共 %n 件商品</numerusform>
-        </translation>
+        <translation><numerusform>PayDesk 购物篮，共 %n 件商品</numerusform></translation>
     </message>
     <message>
         <source>Sending the payment…</source>
@@ -2298,34 +2373,6 @@
         <translation>对账差异</translation>
     </message>
     <message>
-        <source>Sync reply</source>
-        <translation>同步应答</translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation>回调通知</translation>
-    </message>
-    <message>
-        <source>Query</source>
-        <translation>主动查询</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Reconciliation</source>
-        <translation>对账</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>人工操作</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2340,26 +2387,6 @@
     <message>
         <source>Order %1: %2</source>
         <translation>订单 %1：%2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5%6</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 金额 %3 · 已付 %4 · 已退 %5%6</translation>
-    </message>
-    <message>
-        <source> · &lt;span style='color:#c62828'&gt;frozen: %1&lt;/span&gt;</source>
-        <translation> · &lt;span style='color:#c62828'&gt;已冻结：%1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <source>engine</source>
-        <translation>支付引擎</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>(new)</source>
-        <translation>（新建）</translation>
     </message>
     <message>
         <source>%1: done.</source>
@@ -2431,9 +2458,7 @@
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation>
-            <numerusform>已导出 %n 行到 %1。</numerusform>
-        </translation>
+        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -2458,30 +2483,6 @@
     <message>
         <source>Refund…</source>
         <translation>退款…</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>From → to</source>
-        <translation>原状态 → 新状态</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
     </message>
 </context>
 <context>
@@ -2743,10 +2744,6 @@
 <context>
     <name>pay::ui::ReconciliationPage</name>
     <message>
-        <source>Reconciliation</source>
-        <translation>对账</translation>
-    </message>
-    <message>
         <source>Matched</source>
         <translation>已匹配</translation>
     </message>
@@ -2773,30 +2770,6 @@
     <message>
         <source>Cut-off timing</source>
         <translation>日切时差</translation>
-    </message>
-    <message>
-        <source>Sync reply</source>
-        <translation>同步应答</translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation>回调通知</translation>
-    </message>
-    <message>
-        <source>Query</source>
-        <translation>主动查询</translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>人工操作</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>系统</translation>
     </message>
     <message>
         <source>Import statement</source>
@@ -2849,22 +2822,6 @@
     <message>
         <source>Order %1: %2</source>
         <translation>订单 %1：%2</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · amount %3 · paid %4 · refunded %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 金额 %3 · 已付 %4 · 已退 %5</translation>
-    </message>
-    <message>
-        <source>engine</source>
-        <translation>支付引擎</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>(new)</source>
-        <translation>（新建）</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -2968,9 +2925,7 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt;: %n row(s); double-click one to see its order's timeline</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 条；双击一条即可查看其订单的时间线</numerusform>
-        </translation>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 条；双击一条即可查看其订单的时间线</numerusform></translation>
     </message>
     <message>
         <source>Flow no.</source>
@@ -3007,30 +2962,6 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>From → to</source>
-        <translation>原状态 → 新状态</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
     </message>
     <message>
         <source>Double-click a break row to see its order's timeline.</source>

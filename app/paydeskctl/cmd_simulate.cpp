@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace pay::cli {
@@ -35,7 +36,7 @@ int simulateCommand(const QStringList &args)
     p.addOption({QStringLiteral("seed"), QCoreApplication::translate("Simulation", "Seed (default: the scenario's)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("seeds"), QCoreApplication::translate("Simulation", "Sweep seeds A to B inclusive; stops at the first failing seed."), QStringLiteral("A..B")});
     p.addOption({QStringLiteral("orders"), QCoreApplication::translate("Simulation", "At most N orders."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("db"), QCoreApplication::translate("Simulation", "Simulation database file (must not be the shop's)."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("db"), QCoreApplication::translate("Simulation", "A new database file for the run (refused if it exists)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("json"), QCoreApplication::translate("Simulation", "Print the report as JSON.")});
     if (!parseOrExit(p, QStringLiteral("simulate"), args))
         return p.isSet(QStringLiteral("help")) ? 0 : 2;
@@ -101,6 +102,12 @@ int simulateCommand(const QStringList &args)
     if (p.isSet(QStringLiteral("seed")))
         o.seed = p.value(QStringLiteral("seed")).toULongLong();
     o.databasePath = p.value(QStringLiteral("db"));
+    // A run starts from an empty database of its own: never the shop's, never an earlier run's.
+    if (!o.databasePath.isEmpty() && QFileInfo::exists(o.databasePath)) {
+        err() << QCoreApplication::translate("Simulation", "paydeskctl simulate: %1 exists; a simulation writes a new database file of its own\n")
+                     .arg(o.databasePath);
+        return 2;
+    }
     auto r = SimulationRunner::run(*scenario, o);
     if (!r)
         return reportError(r.error());

@@ -1113,7 +1113,13 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
             auto f = cur;
             const auto &schedule = m_config.compensationScheduleMs;
             const int next = attempt + 1;
-            const bool awaitingCustomer = r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid;
+            // Once the trade is closed (its channel close failed or went unanswered) nobody waits for
+            // the customer any more: the schedule runs out and the statement decides (found by the
+            // simulation sweep: such a flow was otherwise polled forever and never became terminal).
+            TradeRepository tradesForFlow(m_db);
+            auto owner = tradesForFlow.find(f->tradeId);
+            const bool tradeClosed = owner && owner->status == TradeStatus::Closed;
+            const bool awaitingCustomer = r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid && !tradeClosed;
             TransactionGuard tx(m_db);
             if (next >= schedule.size() && !awaitingCustomer) {
                 // The schedule ran out: statement reconciliation decides (seed practice 4).

@@ -16,6 +16,23 @@ Error bad(const QString &what)
 
 bool validRate(double r) { return r >= 0 && r <= 1; }
 
+// FaultProfile::fromJson ignores keys it does not know; in a scenario a misspelt fault would
+// silently do nothing, so every key must be one FaultProfile::toJson writes.
+QString unknownKey(const QJsonObject &given, const QJsonObject &known, const QString &prefix)
+{
+    for (auto it = given.begin(); it != given.end(); ++it) {
+        if (!known.contains(it.key()))
+            return prefix + it.key();
+        const QJsonValue k = known.value(it.key());
+        if (k.isObject() && it.value().isObject() && it.key() != QStringLiteral("latency")) {
+            const QString inner = unknownKey(it.value().toObject(), k.toObject(), prefix + it.key() + QLatin1Char('.'));
+            if (!inner.isEmpty())
+                return inner;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 double Scenario::rateAt(qint64 ms) const
@@ -34,7 +51,9 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &json)
     s.name = json.value(QStringLiteral("name")).toString();
     s.description = json.value(QStringLiteral("description")).toString();
     s.practice = json.value(QStringLiteral("practice")).toString();
-    s.seed = quint64(json.value(QStringLiteral("seed")).toInteger(1));
+    // A 64-bit seed does not survive a JSON double: it may be given as a decimal string.
+    const QJsonValue seed = json.value(QStringLiteral("seed"));
+    s.seed = seed.isString() ? seed.toString().toULongLong() : quint64(seed.toInteger(1));
     s.durationMs = json.value(QStringLiteral("durationMs")).toInteger(s.durationMs);
     s.maxOrders = json.value(QStringLiteral("maxOrders")).toInteger(0);
     s.drainMs = json.value(QStringLiteral("drainMs")).toInteger(s.drainMs);
@@ -92,7 +111,10 @@ Result<Scenario> Scenario::fromJson(const QJsonObject &json)
         f.channel = o.value(QStringLiteral("channel")).toString();
         if (!known.contains(f.channel))
             return std::unexpected(bad(QCoreApplication::translate("Simulation", "faults: unknown channel %1").arg(f.channel)));
-        auto p = FaultProfile::fromJson(o.value(QStringLiteral("profile")).toObject());
+        const QJsonObject pj = o.value(QStringLiteral("profile")).toObject();
+        if (const QString k = unknownKey(pj, FaultProfile{}.toJson(), QString()); !k.isEmpty())
+            return std::unexpected(bad(QCoreApplication::translate("Simulation", "faults: unknown profile key %1").arg(k)));
+        auto p = FaultProfile::fromJson(pj);
         if (!p)
             return std::unexpected(bad(p.error().message));
         f.profile = *p;
