@@ -32,8 +32,13 @@ inline bool parseOrExit(QCommandLineParser &parser, const QString &command, cons
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText().replace(QStringLiteral("Usage: paydeskctl ") + command,
-                                           QStringLiteral("Usage: paydeskctl ") + command);
+        // helpText() names the binary by its path; name the command as the user typed it.
+        QString help = parser.helpText();
+        const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
+        const QString first = help.left(lineEnd);
+        const qsizetype optionsAt = first.indexOf(QStringLiteral(" [options]"));
+        help.replace(0, optionsAt < 0 ? lineEnd : optionsAt, QStringLiteral("Usage: paydeskctl ") + command);
+        out() << help;
         out().flush();
         return false;
     }
