@@ -78,7 +78,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addWidget(m_reconciliationPage);
     m_dashboardPage = new DashboardPage(this);
     m_pages->addWidget(m_dashboardPage);
-    m_pages->addWidget(new SimulatorPage(this));
+    m_simulatorPage = new SimulatorPage(this);
+    m_pages->addWidget(m_simulatorPage);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);

@@ -21,6 +21,7 @@ class CheckoutPage;
 class DashboardPage;
 class OperationsPage;
 class ReconciliationPage;
+class SimulatorPage;
 class LanguageSwitcher;
 class OrdersPage;
 
@@ -56,6 +57,7 @@ public:
     OperationsPage *operationsPage() const { return m_operationsPage; }
     DashboardPage *dashboardPage() const { return m_dashboardPage; }
     ReconciliationPage *reconciliationPage() const { return m_reconciliationPage; }
+    SimulatorPage *simulatorPage() const { return m_simulatorPage; }
     // The payment core the Checkout page pays through (owned by the caller).
     void setEngineHost(EngineHost *host);
 
@@ -83,6 +85,7 @@ private:
     OperationsPage *m_operationsPage = nullptr;
     DashboardPage *m_dashboardPage = nullptr;
     ReconciliationPage *m_reconciliationPage = nullptr;
+    SimulatorPage *m_simulatorPage = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_countLabel = nullptr;
 

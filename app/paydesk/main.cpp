@@ -6,6 +6,7 @@
 #include "pages/checkoutpage.h"
 #include "pages/operationspage.h"
 #include "pages/reconciliationpage.h"
+#include "pages/simulatorpage.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -66,6 +67,9 @@ int main(int argc, char *argv[])
         QStringLiteral("The channel of --import-statement: coupon, wallet, card, qr_a or qr_b."), QStringLiteral("NAME"));
     parser.addOption(importOption);
     parser.addOption(channelOption);
+    const QCommandLineOption simAutorunOption(QStringLiteral("sim-autorun"),
+        QStringLiteral("On the Simulator page, start the selected scenario at x100 (for demos and screenshots)."));
+    parser.addOption(simAutorunOption);
     parser.process(app);
 
     std::unique_ptr<pay::EngineHost> host; // outlives the window's use of it: declared first
@@ -125,6 +129,11 @@ int main(int argc, char *argv[])
                 page->openBreakRow(0);
         });
         page->importFile(parser.value(importOption));
+    }
+
+    if (parser.isSet(simAutorunOption)) {
+        window.simulatorPage()->setSpeed(100);
+        window.simulatorPage()->run();
     }
 
     window.show();

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSet>
@@ -41,6 +42,16 @@ public:
     Run(const Scenario &s, quint64 seed, QString dbPath) : m_s(s), m_seed(seed), m_rng(seed), m_dbPath(std::move(dbPath)), m_clock(kStartMs) {}
 
     Result<SimulationReport> execute();
+
+    // Step by step (the Simulator page): begin(), then stepOnce() until it returns false, then end().
+    Result<void> begin();
+    bool stepOnce();
+    Result<void> end();
+    bool hasNext() const { return !m_queue.empty() && m_queue.begin()->first.first <= m_endMs; }
+    qint64 nextRelMs() const { return hasNext() ? m_queue.begin()->first.first - kStartMs : m_endMs - kStartMs; }
+    qint64 nowRelMs() const { return m_clock.nowMs() - kStartMs; }
+    SimulationReport snapshot();
+    QStringList narrate();
 
 private:
     using Action = std::function<void()>;
@@ -76,6 +87,10 @@ private:
     QHash<QString, qint64> m_accepted; // out_trade_no -> amount
     QSet<QString> m_violationNames;
     SimulationReport m_r;
+    qint64 m_endMs = 0;
+    qint64 m_lastEventId = 0;
+    QElapsedTimer m_timer;
+    void collect(QSqlQuery &q);
 };
 
 Result<void> Run::openCore()
@@ -460,37 +475,13 @@ Result<void> Run::reconcile()
     return {};
 }
 
-void Run::finish()
+void Run::collect(QSqlQuery &q)
 {
-    QSqlQuery q(m_core->database().db());
-    q.setForwardOnly(true);
     auto scalar = [&](const QString &sql) -> qint64 {
         if (!q.exec(sql) || !q.next())
             return 0;
         return q.value(0).toLongLong();
     };
-    // Terminal once faults stopped and compensation drained (frozen trades wait for people).
-    ++m_r.invariantsChecked;
-    if (q.exec(QStringLiteral(
-            "SELECT t.out_trade_no || ' ' || t.status || COALESCE(' flow ' || (SELECT f.flow_no || ' ' || f.status"
-            "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING') LIMIT 1), '')"
-            " FROM trade_orders t WHERE t.frozen = 0 AND ("
-            " (t.status IN ('CREATED','PAYING') AND NOT EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id"
-            "   AND f.status IN ('INIT','PREPAID','PAYING') AND f.recon_pending <> 0))"
-            " OR EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING')"
-            "   AND f.recon_pending = 0)"
-            " OR EXISTS (SELECT 1 FROM refund_flows r WHERE r.trade_id = t.id AND r.status IN ('ACCEPTED','PROCESSING')))"))) {
-        while (q.next())
-            violation(QStringLiteral("terminal_after_drain"), q.value(0).toString());
-    }
-    checkNothingLost();
-    ++m_r.invariantsChecked;
-    if (q.exec(QStringLiteral("SELECT t.out_trade_no || ': keeps ' || (t.paid_amount - t.refunded_amount) || ' of ' || t.amount"
-                              " FROM trade_orders t WHERE t.paid_amount - t.refunded_amount > t.amount"))) {
-        while (q.next())
-            violation(QStringLiteral("trade_keeps_at_most_amount"), q.value(0).toString());
-    }
-
     if (q.exec(QStringLiteral("SELECT status, COUNT(*) FROM trade_orders GROUP BY status"))) {
         while (q.next())
             m_r.ordersByState.insert(q.value(0).toString(), q.value(1).toLongLong());
@@ -516,6 +507,35 @@ void Run::finish()
     m_r.counters[QStringLiteral("paidAfterClose")] = scalar(QStringLiteral("SELECT COUNT(*) FROM events WHERE event = 'PAID_AFTER_CLOSE'"));
     m_r.counters[QStringLiteral("closedByTimeout")] = scalar(QStringLiteral(
         "SELECT COUNT(*) FROM events WHERE entity = 'TRADE' AND to_state = 'CLOSED' AND source = 'timeout'"));
+}
+
+void Run::finish()
+{
+    QSqlQuery q(m_core->database().db());
+    q.setForwardOnly(true);
+    // Terminal once faults stopped and compensation drained (frozen trades wait for people).
+    ++m_r.invariantsChecked;
+    if (q.exec(QStringLiteral(
+            "SELECT t.out_trade_no || ' ' || t.status || COALESCE(' flow ' || (SELECT f.flow_no || ' ' || f.status"
+            "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING') LIMIT 1), '')"
+            " FROM trade_orders t WHERE t.frozen = 0 AND ("
+            " (t.status IN ('CREATED','PAYING') AND NOT EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id"
+            "   AND f.status IN ('INIT','PREPAID','PAYING') AND f.recon_pending <> 0))"
+            " OR EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING')"
+            "   AND f.recon_pending = 0)"
+            " OR EXISTS (SELECT 1 FROM refund_flows r WHERE r.trade_id = t.id AND r.status IN ('ACCEPTED','PROCESSING')))"))) {
+        while (q.next())
+            violation(QStringLiteral("terminal_after_drain"), q.value(0).toString());
+    }
+    checkNothingLost();
+    ++m_r.invariantsChecked;
+    if (q.exec(QStringLiteral("SELECT t.out_trade_no || ': keeps ' || (t.paid_amount - t.refunded_amount) || ' of ' || t.amount"
+                              " FROM trade_orders t WHERE t.paid_amount - t.refunded_amount > t.amount"))) {
+        while (q.next())
+            violation(QStringLiteral("trade_keeps_at_most_amount"), q.value(0).toString());
+    }
+
+    collect(q);
 
     // The event log hash: every column of every row, in id order.
     QCryptographicHash h(QCryptographicHash::Sha256);
@@ -533,10 +553,9 @@ void Run::finish()
     m_r.eventLogHash = QString::fromLatin1(h.result().toHex());
 }
 
-Result<SimulationReport> Run::execute()
+Result<void> Run::begin()
 {
-    QElapsedTimer timer;
-    timer.start();
+    m_timer.start();
     m_r.scenario = m_s.name;
     m_r.seed = m_seed;
     if (auto r = openCore(); !r)
@@ -544,17 +563,27 @@ Result<SimulationReport> Run::execute()
     if (auto r = seedBooks(); !r)
         return std::unexpected(r.error());
     scheduleArrivals();
-    const qint64 endMs = kStartMs + m_s.durationMs + m_s.drainMs;
+    m_endMs = kStartMs + m_s.durationMs + m_s.drainMs;
     // Drain checkpoints: one step a minute so the clock's own work is audited too.
     for (qint64 t = m_s.durationMs + 60'000; t < m_s.durationMs + m_s.drainMs; t += 60'000)
         at(t, [] {});
-    while (!m_queue.empty() && m_queue.begin()->first.first <= endMs) {
-        auto node = m_queue.extract(m_queue.begin());
-        m_clock.advanceTo(node.key().first);
-        node.mapped()();
-        audit(false);
-    }
-    m_clock.advanceTo(endMs);
+    return {};
+}
+
+bool Run::stepOnce()
+{
+    if (!hasNext())
+        return false;
+    auto node = m_queue.extract(m_queue.begin());
+    m_clock.advanceTo(node.key().first);
+    node.mapped()();
+    audit(false);
+    return true;
+}
+
+Result<void> Run::end()
+{
+    m_clock.advanceTo(m_endMs);
     audit(true);
     if (m_s.reconcileAtEnd) {
         if (auto r = reconcile(); !r)
@@ -564,8 +593,104 @@ Result<SimulationReport> Run::execute()
     }
     finish();
     m_r.virtualMs = m_clock.nowMs() - kStartMs;
+    m_r.machineSeconds = double(m_timer.nsecsElapsed()) / 1e9;
+    return {};
+}
+
+SimulationReport Run::snapshot()
+{
+    if (!m_core)
+        return m_r;
+    SimulationReport r = m_r;
+    QSqlQuery q(m_core->database().db());
+    q.setForwardOnly(true);
+    std::swap(r, m_r);
+    m_r.ordersByState.clear();
+    m_r.refundsByReason.clear();
+    collect(q);
+    std::swap(r, m_r);
+    r.virtualMs = m_clock.nowMs() - kStartMs;
+    return r;
+}
+
+QStringList Run::narrate()
+{
+    QStringList lines;
+    if (!m_core)
+        return lines;
+    QSqlQuery q(m_core->database().db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT e.id, e.at, e.entity, e.event, e.source, t.out_trade_no, t.amount, t.status,"
+                             " r.amount, r.reason FROM events e LEFT JOIN trade_orders t ON t.id = e.trade_id"
+                             " LEFT JOIN refund_orders r ON e.entity = 'REFUND' AND r.refund_no = e.entity_no"
+                             " WHERE e.id > ? ORDER BY e.id LIMIT 2000"));
+    q.addBindValue(m_lastEventId);
+    if (!q.exec())
+        return lines;
+    auto yuan = [](qint64 minor) -> QString { return QStringLiteral("¥") + Money(minor, Currency::cny()).toDecimalString(); };
+    while (q.next()) {
+        m_lastEventId = q.value(0).toLongLong();
+        const qint64 rel = q.value(1).toLongLong() - kStartMs;
+        const QString time = QStringLiteral("%1:%2:%3")
+                                 .arg(rel / 3'600'000, 2, 10, QLatin1Char('0'))
+                                 .arg(rel / 60'000 % 60, 2, 10, QLatin1Char('0'))
+                                 .arg(rel / 1000 % 60, 2, 10, QLatin1Char('0'));
+        const QString entity = q.value(2).toString();
+        const QString event = q.value(3).toString();
+        const QString source = q.value(4).toString();
+        const QString order = q.value(5).toString();
+        QString text;
+        if (entity == QStringLiteral("TRADE")) {
+            if (event == QStringLiteral("CREATE"))
+                text = tr("order %1 was opened for %2").arg(order, yuan(q.value(6).toLongLong()));
+            else if (event == QStringLiteral("PAYMENT_SUCCEEDED"))
+                text = tr("order %1 is paid").arg(order);
+            else if (event == QStringLiteral("PAYMENT_FAILED"))
+                text = tr("a payment for order %1 failed; the order waits for another one").arg(order);
+            else if (event == QStringLiteral("CLOSE"))
+                text = source == QStringLiteral("timeout") ? tr("order %1 closed: nobody paid in time").arg(order)
+                                                          : tr("order %1 was closed").arg(order);
+            else if (event == QStringLiteral("DUPLICATE_PAYMENT"))
+                text = tr("order %1 was paid twice (a duplicate payment)").arg(order);
+        } else if (entity == QStringLiteral("REFUND")) {
+            if (event == QStringLiteral("AUTO_REFUND") || event == QStringLiteral("CREATE"))
+                text = tr("a refund of %1 for order %2 was started (%3)")
+                           .arg(yuan(q.value(8).toLongLong()), order, q.value(9).toString());
+            else if (event == QStringLiteral("SUCCEED"))
+                text = tr("the refund of %1 for order %2 succeeded").arg(yuan(q.value(8).toLongLong()), order);
+            else if (event == QStringLiteral("FAIL"))
+                text = tr("the refund for order %1 failed").arg(order);
+        } else if (entity == QStringLiteral("FLOW")) {
+            if (event == QStringLiteral("SUCCEED") && source == QStringLiteral("callback"))
+                text = tr("the channel's callback confirmed a payment for order %1").arg(order);
+            else if (event == QStringLiteral("SUCCEED") && source == QStringLiteral("query"))
+                text = tr("a status query found order %1 paid").arg(order);
+            else if (event == QStringLiteral("SUCCEED") && source == QStringLiteral("recon"))
+                text = tr("the statement showed order %1 paid").arg(order);
+            else if (event == QStringLiteral("RESULT_UNKNOWN"))
+                text = tr("the channel did not answer for order %1; compensation will ask again").arg(order);
+            else if (event == QStringLiteral("COMPENSATION_EXHAUSTED"))
+                text = tr("compensation gave up asking about order %1; it waits for the statement").arg(order);
+        } else if (entity == QStringLiteral("ROUTE") && event == QStringLiteral("ROUTE_REFUSED")) {
+            text = tr("order %1 could not be routed to a working channel").arg(order);
+        }
+        if (event == QStringLiteral("PAID_AFTER_CLOSE"))
+            text = tr("the payment for order %1 arrived after the order closed").arg(order);
+        if (!text.isEmpty())
+            lines << QString(time + QStringLiteral("  ") + text);
+    }
+    return lines;
+}
+
+Result<SimulationReport> Run::execute()
+{
+    if (auto r = begin(); !r)
+        return std::unexpected(r.error());
+    while (stepOnce()) {
+    }
+    if (auto r = end(); !r)
+        return std::unexpected(r.error());
     m_core.reset();
-    m_r.machineSeconds = double(timer.nsecsElapsed()) / 1e9;
     return m_r;
 }
 
@@ -659,5 +784,61 @@ Result<SimulationReport> SimulationRunner::run(const Scenario &scenario, const S
     Run run(s, seed, path);
     return run.execute();
 }
+
+struct SimulationSession::Impl
+{
+    Scenario scenario;
+    quint64 seed = 0;
+    QTemporaryDir tmp;
+    std::unique_ptr<Run> run;
+    bool finished = false;
+    QString error;
+    SimulationReport final;
+};
+
+SimulationSession::SimulationSession(const Scenario &scenario, quint64 seed)
+    : d(std::make_unique<Impl>())
+{
+    d->scenario = scenario;
+    d->seed = seed;
+}
+
+SimulationSession::~SimulationSession() = default;
+
+Result<void> SimulationSession::start()
+{
+    if (!d->tmp.isValid())
+        return std::unexpected(Error{ErrorCode::Io, tr("cannot create a temporary directory")});
+    d->run = std::make_unique<Run>(d->scenario, d->seed, d->tmp.path() + QStringLiteral("/simulation.sqlite"));
+    return d->run->begin();
+}
+
+bool SimulationSession::step()
+{
+    if (!d->run || d->finished)
+        return false;
+    if (d->run->stepOnce())
+        return true;
+    if (auto r = d->run->end(); !r)
+        d->error = r.error().message;
+    d->final = d->run->snapshot();
+    d->finished = true;
+    return false;
+}
+
+bool SimulationSession::finished() const { return d->finished; }
+QString SimulationSession::error() const { return d->error; }
+qint64 SimulationSession::nowMs() const { return d->run ? d->run->nowRelMs() : 0; }
+qint64 SimulationSession::nextActionMs() const { return d->run ? d->run->nextRelMs() : 0; }
+qint64 SimulationSession::startEpochMs() const { return kStartMs; }
+
+SimulationReport SimulationSession::report()
+{
+    if (d->finished)
+        return d->final;
+    return d->run ? d->run->snapshot() : SimulationReport{};
+}
+
+QStringList SimulationSession::takeNarration() { return d->run ? d->run->narrate() : QStringList(); }
 
 } // namespace pay

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QMap>
 
+#include <memory>
+
 namespace pay {
 
 // What a headless run reports (paydeskctl simulate, the tests, bench sim). Money in minor units.
@@ -58,6 +60,32 @@ class SimulationRunner
 {
 public:
     static Result<SimulationReport> run(const Scenario &scenario, const SimulationOptions &options = {});
+};
+
+// The same run, one scenario action at a time (the Simulator page drives it from a timer). Owns a
+// temporary database that lives as long as the session. step() runs one action; when none is
+// left it runs the end of the run (final audit, reconciliation, drain) and returns false.
+class SimulationSession
+{
+public:
+    SimulationSession(const Scenario &scenario, quint64 seed);
+    ~SimulationSession();
+    SimulationSession(const SimulationSession &) = delete;
+    SimulationSession &operator=(const SimulationSession &) = delete;
+
+    Result<void> start();
+    bool step();
+    bool finished() const;
+    QString error() const;
+    qint64 nowMs() const;       // virtual time since the run's start
+    qint64 nextActionMs() const; // virtual time of the next action
+    qint64 startEpochMs() const;
+    SimulationReport report();  // so far; the final report once finished()
+    QStringList takeNarration(); // plain-words lines for events since the last call
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
 };
 
 } // namespace pay
