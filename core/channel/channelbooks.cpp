@@ -16,14 +16,10 @@ namespace {
 
 constexpr int SchemaVersion = 1;
 
-QString trBooks(const char *text)
-{
-    return QCoreApplication::translate("pay::ChannelBooks", text);
-}
 
 std::unexpected<Error> dbError(const QSqlQuery &q)
 {
-    return fail(ErrorCode::Database, trBooks("Channel books: %1").arg(q.lastError().text()));
+    return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: %1").arg(q.lastError().text()));
 }
 
 const QString OrderColumns
@@ -153,13 +149,13 @@ quint64 ChannelBooks::Transaction::commitCount()
 Result<void> ChannelBooks::Transaction::commit()
 {
     if (!m_active)
-        return fail(ErrorCode::Database, trBooks("Channel books: no open transaction"));
+        return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: no open transaction"));
     QSqlDatabase db = QSqlDatabase::database(m_books.m_connection, false);
     m_active = false;
     if (!db.commit()) {
         const QString text = db.lastError().text();
         db.rollback();
-        return fail(ErrorCode::Database, trBooks("Channel books: commit failed: %1").arg(text));
+        return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: commit failed: %1").arg(text));
     }
     s_bookCommits.fetch_add(1, std::memory_order_relaxed);
     return {};
@@ -189,7 +185,7 @@ QString ChannelBooks::pathForCoreDatabase(const QString &coreDatabasePath)
 Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist)
 {
     if (mustExist && !QFileInfo::exists(path))
-        return fail(ErrorCode::NotFound, trBooks("No channel books at %1").arg(path));
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("pay::ChannelBooks", "No channel books at %1").arg(path));
     static std::atomic<int> counter {0};
     const QString name = u"paydesk-channelbooks-%1"_s.arg(++counter);
     {
@@ -200,7 +196,7 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
             const QString text = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return fail(ErrorCode::Io, trBooks("Cannot open channel books %1: %2").arg(path, text));
+            return fail(ErrorCode::Io, QCoreApplication::translate("pay::ChannelBooks", "Cannot open channel books %1: %2").arg(path, text));
         }
     }
     std::unique_ptr<ChannelBooks> books(new ChannelBooks(path, name));
@@ -225,11 +221,11 @@ Result<void> ChannelBooks::migrate()
     }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-        return fail(ErrorCode::NotADatabase, trBooks("%1 is not a channel books file").arg(m_path));
+        return fail(ErrorCode::NotADatabase, QCoreApplication::translate("pay::ChannelBooks", "%1 is not a channel books file").arg(m_path));
     const int version = q.value(0).toInt();
     if (version > SchemaVersion)
         return fail(ErrorCode::NewerSchema,
-            trBooks("Channel books %1 have schema %2; this build knows %3")
+            QCoreApplication::translate("pay::ChannelBooks", "Channel books %1 have schema %2; this build knows %3")
                 .arg(m_path)
                 .arg(version)
                 .arg(SchemaVersion));
@@ -323,7 +319,7 @@ Result<void> ChannelBooks::updateOrder(const Order &order)
         return dbError(q);
     if (q.numRowsAffected() != 1)
         return fail(ErrorCode::NotFound,
-            trBooks("Channel books: no order %1 at %2").arg(order.flowNo, order.channel));
+            QCoreApplication::translate("pay::ChannelBooks", "Channel books: no order %1 at %2").arg(order.flowNo, order.channel));
     return {};
 }
 
@@ -461,7 +457,7 @@ Result<void> ChannelBooks::setMemberBalance(const QString &memberId, qint64 bala
     if (!q.exec())
         return dbError(q);
     if (q.numRowsAffected() != 1)
-        return fail(ErrorCode::NotFound, trBooks("No wallet member %1").arg(memberId));
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("pay::ChannelBooks", "No wallet member %1").arg(memberId));
     return {};
 }
 
@@ -507,7 +503,7 @@ Result<void> ChannelBooks::setVoucherUsedBy(const QString &code, const QString &
     if (!q.exec())
         return dbError(q);
     if (q.numRowsAffected() != 1)
-        return fail(ErrorCode::NotFound, trBooks("No voucher %1").arg(code));
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("pay::ChannelBooks", "No voucher %1").arg(code));
     return {};
 }
 

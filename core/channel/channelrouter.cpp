@@ -8,10 +8,6 @@ namespace pay {
 
 namespace {
 
-QString trRule(const char *text)
-{
-    return QCoreApplication::translate("ChannelRouter", text);
-}
 
 constexpr qint64 DayMs = 24LL * 3600 * 1000;
 
@@ -59,7 +55,7 @@ Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
     r.method = json.value(u"method"_s).toString();
     r.channel = json.value(u"channel"_s).toString();
     if (r.method.isEmpty() || r.channel.isEmpty())
-        return fail(ErrorCode::InvalidArgument, trRule("A routing rule needs a method and a channel"));
+        return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("ChannelRouter", "A routing rule needs a method and a channel"));
     r.currency = json.value(u"currency"_s).toString();
     r.minAmountMinor = json.value(u"minAmountMinor"_s).toInteger();
     r.maxAmountMinor = json.value(u"maxAmountMinor"_s).toInteger();
@@ -70,12 +66,12 @@ Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
     if (r.minAmountMinor < 0 || r.maxAmountMinor < 0 || r.fee.fixedMinor < 0 || r.fee.bps < 0
         || (r.maxAmountMinor > 0 && r.maxAmountMinor < r.minAmountMinor))
         return fail(ErrorCode::InvalidArgument,
-            trRule("Routing rule %1/%2 has negative or crossed limits").arg(r.method, r.channel));
+            QCoreApplication::translate("ChannelRouter", "Routing rule %1/%2 has negative or crossed limits").arg(r.method, r.channel));
     for (const QJsonValue v : json.value(u"dailyMaintenance"_s).toArray()) {
         const DailyWindow w {v[u"startMinute"_s].toInt(), v[u"endMinute"_s].toInt()};
         if (w.startMinute < 0 || w.startMinute >= 1440 || w.endMinute < 0 || w.endMinute > 1440)
             return fail(ErrorCode::InvalidArgument,
-                trRule("Routing rule %1/%2: daily window out of range").arg(r.method, r.channel));
+                QCoreApplication::translate("ChannelRouter", "Routing rule %1/%2: daily window out of range").arg(r.method, r.channel));
         r.dailyMaintenance << w;
     }
     for (const QJsonValue v : json.value(u"maintenance"_s).toArray())

@@ -11,10 +11,6 @@ namespace pay {
 
 namespace {
 
-QString trFault(const char *text)
-{
-    return QCoreApplication::translate("pay::FaultProfile", text);
-}
 
 // Reads optional members of one JSON object; the first problem sticks and is reported once.
 class Reader
@@ -32,7 +28,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1)
-            return setError(key, trFault("must be a number from 0 to 1"));
+            return setError(key, QCoreApplication::translate("pay::FaultProfile", "must be a number from 0 to 1"));
         out = v.toDouble();
     }
     void integer(QLatin1StringView key, qint64 &out, qint64 min = 0)
@@ -42,7 +38,7 @@ public:
             return;
         const double d = v.toDouble(-1);
         if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > 9.0e15)
-            return setError(key, trFault("must be a whole number of at least %1").arg(min));
+            return setError(key, QCoreApplication::translate("pay::FaultProfile", "must be a whole number of at least %1").arg(min));
         out = v.toInteger();
     }
     void integer(QLatin1StringView key, int &out, int min, int max)
@@ -50,7 +46,7 @@ public:
         qint64 wide = out;
         integer(key, wide, min);
         if (!m_error && wide > max)
-            return setError(key, trFault("must be at most %1").arg(max));
+            return setError(key, QCoreApplication::translate("pay::FaultProfile", "must be at most %1").arg(max));
         out = int(wide);
     }
     void strings(QLatin1StringView key, QStringList &out)
@@ -59,29 +55,29 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isArray())
-            return setError(key, trFault("must be a list of codes"));
+            return setError(key, QCoreApplication::translate("pay::FaultProfile", "must be a list of codes"));
         QStringList list;
         for (const QJsonValue item : v.toArray()) {
             if (!item.isString() || item.toString().isEmpty())
-                return setError(key, trFault("must be a list of codes"));
+                return setError(key, QCoreApplication::translate("pay::FaultProfile", "must be a list of codes"));
             list << item.toString();
         }
         if (list.isEmpty())
-            return setError(key, trFault("must not be empty"));
+            return setError(key, QCoreApplication::translate("pay::FaultProfile", "must not be empty"));
         out = list;
     }
     QJsonObject object(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (!v.isUndefined() && !v.isObject())
-            setError(key, trFault("must be an object"));
+            setError(key, QCoreApplication::translate("pay::FaultProfile", "must be an object"));
         return v.toObject();
     }
     void setError(QLatin1StringView key, const QString &what)
     {
         if (!m_error)
             m_error = Error {
-                ErrorCode::InvalidArgument, trFault("Fault profile: %1 %2").arg(m_path + QString(key), what)};
+                ErrorCode::InvalidArgument, QCoreApplication::translate("pay::FaultProfile", "Fault profile: %1 %2").arg(m_path + QString(key), what)};
     }
     void adopt(const Error &e)
     {
@@ -177,7 +173,7 @@ Result<LatencyModel> LatencyModel::fromJson(const QJsonObject &json)
         r.integer("minMs"_L1, m.minMs);
         r.integer("maxMs"_L1, m.maxMs);
         if (!r.error() && m.maxMs < m.minMs)
-            r.setError("maxMs"_L1, trFault("must not be less than minMs"));
+            r.setError("maxMs"_L1, QCoreApplication::translate("pay::FaultProfile", "must not be less than minMs"));
     } else if (shape == u"lognormal"_s) {
         m.shape = Shape::LogNormal;
         r.integer("medianMs"_L1, m.medianMs);
@@ -185,7 +181,7 @@ Result<LatencyModel> LatencyModel::fromJson(const QJsonObject &json)
         r.integer("capMs"_L1, m.capMs);
     } else {
         return fail(ErrorCode::InvalidArgument,
-            trFault("Fault profile: latency shape \"%1\" is not fixed, uniform or lognormal").arg(shape));
+            QCoreApplication::translate("pay::FaultProfile", "Fault profile: latency shape \"%1\" is not fixed, uniform or lognormal").arg(shape));
     }
     if (r.error())
         return std::unexpected(*r.error());
@@ -280,7 +276,7 @@ Result<FaultProfile> FaultProfile::fromJson(const QJsonObject &json)
         bool ok = false;
         p.seed = seedValue.toString().toULongLong(&ok);
         if (!ok)
-            top.setError("seed"_L1, trFault("must be a whole number"));
+            top.setError("seed"_L1, QCoreApplication::translate("pay::FaultProfile", "must be a whole number"));
     } else if (!seedValue.isUndefined()) {
         qint64 s = 0;
         top.integer("seed"_L1, s);
@@ -308,7 +304,7 @@ Result<FaultProfile> FaultProfile::fromJson(const QJsonObject &json)
         r.rate("failedRate"_L1, p.timeoutFailedRate);
         r.integer("ms"_L1, p.timeoutMs);
         if (!r.error() && p.timeoutSucceededRate + p.timeoutFailedRate > 1)
-            r.setError("succeededRate"_L1, trFault("plus failedRate must not exceed 1"));
+            r.setError("succeededRate"_L1, QCoreApplication::translate("pay::FaultProfile", "plus failedRate must not exceed 1"));
         if (r.error())
             top.adopt(*r.error());
     }
@@ -323,7 +319,7 @@ Result<FaultProfile> FaultProfile::fromJson(const QJsonObject &json)
     }
     const QJsonValue outages = json.value(u"outages"_s);
     if (!outages.isUndefined() && !outages.isArray())
-        top.setError("outages"_L1, trFault("must be a list"));
+        top.setError("outages"_L1, QCoreApplication::translate("pay::FaultProfile", "must be a list"));
     for (const QJsonValue item : outages.toArray()) {
         const QJsonObject o = item.toObject();
         Reader r(o, u"outages[]."_s);
@@ -334,9 +330,9 @@ Result<FaultProfile> FaultProfile::fromJson(const QJsonObject &json)
         if (mode == u"hang"_s)
             w.mode = OutageWindow::Mode::Hang;
         else if (mode != u"fail"_s)
-            r.setError("mode"_L1, trFault("must be fail or hang"));
+            r.setError("mode"_L1, QCoreApplication::translate("pay::FaultProfile", "must be fail or hang"));
         if (!r.error() && w.endMs <= w.startMs)
-            r.setError("endMs"_L1, trFault("must be after startMs"));
+            r.setError("endMs"_L1, QCoreApplication::translate("pay::FaultProfile", "must be after startMs"));
         if (r.error())
             top.adopt(*r.error());
         p.outages << w;
@@ -365,7 +361,7 @@ Result<FaultProfile> FaultProfile::fromJson(const QJsonObject &json)
         r.rate("tamperedAmountRate"_L1, p.tamperedAmountRate);
         r.integer("tamperDeltaMinor"_L1, p.tamperDeltaMinor, 1);
         if (!r.error() && p.delayMaxMs < p.delayMinMs)
-            r.setError("delayMaxMs"_L1, trFault("must not be less than delayMinMs"));
+            r.setError("delayMaxMs"_L1, QCoreApplication::translate("pay::FaultProfile", "must not be less than delayMinMs"));
         if (r.error())
             top.adopt(*r.error());
     }

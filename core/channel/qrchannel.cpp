@@ -31,10 +31,6 @@ qint64 parseUtc(const QString &text, const QString &format)
     return t.toMSecsSinceEpoch();
 }
 
-QString trQr(const char *text)
-{
-    return QCoreApplication::translate("pay::QrChannel", text);
-}
 
 // Required string member; empty means missing.
 QString text(const QJsonObject &o, const QString &key)
@@ -53,7 +49,7 @@ bool cents(const QJsonObject &o, const QString &key, qint64 &out)
 
 std::unexpected<Error> malformed(const QString &what)
 {
-    return fail(ErrorCode::Malformed, trQr("Malformed notification: %1").arg(what));
+    return fail(ErrorCode::Malformed, QCoreApplication::translate("pay::QrChannel", "Malformed notification: %1").arg(what));
 }
 
 } // namespace
@@ -323,7 +319,7 @@ Result<ChannelNotification> QrChannel::parseNotification(Dialect dialect, const 
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return malformed(trQr("not a JSON object"));
+        return malformed(QCoreApplication::translate("pay::QrChannel", "not a JSON object"));
     const QJsonObject o = doc.object();
     ChannelNotification n;
     n.raw = o;
@@ -345,9 +341,9 @@ Result<ChannelNotification> QrChannel::parseNotification(Dialect dialect, const 
         n.channelRefundNo = text(o, a ? u"refund_id"_s : u"refund_no"_s);
         n.channelStatus = text(o, u"refund_status"_s);
         if (n.refundNo.isEmpty() || n.channelRefundNo.isEmpty() || n.channelStatus.isEmpty())
-            return malformed(trQr("refund ids or status"));
+            return malformed(QCoreApplication::translate("pay::QrChannel", "refund ids or status"));
         if (!cents(o, a ? u"refund_fee"_s : u"refund_amount_cents"_s, n.amountMinor))
-            return malformed(trQr("refund amount"));
+            return malformed(QCoreApplication::translate("pay::QrChannel", "refund amount"));
         n.eventTimeMs = parseUtc(text(o, a ? u"success_time"_s : u"gmt_refund"_s), u"yyyy-MM-dd HH:mm:ss"_s);
         if (n.channelStatus == (a ? u"SUCCESS"_s : u"REFUND_SUCCESS"_s))
             n.outcome = ChannelOutcome::Succeeded;
@@ -358,28 +354,28 @@ Result<ChannelNotification> QrChannel::parseNotification(Dialect dialect, const 
         return n;
     }
     if (type != (a ? u"TRANSACTION"_s : u"trade_status_sync"_s))
-        return malformed(trQr("notify_type %1").arg(type));
+        return malformed(QCoreApplication::translate("pay::QrChannel", "notify_type %1").arg(type));
     n.kind = ChannelNotification::Kind::Payment;
     n.channelStatus = text(o, a ? u"trade_state"_s : u"trade_status"_s);
     n.channelTxnNo = text(o, a ? u"transaction_id"_s : u"trade_no"_s);
     if (!cents(o, a ? u"total_fee"_s : u"total_amount_cents"_s, n.amountMinor))
-        return malformed(trQr("amount"));
+        return malformed(QCoreApplication::translate("pay::QrChannel", "amount"));
     const QString success = a ? u"SUCCESS"_s : u"TRADE_SUCCESS"_s;
     if (n.channelStatus == success || (!a && n.channelStatus == u"TRADE_FINISHED"_s)) {
         n.outcome = ChannelOutcome::Succeeded;
         if (n.channelTxnNo.isEmpty())
-            return malformed(trQr("a successful payment without a transaction id"));
+            return malformed(QCoreApplication::translate("pay::QrChannel", "a successful payment without a transaction id"));
         n.eventTimeMs = a ? parseUtc(text(o, u"time_end"_s), u"yyyyMMddHHmmss"_s)
                           : parseUtc(text(o, u"gmt_payment"_s), u"yyyy-MM-dd HH:mm:ss"_s);
         if (n.eventTimeMs < 0)
-            return malformed(trQr("payment time"));
+            return malformed(QCoreApplication::translate("pay::QrChannel", "payment time"));
     } else if (n.channelStatus == (a ? u"USERPAYING"_s : u"WAIT_BUYER_PAY"_s)
         || n.channelStatus == u"NOTPAY"_s) {
         n.outcome = ChannelOutcome::Pending;
     } else if (n.channelStatus == (a ? u"PAYERROR"_s : u"TRADE_CLOSED"_s) || n.channelStatus == u"CLOSED"_s) {
         n.outcome = ChannelOutcome::Failed;
     } else {
-        return malformed(trQr("status %1").arg(n.channelStatus));
+        return malformed(QCoreApplication::translate("pay::QrChannel", "status %1").arg(n.channelStatus));
     }
     return n;
 }

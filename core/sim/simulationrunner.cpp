@@ -30,7 +30,7 @@ const qint64 kStartMs = 1'780'000'000'000; // the virtual clock's epoch for ever
 constexpr int kMembers = 50;
 constexpr int kMaxExamples = 10;
 
-QString tr(const char *text) { return QCoreApplication::translate("Simulation", text); }
+
 
 QString channelOther(const QString &qr) { return qr == QStringLiteral("qr_a") ? QStringLiteral("qr_b") : QStringLiteral("qr_a"); }
 
@@ -642,40 +642,40 @@ QStringList Run::narrate()
         QString text;
         if (entity == QStringLiteral("TRADE")) {
             if (event == QStringLiteral("CREATE"))
-                text = tr("order %1 was opened for %2").arg(order, yuan(q.value(6).toLongLong()));
+                text = QCoreApplication::translate("Simulation", "order %1 was opened for %2").arg(order, yuan(q.value(6).toLongLong()));
             else if (event == QStringLiteral("PAYMENT_SUCCEEDED"))
-                text = tr("order %1 is paid").arg(order);
+                text = QCoreApplication::translate("Simulation", "order %1 is paid").arg(order);
             else if (event == QStringLiteral("PAYMENT_FAILED"))
-                text = tr("a payment for order %1 failed; the order waits for another one").arg(order);
+                text = QCoreApplication::translate("Simulation", "a payment for order %1 failed; the order waits for another one").arg(order);
             else if (event == QStringLiteral("CLOSE"))
-                text = source == QStringLiteral("timeout") ? tr("order %1 closed: nobody paid in time").arg(order)
-                                                          : tr("order %1 was closed").arg(order);
+                text = source == QStringLiteral("timeout") ? QCoreApplication::translate("Simulation", "order %1 closed: nobody paid in time").arg(order)
+                                                          : QCoreApplication::translate("Simulation", "order %1 was closed").arg(order);
             else if (event == QStringLiteral("DUPLICATE_PAYMENT"))
-                text = tr("order %1 was paid twice (a duplicate payment)").arg(order);
+                text = QCoreApplication::translate("Simulation", "order %1 was paid twice (a duplicate payment)").arg(order);
         } else if (entity == QStringLiteral("REFUND")) {
             if (event == QStringLiteral("AUTO_REFUND") || event == QStringLiteral("CREATE"))
-                text = tr("a refund of %1 for order %2 was started (%3)")
+                text = QCoreApplication::translate("Simulation", "a refund of %1 for order %2 was started (%3)")
                            .arg(yuan(q.value(8).toLongLong()), order, q.value(9).toString());
             else if (event == QStringLiteral("SUCCEED"))
-                text = tr("the refund of %1 for order %2 succeeded").arg(yuan(q.value(8).toLongLong()), order);
+                text = QCoreApplication::translate("Simulation", "the refund of %1 for order %2 succeeded").arg(yuan(q.value(8).toLongLong()), order);
             else if (event == QStringLiteral("FAIL"))
-                text = tr("the refund for order %1 failed").arg(order);
+                text = QCoreApplication::translate("Simulation", "the refund for order %1 failed").arg(order);
         } else if (entity == QStringLiteral("FLOW")) {
             if (event == QStringLiteral("SUCCEED") && source == QStringLiteral("callback"))
-                text = tr("the channel's callback confirmed a payment for order %1").arg(order);
+                text = QCoreApplication::translate("Simulation", "the channel's callback confirmed a payment for order %1").arg(order);
             else if (event == QStringLiteral("SUCCEED") && source == QStringLiteral("query"))
-                text = tr("a status query found order %1 paid").arg(order);
+                text = QCoreApplication::translate("Simulation", "a status query found order %1 paid").arg(order);
             else if (event == QStringLiteral("SUCCEED") && source == QStringLiteral("recon"))
-                text = tr("the statement showed order %1 paid").arg(order);
+                text = QCoreApplication::translate("Simulation", "the statement showed order %1 paid").arg(order);
             else if (event == QStringLiteral("RESULT_UNKNOWN"))
-                text = tr("the channel did not answer for order %1; compensation will ask again").arg(order);
+                text = QCoreApplication::translate("Simulation", "the channel did not answer for order %1; compensation will ask again").arg(order);
             else if (event == QStringLiteral("COMPENSATION_EXHAUSTED"))
-                text = tr("compensation gave up asking about order %1; it waits for the statement").arg(order);
+                text = QCoreApplication::translate("Simulation", "compensation gave up asking about order %1; it waits for the statement").arg(order);
         } else if (entity == QStringLiteral("ROUTE") && event == QStringLiteral("ROUTE_REFUSED")) {
-            text = tr("order %1 could not be routed to a working channel").arg(order);
+            text = QCoreApplication::translate("Simulation", "order %1 could not be routed to a working channel").arg(order);
         }
         if (event == QStringLiteral("PAID_AFTER_CLOSE"))
-            text = tr("the payment for order %1 arrived after the order closed").arg(order);
+            text = QCoreApplication::translate("Simulation", "the payment for order %1 arrived after the order closed").arg(order);
         if (!text.isEmpty())
             lines << QString(time + QStringLiteral("  ") + text);
     }
@@ -705,7 +705,7 @@ QJsonObject mapJson(const QMap<QString, qint64> &m)
 QString mapText(const QMap<QString, qint64> &m)
 {
     if (m.isEmpty())
-        return tr("none");
+        return QCoreApplication::translate("Simulation", "none");
     QStringList parts;
     for (auto it = m.cbegin(); it != m.cend(); ++it)
         parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
@@ -749,20 +749,20 @@ QJsonObject SimulationReport::toJson() const
 QString SimulationReport::toText() const
 {
     QString s;
-    s += tr("Scenario %1, seed %2: %3\n").arg(scenario).arg(seed).arg(ok() ? tr("OK") : tr("VIOLATIONS"));
-    s += tr("Orders: %1 accepted (%2 attempts, %3 refused at accept)\n").arg(orders).arg(attempts).arg(acceptRefused);
-    s += tr("Orders by final state: %1\n").arg(mapText(ordersByState));
-    s += tr("Money (minor units): charged %1, refunded %2, kept %3\n").arg(charged).arg(refunded).arg(kept);
-    s += tr("Refunds by reason: %1\n").arg(mapText(refundsByReason));
-    s += tr("Breaks by category: %1 (auto-resolved %2)\n").arg(mapText(breaksByCategory)).arg(reconAutoResolved);
-    s += tr("Invariants: %1 checked over %2 steps (%3 full checks), %4 violated\n")
+    s += QCoreApplication::translate("Simulation", "Scenario %1, seed %2: %3\n").arg(scenario).arg(seed).arg(ok() ? QCoreApplication::translate("Simulation", "OK") : QCoreApplication::translate("Simulation", "VIOLATIONS"));
+    s += QCoreApplication::translate("Simulation", "Orders: %1 accepted (%2 attempts, %3 refused at accept)\n").arg(orders).arg(attempts).arg(acceptRefused);
+    s += QCoreApplication::translate("Simulation", "Orders by final state: %1\n").arg(mapText(ordersByState));
+    s += QCoreApplication::translate("Simulation", "Money (minor units): charged %1, refunded %2, kept %3\n").arg(charged).arg(refunded).arg(kept);
+    s += QCoreApplication::translate("Simulation", "Refunds by reason: %1\n").arg(mapText(refundsByReason));
+    s += QCoreApplication::translate("Simulation", "Breaks by category: %1 (auto-resolved %2)\n").arg(mapText(breaksByCategory)).arg(reconAutoResolved);
+    s += QCoreApplication::translate("Simulation", "Invariants: %1 checked over %2 steps (%3 full checks), %4 violated\n")
              .arg(invariantsChecked).arg(steps).arg(fullChecks).arg(violations);
     for (const QString &e : violationExamples)
         s += QStringLiteral("  ") + e + QLatin1Char('\n');
-    s += tr("Crashes: %1, frozen trades: %2\n").arg(crashes).arg(frozen);
-    s += tr("Counters: %1\n").arg(mapText(counters));
-    s += tr("Event log: %1 events, SHA-256 %2\n").arg(events).arg(eventLogHash);
-    s += tr("Virtual time %1 s in %2 s of machine time\n").arg(virtualMs / 1000).arg(machineSeconds, 0, 'f', 2);
+    s += QCoreApplication::translate("Simulation", "Crashes: %1, frozen trades: %2\n").arg(crashes).arg(frozen);
+    s += QCoreApplication::translate("Simulation", "Counters: %1\n").arg(mapText(counters));
+    s += QCoreApplication::translate("Simulation", "Event log: %1 events, SHA-256 %2\n").arg(events).arg(eventLogHash);
+    s += QCoreApplication::translate("Simulation", "Virtual time %1 s in %2 s of machine time\n").arg(virtualMs / 1000).arg(machineSeconds, 0, 'f', 2);
     return s;
 }
 
@@ -778,7 +778,7 @@ Result<SimulationReport> SimulationRunner::run(const Scenario &scenario, const S
     QString path = options.databasePath;
     if (path.isEmpty()) {
         if (!tmp.isValid())
-            return std::unexpected(Error{ErrorCode::Io, tr("cannot create a temporary directory")});
+            return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("Simulation", "cannot create a temporary directory")});
         path = tmp.path() + QStringLiteral("/simulation.sqlite");
     }
     Run run(s, seed, path);
@@ -808,7 +808,7 @@ SimulationSession::~SimulationSession() = default;
 Result<void> SimulationSession::start()
 {
     if (!d->tmp.isValid())
-        return std::unexpected(Error{ErrorCode::Io, tr("cannot create a temporary directory")});
+        return std::unexpected(Error{ErrorCode::Io, QCoreApplication::translate("Simulation", "cannot create a temporary directory")});
     d->run = std::make_unique<Run>(d->scenario, d->seed, d->tmp.path() + QStringLiteral("/simulation.sqlite"));
     return d->run->begin();
 }
