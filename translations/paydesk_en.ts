@@ -58,6 +58,18 @@
         <source>%1: cheapest fee %2 among %3 eligible; excluded: %4</source>
         <translation>%1: cheapest fee %2 among %3 eligible; excluded: %4</translation>
     </message>
+    <message>
+        <source>A routing rule needs a method and a channel</source>
+        <translation>A routing rule needs a method and a channel</translation>
+    </message>
+    <message>
+        <source>Routing rule %1/%2 has negative or crossed limits</source>
+        <translation>Routing rule %1/%2 has negative or crossed limits</translation>
+    </message>
+    <message>
+        <source>Routing rule %1/%2: daily window out of range</source>
+        <translation>Routing rule %1/%2: daily window out of range</translation>
+    </message>
 </context>
 <context>
     <name>CustomerScan</name>
@@ -1077,6 +1089,152 @@
         <source>faults: unknown profile key %1</source>
         <translation>faults: unknown profile key %1</translation>
     </message>
+    <message>
+        <source>order %1 was opened for %2</source>
+        <translation>order %1 was opened for %2</translation>
+    </message>
+    <message>
+        <source>order %1 is paid</source>
+        <translation>order %1 is paid</translation>
+    </message>
+    <message>
+        <source>a payment for order %1 failed; the order waits for another one</source>
+        <translation>a payment for order %1 failed; the order waits for another one</translation>
+    </message>
+    <message>
+        <source>order %1 closed: nobody paid in time</source>
+        <translation>order %1 closed: nobody paid in time</translation>
+    </message>
+    <message>
+        <source>order %1 was closed</source>
+        <translation>order %1 was closed</translation>
+    </message>
+    <message>
+        <source>order %1 was paid twice (a duplicate payment)</source>
+        <translation>order %1 was paid twice (a duplicate payment)</translation>
+    </message>
+    <message>
+        <source>a refund of %1 for order %2 was started (%3)</source>
+        <translation>a refund of %1 for order %2 was started (%3)</translation>
+    </message>
+    <message>
+        <source>the refund of %1 for order %2 succeeded</source>
+        <translation>the refund of %1 for order %2 succeeded</translation>
+    </message>
+    <message>
+        <source>the refund for order %1 failed</source>
+        <translation>the refund for order %1 failed</translation>
+    </message>
+    <message>
+        <source>the channel's callback confirmed a payment for order %1</source>
+        <translation>the channel's callback confirmed a payment for order %1</translation>
+    </message>
+    <message>
+        <source>a status query found order %1 paid</source>
+        <translation>a status query found order %1 paid</translation>
+    </message>
+    <message>
+        <source>the statement showed order %1 paid</source>
+        <translation>the statement showed order %1 paid</translation>
+    </message>
+    <message>
+        <source>the channel did not answer for order %1; compensation will ask again</source>
+        <translation>the channel did not answer for order %1; compensation will ask again</translation>
+    </message>
+    <message>
+        <source>compensation gave up asking about order %1; it waits for the statement</source>
+        <translation>compensation gave up asking about order %1; it waits for the statement</translation>
+    </message>
+    <message>
+        <source>order %1 could not be routed to a working channel</source>
+        <translation>order %1 could not be routed to a working channel</translation>
+    </message>
+    <message>
+        <source>the payment for order %1 arrived after the order closed</source>
+        <translation>the payment for order %1 arrived after the order closed</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Scenario %1, seed %2: %3
+</source>
+        <translation>Scenario %1, seed %2: %3
+</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>VIOLATIONS</source>
+        <translation>VIOLATIONS</translation>
+    </message>
+    <message>
+        <source>Orders: %1 accepted (%2 attempts, %3 refused at accept)
+</source>
+        <translation>Orders: %1 accepted (%2 attempts, %3 refused at accept)
+</translation>
+    </message>
+    <message>
+        <source>Orders by final state: %1
+</source>
+        <translation>Orders by final state: %1
+</translation>
+    </message>
+    <message>
+        <source>Money (minor units): charged %1, refunded %2, kept %3
+</source>
+        <translation>Money (minor units): charged %1, refunded %2, kept %3
+</translation>
+    </message>
+    <message>
+        <source>Refunds by reason: %1
+</source>
+        <translation>Refunds by reason: %1
+</translation>
+    </message>
+    <message>
+        <source>Breaks by category: %1 (auto-resolved %2)
+</source>
+        <translation>Breaks by category: %1 (auto-resolved %2)
+</translation>
+    </message>
+    <message>
+        <source>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
+</source>
+        <translation>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
+</translation>
+    </message>
+    <message>
+        <source>Crashes: %1, frozen trades: %2
+</source>
+        <translation>Crashes: %1, frozen trades: %2
+</translation>
+    </message>
+    <message>
+        <source>Counters: %1
+</source>
+        <translation>Counters: %1
+</translation>
+    </message>
+    <message>
+        <source>Event log: %1 events, SHA-256 %2
+</source>
+        <translation>Event log: %1 events, SHA-256 %2
+</translation>
+    </message>
+    <message>
+        <source>Virtual time %1 s in %2 s of machine time
+</source>
+        <translation>Virtual time %1 s in %2 s of machine time
+</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory</source>
+        <translation>cannot create a temporary directory</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>
@@ -1498,13 +1656,6 @@
     </message>
 </context>
 <context>
-    <name>pay</name>
-    <message>
-        <source>none</source>
-        <translation>none</translation>
-    </message>
-</context>
-<context>
     <name>pay::CallbackIngress</name>
     <message>
         <source>Callback for unknown channel %1</source>
@@ -1525,6 +1676,49 @@
     <message>
         <source>Callback from %1 replays nonce %2</source>
         <translation>Callback from %1 replays nonce %2</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ChannelBooks</name>
+    <message>
+        <source>Channel books: %1</source>
+        <translation>Channel books: %1</translation>
+    </message>
+    <message>
+        <source>Channel books: no open transaction</source>
+        <translation>Channel books: no open transaction</translation>
+    </message>
+    <message>
+        <source>Channel books: commit failed: %1</source>
+        <translation>Channel books: commit failed: %1</translation>
+    </message>
+    <message>
+        <source>No channel books at %1</source>
+        <translation>No channel books at %1</translation>
+    </message>
+    <message>
+        <source>Cannot open channel books %1: %2</source>
+        <translation>Cannot open channel books %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a channel books file</source>
+        <translation>%1 is not a channel books file</translation>
+    </message>
+    <message>
+        <source>Channel books %1 have schema %2; this build knows %3</source>
+        <translation>Channel books %1 have schema %2; this build knows %3</translation>
+    </message>
+    <message>
+        <source>Channel books: no order %1 at %2</source>
+        <translation>Channel books: no order %1 at %2</translation>
+    </message>
+    <message>
+        <source>No wallet member %1</source>
+        <translation>No wallet member %1</translation>
+    </message>
+    <message>
+        <source>No voucher %1</source>
+        <translation>No voucher %1</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1788,69 @@
     </message>
 </context>
 <context>
+    <name>pay::FaultProfile</name>
+    <message>
+        <source>must be a number from 0 to 1</source>
+        <translation>must be a number from 0 to 1</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least %1</source>
+        <translation>must be a whole number of at least %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>must be at most %1</translation>
+    </message>
+    <message>
+        <source>must be a list of codes</source>
+        <translation>must be a list of codes</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>must be an object</translation>
+    </message>
+    <message>
+        <source>Fault profile: %1 %2</source>
+        <translation>Fault profile: %1 %2</translation>
+    </message>
+    <message>
+        <source>must not be less than minMs</source>
+        <translation>must not be less than minMs</translation>
+    </message>
+    <message>
+        <source>Fault profile: latency shape "%1" is not fixed, uniform or lognormal</source>
+        <translation>Fault profile: latency shape "%1" is not fixed, uniform or lognormal</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>plus failedRate must not exceed 1</source>
+        <translation>plus failedRate must not exceed 1</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>must be fail or hang</source>
+        <translation>must be fail or hang</translation>
+    </message>
+    <message>
+        <source>must be after startMs</source>
+        <translation>must be after startMs</translation>
+    </message>
+    <message>
+        <source>must not be less than delayMinMs</source>
+        <translation>must not be less than delayMinMs</translation>
+    </message>
+</context>
+<context>
     <name>pay::QrChannel</name>
     <message>
         <source>%1 takes payments by QR code: use prepay</source>
@@ -1646,6 +1903,42 @@
     <message>
         <source>Paid</source>
         <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Malformed notification: %1</source>
+        <translation>Malformed notification: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <source>refund ids or status</source>
+        <translation>refund ids or status</translation>
+    </message>
+    <message>
+        <source>refund amount</source>
+        <translation>refund amount</translation>
+    </message>
+    <message>
+        <source>notify_type %1</source>
+        <translation>notify_type %1</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>a successful payment without a transaction id</source>
+        <translation>a successful payment without a transaction id</translation>
+    </message>
+    <message>
+        <source>payment time</source>
+        <translation>payment time</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>status %1</translation>
     </message>
 </context>
 <context>
@@ -1769,90 +2062,6 @@
     <message>
         <source>Statement day is not a valid date</source>
         <translation>Statement day is not a valid date</translation>
-    </message>
-</context>
-<context>
-    <name>pay::SimulationReport</name>
-    <message>
-        <source>Scenario %1, seed %2: %3
-</source>
-        <translation>Scenario %1, seed %2: %3
-</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>VIOLATIONS</source>
-        <translation>VIOLATIONS</translation>
-    </message>
-    <message>
-        <source>Orders: %1 accepted (%2 attempts, %3 refused at accept)
-</source>
-        <translation>Orders: %1 accepted (%2 attempts, %3 refused at accept)
-</translation>
-    </message>
-    <message>
-        <source>Orders by final state: %1
-</source>
-        <translation>Orders by final state: %1
-</translation>
-    </message>
-    <message>
-        <source>Money (minor units): charged %1, refunded %2, kept %3
-</source>
-        <translation>Money (minor units): charged %1, refunded %2, kept %3
-</translation>
-    </message>
-    <message>
-        <source>Refunds by reason: %1
-</source>
-        <translation>Refunds by reason: %1
-</translation>
-    </message>
-    <message>
-        <source>Breaks by category: %1 (auto-resolved %2)
-</source>
-        <translation>Breaks by category: %1 (auto-resolved %2)
-</translation>
-    </message>
-    <message>
-        <source>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
-</source>
-        <translation>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
-</translation>
-    </message>
-    <message>
-        <source>Crashes: %1, frozen trades: %2
-</source>
-        <translation>Crashes: %1, frozen trades: %2
-</translation>
-    </message>
-    <message>
-        <source>Counters: %1
-</source>
-        <translation>Counters: %1
-</translation>
-    </message>
-    <message>
-        <source>Event log: %1 events, SHA-256 %2
-</source>
-        <translation>Event log: %1 events, SHA-256 %2
-</translation>
-    </message>
-    <message>
-        <source>Virtual time %1 s in %2 s of machine time
-</source>
-        <translation>Virtual time %1 s in %2 s of machine time
-</translation>
-    </message>
-</context>
-<context>
-    <name>pay::SimulationRunner</name>
-    <message>
-        <source>cannot create a temporary directory</source>
-        <translation>cannot create a temporary directory</translation>
     </message>
 </context>
 <context>
@@ -2987,8 +3196,116 @@
         <translation>Simulator</translation>
     </message>
     <message>
-        <source>Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.</source>
-        <translation>Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.</translation>
+        <source>%1 accepted; %2</source>
+        <translation>%1 accepted; %2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>charged %1, refunded %2, kept %3</source>
+        <translation>charged %1, refunded %2, kept %3</translation>
+    </message>
+    <message>
+        <source>%1 checked over %2 steps, %3 violated</source>
+        <translation>%1 checked over %2 steps, %3 violated</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Ready: pick a scenario, a seed and a speed, then Run or Step.</source>
+        <translation>Ready: pick a scenario, a seed and a speed, then Run or Step.</translation>
+    </message>
+    <message>
+        <source>Finished at virtual time %1 (%2 s of machine time).</source>
+        <translation>Finished at virtual time %1 (%2 s of machine time).</translation>
+    </message>
+    <message>
+        <source>Running at virtual time %1.</source>
+        <translation>Running at virtual time %1.</translation>
+    </message>
+    <message>
+        <source>Paused at virtual time %1.</source>
+        <translation>Paused at virtual time %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>Export simulation run</source>
+        <translation>Export simulation run</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <source>Seed </source>
+        <translation>Seed </translation>
+    </message>
+    <message>
+        <source>×1</source>
+        <translation>×1</translation>
+    </message>
+    <message>
+        <source>×10</source>
+        <translation>×10</translation>
+    </message>
+    <message>
+        <source>×100</source>
+        <translation>×100</translation>
+    </message>
+    <message>
+        <source>×1000</source>
+        <translation>×1000</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>Step by step</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation>Orders:</translation>
+    </message>
+    <message>
+        <source>Money:</source>
+        <translation>Money:</translation>
+    </message>
+    <message>
+        <source>Refunds by reason:</source>
+        <translation>Refunds by reason:</translation>
+    </message>
+    <message>
+        <source>Invariants:</source>
+        <translation>Invariants:</translation>
+    </message>
+    <message>
+        <source>What happened, in plain words:</source>
+        <translation>What happened, in plain words:</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,18 @@
         <source>%1: cheapest fee %2 among %3 eligible; excluded: %4</source>
         <translation>%1：%3 个可用渠道中费率最低（%2）；已排除：%4</translation>
     </message>
+    <message>
+        <source>A routing rule needs a method and a channel</source>
+        <translation>路由规则需要指定支付方式和渠道</translation>
+    </message>
+    <message>
+        <source>Routing rule %1/%2 has negative or crossed limits</source>
+        <translation>路由规则 %1/%2 的限额为负数或上下限颠倒</translation>
+    </message>
+    <message>
+        <source>Routing rule %1/%2: daily window out of range</source>
+        <translation>路由规则 %1/%2：每日时间窗超出范围</translation>
+    </message>
 </context>
 <context>
     <name>CustomerScan</name>
@@ -336,7 +348,7 @@
     </message>
     <message>
         <source>From → to</source>
-        <translation>原状态 → 新状态</translation>
+        <translation>状态变化</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1074,6 +1086,152 @@
         <source>faults: unknown profile key %1</source>
         <translation>faults：未知的故障配置项 %1</translation>
     </message>
+    <message>
+        <source>order %1 was opened for %2</source>
+        <translation>订单 %1 已创建，金额 %2</translation>
+    </message>
+    <message>
+        <source>order %1 is paid</source>
+        <translation>订单 %1 已支付</translation>
+    </message>
+    <message>
+        <source>a payment for order %1 failed; the order waits for another one</source>
+        <translation>订单 %1 的一次支付失败；订单等待再次支付</translation>
+    </message>
+    <message>
+        <source>order %1 closed: nobody paid in time</source>
+        <translation>订单 %1 已关闭：超时未支付</translation>
+    </message>
+    <message>
+        <source>order %1 was closed</source>
+        <translation>订单 %1 已关闭</translation>
+    </message>
+    <message>
+        <source>order %1 was paid twice (a duplicate payment)</source>
+        <translation>订单 %1 被支付了两次（重复支付）</translation>
+    </message>
+    <message>
+        <source>a refund of %1 for order %2 was started (%3)</source>
+        <translation>已为订单 %2 发起 %1 的退款（%3）</translation>
+    </message>
+    <message>
+        <source>the refund of %1 for order %2 succeeded</source>
+        <translation>订单 %2 的 %1 退款成功</translation>
+    </message>
+    <message>
+        <source>the refund for order %1 failed</source>
+        <translation>订单 %1 的退款失败</translation>
+    </message>
+    <message>
+        <source>the channel's callback confirmed a payment for order %1</source>
+        <translation>渠道回调确认了订单 %1 的一笔支付</translation>
+    </message>
+    <message>
+        <source>a status query found order %1 paid</source>
+        <translation>状态查询发现订单 %1 已支付</translation>
+    </message>
+    <message>
+        <source>the statement showed order %1 paid</source>
+        <translation>对账单显示订单 %1 已支付</translation>
+    </message>
+    <message>
+        <source>the channel did not answer for order %1; compensation will ask again</source>
+        <translation>渠道未就订单 %1 应答；补偿任务将再次查询</translation>
+    </message>
+    <message>
+        <source>compensation gave up asking about order %1; it waits for the statement</source>
+        <translation>补偿任务已停止查询订单 %1；等待对账单核对</translation>
+    </message>
+    <message>
+        <source>order %1 could not be routed to a working channel</source>
+        <translation>订单 %1 无法路由到可用的渠道</translation>
+    </message>
+    <message>
+        <source>the payment for order %1 arrived after the order closed</source>
+        <translation>订单 %1 关单后才收到支付</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Scenario %1, seed %2: %3
+</source>
+        <translation>场景 %1，随机种子 %2：%3
+</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>VIOLATIONS</source>
+        <translation>存在违规</translation>
+    </message>
+    <message>
+        <source>Orders: %1 accepted (%2 attempts, %3 refused at accept)
+</source>
+        <translation>订单：受理 %1 笔（尝试 %2 次，受理时拒绝 %3 次）
+</translation>
+    </message>
+    <message>
+        <source>Orders by final state: %1
+</source>
+        <translation>按最终状态统计订单：%1
+</translation>
+    </message>
+    <message>
+        <source>Money (minor units): charged %1, refunded %2, kept %3
+</source>
+        <translation>金额（最小货币单位）：扣款 %1，退款 %2，留存 %3
+</translation>
+    </message>
+    <message>
+        <source>Refunds by reason: %1
+</source>
+        <translation>按原因统计退款：%1
+</translation>
+    </message>
+    <message>
+        <source>Breaks by category: %1 (auto-resolved %2)
+</source>
+        <translation>按类别统计对账差异：%1（自动解决 %2）
+</translation>
+    </message>
+    <message>
+        <source>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
+</source>
+        <translation>不变量：在 %2 个步骤中检查了 %1 项（完整检查 %3 次），违反 %4 项
+</translation>
+    </message>
+    <message>
+        <source>Crashes: %1, frozen trades: %2
+</source>
+        <translation>崩溃：%1 次，冻结交易：%2 笔
+</translation>
+    </message>
+    <message>
+        <source>Counters: %1
+</source>
+        <translation>计数器：%1
+</translation>
+    </message>
+    <message>
+        <source>Event log: %1 events, SHA-256 %2
+</source>
+        <translation>事件日志：%1 条事件，SHA-256 %2
+</translation>
+    </message>
+    <message>
+        <source>Virtual time %1 s in %2 s of machine time
+</source>
+        <translation>虚拟时间 %1 秒，耗用机器时间 %2 秒
+</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory</source>
+        <translation>无法创建临时目录</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>
@@ -1495,13 +1653,6 @@
     </message>
 </context>
 <context>
-    <name>pay</name>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-</context>
-<context>
     <name>pay::CallbackIngress</name>
     <message>
         <source>Callback for unknown channel %1</source>
@@ -1522,6 +1673,49 @@
     <message>
         <source>Callback from %1 replays nonce %2</source>
         <translation>来自 %1 的回调重放了随机数 %2</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ChannelBooks</name>
+    <message>
+        <source>Channel books: %1</source>
+        <translation>渠道账本：%1</translation>
+    </message>
+    <message>
+        <source>Channel books: no open transaction</source>
+        <translation>渠道账本：没有已打开的事务</translation>
+    </message>
+    <message>
+        <source>Channel books: commit failed: %1</source>
+        <translation>渠道账本：提交失败：%1</translation>
+    </message>
+    <message>
+        <source>No channel books at %1</source>
+        <translation>%1 处没有渠道账本</translation>
+    </message>
+    <message>
+        <source>Cannot open channel books %1: %2</source>
+        <translation>无法打开渠道账本 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a channel books file</source>
+        <translation>%1 不是渠道账本文件</translation>
+    </message>
+    <message>
+        <source>Channel books %1 have schema %2; this build knows %3</source>
+        <translation>渠道账本 %1 的结构版本为 %2；当前版本只支持 %3</translation>
+    </message>
+    <message>
+        <source>Channel books: no order %1 at %2</source>
+        <translation>渠道账本：%2 没有订单 %1</translation>
+    </message>
+    <message>
+        <source>No wallet member %1</source>
+        <translation>没有钱包会员 %1</translation>
+    </message>
+    <message>
+        <source>No voucher %1</source>
+        <translation>没有券 %1</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1785,69 @@
     </message>
 </context>
 <context>
+    <name>pay::FaultProfile</name>
+    <message>
+        <source>must be a number from 0 to 1</source>
+        <translation>必须是 0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at least %1</source>
+        <translation>必须是不小于 %1 的整数</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <source>must be a list of codes</source>
+        <translation>必须是代码列表</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>Fault profile: %1 %2</source>
+        <translation>故障配置：%1 %2</translation>
+    </message>
+    <message>
+        <source>must not be less than minMs</source>
+        <translation>不能小于 minMs</translation>
+    </message>
+    <message>
+        <source>Fault profile: latency shape "%1" is not fixed, uniform or lognormal</source>
+        <translation>故障配置：延迟分布“%1”不是 fixed、uniform 或 lognormal</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>plus failedRate must not exceed 1</source>
+        <translation>与 failedRate 之和不能超过 1</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be fail or hang</source>
+        <translation>必须是 fail 或 hang</translation>
+    </message>
+    <message>
+        <source>must be after startMs</source>
+        <translation>必须晚于 startMs</translation>
+    </message>
+    <message>
+        <source>must not be less than delayMinMs</source>
+        <translation>不能小于 delayMinMs</translation>
+    </message>
+</context>
+<context>
     <name>pay::QrChannel</name>
     <message>
         <source>%1 takes payments by QR code: use prepay</source>
@@ -1643,6 +1900,42 @@
     <message>
         <source>Paid</source>
         <translation>支付成功</translation>
+    </message>
+    <message>
+        <source>Malformed notification: %1</source>
+        <translation>通知格式有误：%1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>refund ids or status</source>
+        <translation>退款单号或状态</translation>
+    </message>
+    <message>
+        <source>refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>notify_type %1</source>
+        <translation>notify_type %1</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>a successful payment without a transaction id</source>
+        <translation>支付成功但缺少交易号</translation>
+    </message>
+    <message>
+        <source>payment time</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>状态 %1</translation>
     </message>
 </context>
 <context>
@@ -1766,90 +2059,6 @@
     <message>
         <source>Statement day is not a valid date</source>
         <translation>对账日期不是有效日期</translation>
-    </message>
-</context>
-<context>
-    <name>pay::SimulationReport</name>
-    <message>
-        <source>Scenario %1, seed %2: %3
-</source>
-        <translation>场景 %1，随机种子 %2：%3
-</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>VIOLATIONS</source>
-        <translation>存在违规</translation>
-    </message>
-    <message>
-        <source>Orders: %1 accepted (%2 attempts, %3 refused at accept)
-</source>
-        <translation>订单：受理 %1 笔（尝试 %2 次，受理时拒绝 %3 次）
-</translation>
-    </message>
-    <message>
-        <source>Orders by final state: %1
-</source>
-        <translation>按最终状态统计订单：%1
-</translation>
-    </message>
-    <message>
-        <source>Money (minor units): charged %1, refunded %2, kept %3
-</source>
-        <translation>金额（最小货币单位）：扣款 %1，退款 %2，留存 %3
-</translation>
-    </message>
-    <message>
-        <source>Refunds by reason: %1
-</source>
-        <translation>按原因统计退款：%1
-</translation>
-    </message>
-    <message>
-        <source>Breaks by category: %1 (auto-resolved %2)
-</source>
-        <translation>按类别统计对账差异：%1（自动解决 %2）
-</translation>
-    </message>
-    <message>
-        <source>Invariants: %1 checked over %2 steps (%3 full checks), %4 violated
-</source>
-        <translation>不变量：在 %2 个步骤中检查了 %1 项（完整检查 %3 次），违反 %4 项
-</translation>
-    </message>
-    <message>
-        <source>Crashes: %1, frozen trades: %2
-</source>
-        <translation>崩溃：%1 次，冻结交易：%2 笔
-</translation>
-    </message>
-    <message>
-        <source>Counters: %1
-</source>
-        <translation>计数器：%1
-</translation>
-    </message>
-    <message>
-        <source>Event log: %1 events, SHA-256 %2
-</source>
-        <translation>事件日志：%1 条事件，SHA-256 %2
-</translation>
-    </message>
-    <message>
-        <source>Virtual time %1 s in %2 s of machine time
-</source>
-        <translation>虚拟时间 %1 秒，耗用机器时间 %2 秒
-</translation>
-    </message>
-</context>
-<context>
-    <name>pay::SimulationRunner</name>
-    <message>
-        <source>cannot create a temporary directory</source>
-        <translation>无法创建临时目录</translation>
     </message>
 </context>
 <context>
@@ -2975,8 +3184,116 @@
         <translation>模拟器</translation>
     </message>
     <message>
-        <source>Run seeded, replayable scenarios of channel behaviour (slow or lost callbacks, duplicates, timeouts, outages) at a chosen speed, and watch what the payment core does while the invariant auditor checks every step.</source>
-        <translation>以选定的速度运行可复现（带随机种子）的渠道行为场景（回调缓慢或丢失、重复、超时、渠道故障），观察支付核心的处理过程，同时由不变量审计器检查每一步。</translation>
+        <source>%1 accepted; %2</source>
+        <translation>受理 %1 笔；%2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>charged %1, refunded %2, kept %3</source>
+        <translation>扣款 %1，退款 %2，留存 %3</translation>
+    </message>
+    <message>
+        <source>%1 checked over %2 steps, %3 violated</source>
+        <translation>在 %2 个步骤中检查了 %1 项，违反 %3 项</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Ready: pick a scenario, a seed and a speed, then Run or Step.</source>
+        <translation>就绪：请选择场景、随机种子和速度，然后点击“运行”或“单步”。</translation>
+    </message>
+    <message>
+        <source>Finished at virtual time %1 (%2 s of machine time).</source>
+        <translation>已在虚拟时间 %1 完成（耗用机器时间 %2 秒）。</translation>
+    </message>
+    <message>
+        <source>Running at virtual time %1.</source>
+        <translation>运行中，虚拟时间 %1。</translation>
+    </message>
+    <message>
+        <source>Paused at virtual time %1.</source>
+        <translation>已暂停，虚拟时间 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export simulation run</source>
+        <translation>导出模拟运行</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Seed </source>
+        <translation>随机种子 </translation>
+    </message>
+    <message>
+        <source>×1</source>
+        <translation>×1</translation>
+    </message>
+    <message>
+        <source>×10</source>
+        <translation>×10</translation>
+    </message>
+    <message>
+        <source>×100</source>
+        <translation>×100</translation>
+    </message>
+    <message>
+        <source>×1000</source>
+        <translation>×1000</translation>
+    </message>
+    <message>
+        <source>Step by step</source>
+        <translation>单步执行</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Orders:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <source>Money:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Refunds by reason:</source>
+        <translation>按原因统计退款：</translation>
+    </message>
+    <message>
+        <source>Invariants:</source>
+        <translation>不变量：</translation>
+    </message>
+    <message>
+        <source>What happened, in plain words:</source>
+        <translation>过程说明（通俗描述）：</translation>
     </message>
 </context>
 <context>
