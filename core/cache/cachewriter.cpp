@@ -29,72 +29,52 @@ void CacheWriter::onTradeChanged(const QString &outTradeNo, qint64 tradeId)
     (void)refresh(tradeId);
 }
 
+// One statement builds the whole snapshot (SQLite's JSON functions): the trade, its payments,
+// flows and refunds, keys in alphabetical order as QJsonDocument writes them. Reading four
+// result sets through Qt and re-encoding them cost more than the transitions that caused them.
 Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *outTradeNo)
 {
-    TradeRepository trades(db);
-    auto trade = trades.find(tradeId);
-    if (!trade)
-        return std::unexpected(trade.error());
-    auto payments = PaymentRepository(db).forTrade(tradeId);
-    if (!payments)
-        return std::unexpected(payments.error());
-    auto flows = FlowRepository(db).forTrade(tradeId);
-    if (!flows)
-        return std::unexpected(flows.error());
-    auto refunds = RefundRepository(db).forTrade(tradeId);
-    if (!refunds)
-        return std::unexpected(refunds.error());
-
-    qint64 updatedAt = trade->updatedAtMs;
-    QHash<qint64, QString> paymentNos;
-    QJsonArray paymentList;
-    for (const PaymentOrder &p : *payments) {
-        paymentNos.insert(p.id, p.paymentNo);
-        updatedAt = qMax(updatedAt, p.updatedAtMs);
-        paymentList.append(QJsonObject{{u"payment_no"_s, p.paymentNo},
-                                       {u"status"_s, toString(p.status)},
-                                       {u"fail_reason"_s, p.failReason}});
+    QSqlQuery &q = db.prepared(QStringLiteral(
+        "SELECT t.out_trade_no, json_object("
+        " 'amount', t.amount, 'currency', t.currency,"
+        " 'flows', (SELECT json_group_array(json(j)) FROM (SELECT json_object("
+        "    'amount', f.amount, 'channel', f.channel, 'channel_txn_no', COALESCE(f.channel_txn_no, ''),"
+        "    'fail_code', COALESCE(f.fail_code, ''), 'fail_reason', COALESCE(f.fail_reason, ''),"
+        "    'flow_no', f.flow_no, 'method', f.method,"
+        "    'payment_no', COALESCE((SELECT p.payment_no FROM payment_orders p WHERE p.id = f.payment_id), ''),"
+        "    'qr_content', COALESCE(f.qr_content, ''),"
+        "    'qr_expires_at', CASE WHEN COALESCE(f.qr_content, '') = '' THEN 0 ELSE COALESCE(f.prepay_expires_at, 0) END,"
+        "    'recon_pending', json(CASE WHEN f.recon_pending THEN 'true' ELSE 'false' END),"
+        "    'seq', f.seq, 'status', f.status) AS j"
+        "    FROM payment_flows f WHERE f.trade_id = t.id ORDER BY f.id)),"
+        " 'freeze_reason', COALESCE(t.freeze_reason, ''),"
+        " 'frozen', json(CASE WHEN t.frozen THEN 'true' ELSE 'false' END),"
+        " 'out_trade_no', t.out_trade_no, 'paid', t.paid_amount,"
+        " 'payments', (SELECT json_group_array(json(j)) FROM (SELECT json_object("
+        "    'fail_reason', COALESCE(p.fail_reason, ''), 'payment_no', p.payment_no, 'status', p.status) AS j"
+        "    FROM payment_orders p WHERE p.trade_id = t.id ORDER BY p.id)),"
+        " 'refunded', t.refunded_amount,"
+        " 'refunds', (SELECT json_group_array(json(j)) FROM (SELECT json_object("
+        "    'amount', r.amount, 'reason', r.reason, 'refund_no', r.refund_no, 'status', r.status) AS j"
+        "    FROM refund_orders r WHERE r.trade_id = t.id ORDER BY r.id)),"
+        " 'status', t.status,"
+        " 'updated_at', max(t.updated_at,"
+        "    COALESCE((SELECT max(updated_at) FROM payment_orders WHERE trade_id = t.id), 0),"
+        "    COALESCE((SELECT max(updated_at) FROM payment_flows WHERE trade_id = t.id), 0),"
+        "    COALESCE((SELECT max(updated_at) FROM refund_orders WHERE trade_id = t.id), 0)))"
+        " FROM trade_orders t WHERE t.id = ?"));
+    q.addBindValue(tradeId);
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("CacheWriter", "Status snapshot")));
+    if (!q.next()) {
+        q.finish();
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("CacheWriter", "Trade order #%1").arg(tradeId));
     }
-    QJsonArray flowList;
-    for (const PaymentFlow &f : *flows) {
-        updatedAt = qMax(updatedAt, f.updatedAtMs);
-        flowList.append(QJsonObject{{u"flow_no"_s, f.flowNo},
-                                    {u"payment_no"_s, paymentNos.value(f.paymentId)},
-                                    {u"seq"_s, f.seq},
-                                    {u"channel"_s, f.channel},
-                                    {u"method"_s, f.method},
-                                    {u"amount"_s, f.amount.minor()},
-                                    {u"status"_s, toString(f.status)},
-                                    {u"channel_txn_no"_s, f.channelTxnNo},
-                                    {u"qr_content"_s, f.qrContent},
-                                    {u"qr_expires_at"_s, f.qrContent.isEmpty() ? qint64(0) : f.prepayExpiresAtMs},
-                                    {u"fail_code"_s, f.failCode},
-                                    {u"fail_reason"_s, f.failReason},
-                                    {u"recon_pending"_s, f.reconPending}});
-    }
-    QJsonArray refundList;
-    for (const RefundOrder &r : *refunds) {
-        updatedAt = qMax(updatedAt, r.updatedAtMs);
-        refundList.append(QJsonObject{{u"refund_no"_s, r.refundNo},
-                                      {u"amount"_s, r.amount.minor()},
-                                      {u"status"_s, toString(r.status)},
-                                      {u"reason"_s, toString(r.reason)}});
-    }
-    const QJsonObject o{{u"out_trade_no"_s, trade->outTradeNo},
-                        {u"status"_s, toString(trade->status)},
-                        {u"amount"_s, trade->amount.minor()},
-                        {u"currency"_s, trade->amount.currency().code()},
-                        {u"paid"_s, trade->paidMinor},
-                        {u"refunded"_s, trade->refundedMinor},
-                        {u"frozen"_s, trade->frozen},
-                        {u"freeze_reason"_s, trade->freezeReason},
-                        {u"updated_at"_s, updatedAt},
-                        {u"payments"_s, paymentList},
-                        {u"flows"_s, flowList},
-                        {u"refunds"_s, refundList}};
     if (outTradeNo)
-        *outTradeNo = trade->outTradeNo;
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+        *outTradeNo = q.value(0).toString();
+    QByteArray body = q.value(1).toString().toUtf8();
+    q.finish();
+    return body;
 }
 
 Result<void> CacheWriter::refresh(qint64 tradeId)

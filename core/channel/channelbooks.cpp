@@ -1,5 +1,7 @@
 #include "channelbooks.h"
 
+#include <QScopeGuard>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -127,19 +129,26 @@ QString ChannelBooks::statusFailed()
     return u"FAILED"_s;
 }
 
+static std::atomic<quint64> s_bookCommits {0};
+
 ChannelBooks::Transaction::Transaction(ChannelBooks &books)
-    : m_books(books)
+    : m_books(books), m_savepoint(books.m_group)
 {
-    m_active = QSqlDatabase::database(m_books.m_connection, false).transaction();
+    m_active = m_books.control(m_savepoint ? u"SAVEPOINT books"_s : u"BEGIN IMMEDIATE"_s).has_value();
 }
 
 ChannelBooks::Transaction::~Transaction()
 {
-    if (m_active)
-        QSqlDatabase::database(m_books.m_connection, false).rollback();
+    if (!m_active)
+        return;
+    if (m_savepoint) {
+        (void)m_books.control(u"ROLLBACK TO books"_s);
+        (void)m_books.control(u"RELEASE books"_s);
+    } else {
+        (void)m_books.control(u"ROLLBACK"_s);
+    }
 }
 
-static std::atomic<quint64> s_bookCommits {0};
 
 quint64 ChannelBooks::Transaction::commitCount()
 {
@@ -150,14 +159,15 @@ Result<void> ChannelBooks::Transaction::commit()
 {
     if (!m_active)
         return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: no open transaction"));
-    QSqlDatabase db = QSqlDatabase::database(m_books.m_connection, false);
     m_active = false;
-    if (!db.commit()) {
-        const QString text = db.lastError().text();
-        db.rollback();
-        return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: commit failed: %1").arg(text));
+    if (auto r = m_books.control(m_savepoint ? u"RELEASE books"_s : u"COMMIT"_s); !r) {
+        (void)m_books.control(m_savepoint ? u"ROLLBACK TO books"_s : u"ROLLBACK"_s);
+        if (m_savepoint)
+            (void)m_books.control(u"RELEASE books"_s);
+        return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: commit failed: %1").arg(r.error().message));
     }
-    s_bookCommits.fetch_add(1, std::memory_order_relaxed);
+    if (!m_savepoint)
+        s_bookCommits.fetch_add(1, std::memory_order_relaxed);
     return {};
 }
 
@@ -169,6 +179,9 @@ ChannelBooks::ChannelBooks(QString path, QString connection)
 
 ChannelBooks::~ChannelBooks()
 {
+    rollbackGroup();
+    qDeleteAll(m_statements);
+    m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -203,6 +216,58 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
     if (auto migrated = books->migrate(); !migrated)
         return std::unexpected(migrated.error());
     return books;
+}
+
+QSqlQuery &ChannelBooks::stmt(const QString &sql) const
+{
+    auto it = m_statements.constFind(sql);
+    if (it != m_statements.constEnd())
+        return **it;
+    auto *q = new QSqlQuery(QSqlDatabase::database(m_connection, false));
+    q->setForwardOnly(true);
+    q->prepare(sql);
+    m_statements.insert(sql, q);
+    return *q;
+}
+
+Result<void> ChannelBooks::control(const QString &sql)
+{
+    QSqlQuery &q = stmt(sql);
+    const auto done = qScopeGuard([&q] { q.finish(); });
+    if (!q.exec())
+        return dbError(q);
+    return {};
+}
+
+Result<void> ChannelBooks::beginGroup()
+{
+    if (m_group)
+        return fail(ErrorCode::Internal, QCoreApplication::translate("pay::ChannelBooks", "Channel books: a commit group is already open"));
+    if (auto r = control(u"BEGIN IMMEDIATE"_s); !r)
+        return r;
+    m_group = true;
+    return {};
+}
+
+Result<void> ChannelBooks::commitGroup()
+{
+    if (!m_group)
+        return {};
+    if (auto r = control(u"COMMIT"_s); !r) {
+        rollbackGroup();
+        return r;
+    }
+    m_group = false;
+    s_bookCommits.fetch_add(1, std::memory_order_relaxed);
+    return {};
+}
+
+void ChannelBooks::rollbackGroup()
+{
+    if (!m_group)
+        return;
+    (void)control(u"ROLLBACK"_s);
+    m_group = false;
 }
 
 Result<void> ChannelBooks::exec(const QString &sql)
@@ -270,8 +335,8 @@ Result<void> ChannelBooks::migrate()
 Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(
     const QString &channel, const QString &flowNo) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? AND flow_no = ?"_s.arg(OrderColumns));
+    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? AND flow_no = ?"_s.arg(OrderColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     q.addBindValue(flowNo);
     if (!q.exec())
@@ -283,9 +348,9 @@ Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(
 
 Result<void> ChannelBooks::insertOrder(const Order &order)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
+    QSqlQuery &q = stmt(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
         OrderColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     bindOrder(q, order);
     if (!q.exec())
         return dbError(q);
@@ -294,11 +359,11 @@ Result<void> ChannelBooks::insertOrder(const Order &order)
 
 Result<void> ChannelBooks::updateOrder(const Order &order)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(
+    QSqlQuery &q = stmt(
         u"UPDATE ch_orders SET channel_order_no = ?, channel_txn_no = ?, amount_minor = ?, currency = ?,"
         " subject = ?, account = ?, status = ?, fail_code = ?, created_ms = ?, paid_ms = ?, closed_ms = ?,"
         " expires_ms = ?, refunded_minor = ?, fee_minor = ? WHERE channel = ? AND flow_no = ?"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(textOrNull(order.channelOrderNo));
     q.addBindValue(textOrNull(order.channelTxnNo));
     q.addBindValue(order.amountMinor);
@@ -325,8 +390,8 @@ Result<void> ChannelBooks::updateOrder(const Order &order)
 
 Result<QList<ChannelBooks::Order>> ChannelBooks::orders(const QString &channel) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? ORDER BY created_ms, flow_no"_s.arg(OrderColumns));
+    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? ORDER BY created_ms, flow_no"_s.arg(OrderColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     if (!q.exec())
         return dbError(q);
@@ -339,9 +404,9 @@ Result<QList<ChannelBooks::Order>> ChannelBooks::orders(const QString &channel) 
 Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(
     const QString &channel, qint64 fromMs, qint64 toMs) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT %1 FROM ch_orders WHERE channel = ? AND channel_txn_no IS NOT NULL"
+    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? AND channel_txn_no IS NOT NULL"
               " AND paid_ms >= ? AND paid_ms < ? ORDER BY paid_ms, flow_no"_s.arg(OrderColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
@@ -356,8 +421,8 @@ Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(
 Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(
     const QString &channel, const QString &refundNo) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND refund_no = ?"_s.arg(RefundColumns));
+    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND refund_no = ?"_s.arg(RefundColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     q.addBindValue(refundNo);
     if (!q.exec())
@@ -369,8 +434,8 @@ Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(
 
 Result<void> ChannelBooks::insertRefund(const Refund &r)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO ch_refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(RefundColumns));
+    QSqlQuery &q = stmt(u"INSERT INTO ch_refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(RefundColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(r.channel);
     q.addBindValue(r.refundNo);
     q.addBindValue(notNull(r.flowNo));
@@ -390,9 +455,9 @@ Result<void> ChannelBooks::insertRefund(const Refund &r)
 Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(
     const QString &channel, qint64 fromMs, qint64 toMs) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND done_ms >= ? AND done_ms < ?"
+    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND done_ms >= ? AND done_ms < ?"
               " ORDER BY done_ms, refund_no"_s.arg(RefundColumns));
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
@@ -406,24 +471,21 @@ Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(
 
 Result<qint64> ChannelBooks::nextSequence(const QString &channel)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO ch_sequences (channel, next_value) VALUES (?, 1)"
-              " ON CONFLICT (channel) DO UPDATE SET next_value = next_value + 1"_s);
-    q.addBindValue(channel);
-    if (!q.exec())
-        return dbError(q);
-    q.prepare(u"SELECT next_value FROM ch_sequences WHERE channel = ?"_s);
-    q.addBindValue(channel);
-    if (!q.exec() || !q.next())
-        return dbError(q);
-    return q.value(0).toLongLong();
+    QSqlQuery &bump = stmt(u"INSERT INTO ch_sequences (channel, next_value) VALUES (?, 1)"
+                           " ON CONFLICT (channel) DO UPDATE SET next_value = next_value + 1"
+                           " RETURNING next_value"_s);
+    const auto done = qScopeGuard([&bump] { bump.finish(); });
+    bump.addBindValue(channel);
+    if (!bump.exec() || !bump.next())
+        return dbError(bump);
+    return bump.value(0).toLongLong();
 }
 
 Result<std::optional<ChannelBooks::Member>> ChannelBooks::member(const QString &memberId) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(
+    QSqlQuery &q = stmt(
         u"SELECT member_id, name, balance_minor, currency FROM ch_wallet_members WHERE member_id = ?"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(memberId);
     if (!q.exec())
         return dbError(q);
@@ -435,10 +497,10 @@ Result<std::optional<ChannelBooks::Member>> ChannelBooks::member(const QString &
 
 Result<void> ChannelBooks::upsertMember(const Member &m)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO ch_wallet_members (member_id, name, balance_minor, currency) VALUES (?, ?, ?, ?)"
+    QSqlQuery &q = stmt(u"INSERT INTO ch_wallet_members (member_id, name, balance_minor, currency) VALUES (?, ?, ?, ?)"
               " ON CONFLICT (member_id) DO UPDATE SET name = excluded.name,"
               " balance_minor = excluded.balance_minor, currency = excluded.currency"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(m.memberId);
     q.addBindValue(notNull(m.name));
     q.addBindValue(m.balanceMinor);
@@ -450,8 +512,8 @@ Result<void> ChannelBooks::upsertMember(const Member &m)
 
 Result<void> ChannelBooks::setMemberBalance(const QString &memberId, qint64 balanceMinor)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"UPDATE ch_wallet_members SET balance_minor = ? WHERE member_id = ?"_s);
+    QSqlQuery &q = stmt(u"UPDATE ch_wallet_members SET balance_minor = ? WHERE member_id = ?"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(balanceMinor);
     q.addBindValue(memberId);
     if (!q.exec())
@@ -463,9 +525,9 @@ Result<void> ChannelBooks::setMemberBalance(const QString &memberId, qint64 bala
 
 Result<std::optional<ChannelBooks::Voucher>> ChannelBooks::voucher(const QString &code) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no"
+    QSqlQuery &q = stmt(u"SELECT code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no"
               " FROM ch_vouchers WHERE code = ?"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(code);
     if (!q.exec())
         return dbError(q);
@@ -477,12 +539,12 @@ Result<std::optional<ChannelBooks::Voucher>> ChannelBooks::voucher(const QString
 
 Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(
+    QSqlQuery &q = stmt(
         u"INSERT INTO ch_vouchers (code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET value_minor = excluded.value_minor,"
         " currency = excluded.currency, valid_from_ms = excluded.valid_from_ms,"
         " valid_to_ms = excluded.valid_to_ms, used_by_flow_no = excluded.used_by_flow_no"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(v.code);
     q.addBindValue(v.valueMinor);
     q.addBindValue(notNull(v.currency));
@@ -496,8 +558,8 @@ Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
 
 Result<void> ChannelBooks::setVoucherUsedBy(const QString &code, const QString &flowNo)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"UPDATE ch_vouchers SET used_by_flow_no = ? WHERE code = ?"_s);
+    QSqlQuery &q = stmt(u"UPDATE ch_vouchers SET used_by_flow_no = ? WHERE code = ?"_s);
+    const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(textOrNull(flowNo));
     q.addBindValue(code);
     if (!q.exec())

@@ -2,10 +2,13 @@
 
 #include "../error.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace pay {
 
@@ -78,7 +81,8 @@ public:
         QString usedByFlowNo; // empty while unused
     };
 
-    // Rolls back unless committed. Nested use is not supported.
+    // Rolls back unless committed. Nested use is not supported. Inside a commit group it is a
+    // savepoint: its work becomes durable when the group commits.
     class Transaction
     {
     public:
@@ -94,7 +98,15 @@ public:
     private:
         ChannelBooks &m_books;
         bool m_active = false;
+        bool m_savepoint = false;
     };
+
+    // Group commit of the channel's own books (see Database::beginGroup): between beginGroup()
+    // and commitGroup() every Transaction is a savepoint in one write transaction.
+    Result<void> beginGroup();
+    Result<void> commitGroup(); // no-op when no group is open
+    void rollbackGroup();
+    bool inGroup() const { return m_group; }
 
     // Opens (and creates, unless mustExist) the books at path and brings the schema up to date.
     static Result<std::unique_ptr<ChannelBooks>> open(const QString &path, bool mustExist = false);
@@ -131,9 +143,14 @@ private:
     ChannelBooks(QString path, QString connection);
     Result<void> migrate();
     Result<void> exec(const QString &sql);
+    // A prepared statement cached for this connection (forward-only); callers finish() it.
+    QSqlQuery &stmt(const QString &sql) const;
+    Result<void> control(const QString &sql); // transaction control through the cache
 
     QString m_path;
     QString m_connection;
+    mutable QHash<QString, QSqlQuery *> m_statements;
+    bool m_group = false;
 };
 
 // Demo data for the demo database: members M1001..M1010 with CNY balances (M1003 nearly

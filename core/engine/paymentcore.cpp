@@ -147,6 +147,16 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
         if (options.pairwise.sweepIntervalMs > 0)
             core->m_pairwise->startSweep(options.pairwise.sweepIntervalMs);
     }
+    if (options.groupCommit && clock->isVirtual()) {
+        auto *virtualClock = static_cast<VirtualClock *>(clock);
+        PaymentCore *self = core.get();
+        virtualClock->setGrouping([self] { (void)self->beginGroup(); },
+                                  [self] {
+                                      if (auto r = self->commitGroup(); !r)
+                                          qWarning("paydesk: group commit failed: %s", qPrintable(r.error().message));
+                                  });
+        core->m_groupingClock = true;
+    }
     if (auto r = engine->start(); !r)
         return std::unexpected(r.error());
     if (options.endpoint.enabled) {
@@ -166,8 +176,46 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
     return core;
 }
 
+Result<void> PaymentCore::beginGroup()
+{
+    if (m_groupDepth++ > 0)
+        return {};
+    if (auto r = m_books->beginGroup(); !r) {
+        m_groupDepth = 0;
+        return r;
+    }
+    if (auto r = m_db->beginGroup(); !r) {
+        m_books->rollbackGroup();
+        m_groupDepth = 0;
+        return r;
+    }
+    return {};
+}
+
+Result<void> PaymentCore::commitGroup()
+{
+    if (m_groupDepth == 0 || --m_groupDepth > 0)
+        return {};
+    if (auto r = m_books->commitGroup(); !r) {
+        m_db->rollbackGroup();
+        return r;
+    }
+    return m_db->commitGroup();
+}
+
+void PaymentCore::rollbackGroup()
+{
+    m_groupDepth = 0;
+    m_db->rollbackGroup();
+    m_books->rollbackGroup();
+}
+
 PaymentCore::~PaymentCore()
 {
+    if (m_groupingClock)
+        static_cast<VirtualClock *>(m_clock)->setGrouping({}, {});
+    if (m_db && m_books)
+        rollbackGroup();
     // The engine goes first (it holds handlers into the gateway), then the ingress the channels
     // deliver to, then the gateway, the channels and the books. Before all of them the status
     // endpoint (it calls the ingress) and the cache writer (it listens to the engine).

@@ -71,6 +71,11 @@ public:
             bool enabled = false;
             qint64 sweepIntervalMs = 5 * 60 * 1000;
         } pairwise;
+        // Group commit on a virtual clock (load runs: benchmarks, simulations): the tasks due
+        // at one virtual instant share one commit of the core database and one of the channel
+        // books; channel requests, cache updates and signals wait for that commit (see
+        // Database::beginGroup). Off: every transition commits on its own.
+        bool groupCommit = false;
     };
 
     static Result<std::unique_ptr<PaymentCore>> open(const Options &options);
@@ -96,6 +101,15 @@ public:
     // The pairwise checker when Options::pairwise.enabled, else nullptr.
     PairwiseChecker *pairwise() const { return m_pairwise.get(); }
 
+    // Opens a commit group over the core database and the channel books (nests: only the
+    // outermost begin/commit pair opens and commits). Commit order: the channel books first,
+    // then the core, so the core never records a channel result the channel's books lost; the
+    // core's after-commit actions (channel requests, signals) run last. A group still open when
+    // the core is destroyed is rolled back, as a crash would.
+    Result<void> beginGroup();
+    Result<void> commitGroup();
+    void rollbackGroup();
+
 private:
     PaymentCore() = default;
     std::unique_ptr<Clock> m_ownedClock;
@@ -111,6 +125,8 @@ private:
     std::unique_ptr<CacheWriter> m_cacheWriter;
     std::unique_ptr<StatusEndpoint> m_endpoint;
     std::unique_ptr<PairwiseChecker> m_pairwise;
+    int m_groupDepth = 0;
+    bool m_groupingClock = false;
 };
 
 } // namespace pay

@@ -60,16 +60,56 @@ qint64 PaymentEngine::now() const
 
 void PaymentEngine::emitChanged(qint64 tradeId)
 {
-    TradeRepository trades(m_db);
-    if (auto t = trades.find(tradeId))
-        emit tradeChanged(t->outTradeNo, tradeId);
+    if (!m_db.inGroup()) {
+        announceChanged(tradeId);
+        return;
+    }
+    // In a commit group: tell once per trade, after the group is durable.
+    if (m_changedGroup != m_db.groupSerial()) {
+        m_changedGroup = m_db.groupSerial();
+        m_changedInGroup.clear();
+    }
+    if (m_changedInGroup.contains(tradeId))
+        return;
+    m_changedInGroup.insert(tradeId);
+    m_db.afterCommit([this, tradeId] { announceChanged(tradeId); });
 }
 
+void PaymentEngine::announceChanged(qint64 tradeId)
+{
+    if (const TradeFacts *facts = tradeFacts(tradeId))
+        emit tradeChanged(facts->outTradeNo, tradeId);
+}
+
+// What never changes about a trade (its number, subject and expiry), remembered for the trades
+// in flight so that each step does not read the row again for them.
+const PaymentEngine::TradeFacts *PaymentEngine::tradeFacts(qint64 tradeId)
+{
+    auto it = m_tradeFacts.constFind(tradeId);
+    if (it != m_tradeFacts.constEnd())
+        return &*it;
+    TradeRepository trades(m_db);
+    auto t = trades.find(tradeId);
+    if (!t)
+        return nullptr;
+    rememberTrade(*t);
+    return &*m_tradeFacts.constFind(tradeId);
+}
+
+void PaymentEngine::rememberTrade(const TradeOrder &t)
+{
+    if (m_tradeFacts.size() >= 4096)
+        m_tradeFacts.clear(); // a bounded memo, not a cache anyone must invalidate
+    m_tradeFacts.insert(t.id, TradeFacts{t.outTradeNo, t.subject, t.expiresAtMs});
+}
+
+// Every channel request leaves only after the state that asked for it is durable (the send
+// intent and its compensation task): at once outside a commit group, else after the group.
 template<typename F>
 void PaymentEngine::callChannel(F &&call)
 {
     ++m_inFlight;
-    call();
+    m_db.afterCommit(std::function<void()>(std::forward<F>(call)));
 }
 
 Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, qint64 entityId,
@@ -400,6 +440,9 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
     if (auto r = tx.commit(); !r)
         return std::unexpected(r.error());
 
+    rememberTrade(trade);
+    if (!existing)
+        m_switchChecked.insert(payment.id); // a new order has no earlier attempt to close
     armTimer(kExpireTask, trade.id, trade.expiresAtMs);
     emitChanged(trade.id);
     const qint64 paymentId = payment.id;
@@ -434,7 +477,7 @@ void PaymentEngine::advance(qint64 paymentId)
             auto remaining = std::make_shared<int>(int(waiting.size()));
             for (const PaymentFlow &f : waiting) {
                 const qint64 flowId = f.id;
-                callChannel([&] {
+                callChannel([=, this] {
                     m_channels.close(f.channel, f.flowNo, [this, flowId, paymentId, remaining](const ChannelResult &r) {
                         --m_inFlight;
                         if (r.succeeded())
@@ -545,8 +588,7 @@ void PaymentEngine::startLeg(const PaymentFlow &flow)
             return;
     }
     emitChanged(f.tradeId);
-    TradeRepository trades(m_db);
-    const auto trade = trades.find(f.tradeId);
+    const TradeFacts *trade = tradeFacts(f.tradeId);
     PayRequest req;
     req.flowNo = f.flowNo;
     req.amount = f.amount;
@@ -556,14 +598,14 @@ void PaymentEngine::startLeg(const PaymentFlow &flow)
     const qint64 flowId = f.id;
     armTimer(kFlowTask, flowId, now() + m_config.compensationScheduleMs.value(0, 1000));
     if (qr) {
-        callChannel([&] {
+        callChannel([=, this] {
             m_channels.prepay(f.channel, req, [this, flowId](const ChannelResult &r, const PrepayInfo &info) {
                 --m_inFlight;
                 handlePrepayResult(flowId, r, info);
             });
         });
     } else {
-        callChannel([&] {
+        callChannel([=, this] {
             m_channels.pay(f.channel, req, [this, flowId](const ChannelResult &r) {
                 --m_inFlight;
                 handlePayResult(flowId, r, EventSource::Sync);
@@ -876,7 +918,7 @@ void PaymentEngine::closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId)
         if (f.paymentId == winnerPaymentId || !inFlight(f.status) || !m_channels.isExternal(f.channel))
             continue;
         const qint64 flowId = f.id;
-        callChannel([&] {
+        callChannel([=, this] {
             m_channels.close(f.channel, f.flowNo, [this, flowId](const ChannelResult &r) {
                 --m_inFlight;
                 if (r.succeeded())
@@ -928,7 +970,7 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
     m_closeSource[tradeId] = source;
     for (const PaymentFlow &f : external) {
         const qint64 flowId = f.id;
-        callChannel([&] {
+        callChannel([=, this] {
             m_channels.close(f.channel, f.flowNo, [this, flowId, tradeId, source, actor](const ChannelResult &r) {
                 --m_inFlight;
                 if (r.succeeded()) {
@@ -1095,7 +1137,7 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
     }
     const QString channel = f->channel;
     const QString flowNo = f->flowNo;
-    callChannel([&] {
+    callChannel([=, this] {
         m_channels.query(channel, flowNo, [this, flowId, attempt](const ChannelResult &r) {
             --m_inFlight;
             if (r.succeeded()) {
@@ -1517,7 +1559,7 @@ void PaymentEngine::sendRefundFlow(qint64 refundFlowId)
     req.channelTxnNo = f->channelTxnNo;
     req.amount = rf->amount;
     const QString channel = rf->channel;
-    callChannel([&] {
+    callChannel([=, this] {
         m_channels.refund(channel, req, [this, refundFlowId](const ChannelResult &r) {
             --m_inFlight;
             handleRefundResult(refundFlowId, r, EventSource::Sync);
@@ -1612,7 +1654,7 @@ void PaymentEngine::queryRefundFlow(qint64 refundFlowId, int attempt)
     }
     const QString channel = rf->channel;
     const QString no = rf->refundFlowNo;
-    callChannel([&] {
+    callChannel([=, this] {
         m_channels.queryRefund(channel, no, [this, refundFlowId, attempt](const ChannelResult &r) {
             --m_inFlight;
             if (r.succeeded()) {
@@ -1684,7 +1726,12 @@ void PaymentEngine::finishRefund(qint64 refundId)
     }
     emitChanged(r->tradeId);
     if (!allOk)
-        emit refundSurfaced(r->refundNo, QCoreApplication::translate("PaymentEngine", "Refund %1 failed at the channel after retries").arg(r->refundNo));
+    {
+        const QString refundNo = r->refundNo;
+        m_db.afterCommit([this, refundNo] {
+            emit refundSurfaced(refundNo, QCoreApplication::translate("PaymentEngine", "Refund %1 failed at the channel after retries").arg(refundNo));
+        });
+    }
     checkTradeInvariants(r->tradeId);
 }
 
@@ -1745,7 +1792,7 @@ void PaymentEngine::freeze(qint64 tradeId, const QString &reason)
     (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status), toString(t->status),
                       QStringLiteral("FROZEN"), EventSource::System, QString(), QJsonObject{{QStringLiteral("reason"), reason}});
     if (tx.commit()) {
-        emit tradeFrozen(t->outTradeNo, reason);
+        m_db.afterCommit([this, no = t->outTradeNo, reason] { emit tradeFrozen(no, reason); });
         emitChanged(tradeId);
     }
 }

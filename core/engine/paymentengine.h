@@ -164,6 +164,15 @@ private:
                              const QString &actor, const QJsonObject &payload = {});
     qint64 now() const;
     void emitChanged(qint64 tradeId);
+    void announceChanged(qint64 tradeId);
+    struct TradeFacts
+    {
+        QString outTradeNo;
+        QString subject;
+        qint64 expiresAtMs = 0;
+    };
+    const TradeFacts *tradeFacts(qint64 tradeId);
+    void rememberTrade(const TradeOrder &trade);
     template<typename F>
     void callChannel(F &&call);
 
@@ -175,7 +184,10 @@ private:
     QHash<qint64, int> m_closeReplies;    // trade id -> close replies still awaited
     QHash<qint64, EventSource> m_closeSource;
     QSet<qint64> m_switchChecked; // payments whose earlier attempts were asked to close
+    QHash<qint64, TradeFacts> m_tradeFacts;
     int m_inFlight = 0;
+    quint64 m_changedGroup = 0;    // the commit group m_changedInGroup belongs to
+    QSet<qint64> m_changedInGroup; // trades already announced for after that group
 };
 
 } // namespace pay

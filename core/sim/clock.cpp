@@ -61,10 +61,15 @@ qint64 VirtualClock::nextDueMs() const
     return m_queue.empty() ? -1 : m_queue.begin()->first.first;
 }
 
-bool VirtualClock::step()
+void VirtualClock::setGrouping(std::function<void()> open, std::function<void()> close, int maxTasks)
 {
-    if (m_queue.empty())
-        return false;
+    m_groupOpen = std::move(open);
+    m_groupClose = std::move(close);
+    m_groupMax = qMax(1, maxTasks);
+}
+
+void VirtualClock::runNext()
+{
     auto it = m_queue.begin();
     m_now = qMax(m_now, it->first.first);
     Entry e = std::move(it->second);
@@ -72,13 +77,48 @@ bool VirtualClock::step()
     m_index.remove(e.id);
     if (!e.hasContext || e.context)
         e.task();
+}
+
+int VirtualClock::runInstant()
+{
+    if (!m_groupOpen || m_inGroup) {
+        runNext();
+        return 1;
+    }
+    const qint64 at = m_queue.begin()->first.first;
+    m_inGroup = true;
+    m_groupOpen();
+    int ran = 0;
+    while (!m_queue.empty() && m_queue.begin()->first.first == at && ran < m_groupMax) {
+        runNext();
+        ++ran;
+    }
+    m_inGroup = false;
+    m_groupClose();
+    return ran;
+}
+
+bool VirtualClock::step()
+{
+    if (m_queue.empty())
+        return false;
+    if (!m_groupOpen || m_inGroup) {
+        runNext();
+        return true;
+    }
+    // One task, still inside a group so that what it asks of the outside waits for the commit.
+    m_inGroup = true;
+    m_groupOpen();
+    runNext();
+    m_inGroup = false;
+    m_groupClose();
     return true;
 }
 
 void VirtualClock::advanceTo(qint64 targetMs)
 {
     while (!m_queue.empty() && m_queue.begin()->first.first <= targetMs)
-        step();
+        runInstant();
     m_now = qMax(m_now, targetMs);
 }
 
@@ -91,10 +131,8 @@ int VirtualClock::runUntilIdle(qint64 limitMs)
 {
     const qint64 end = m_now + limitMs;
     int ran = 0;
-    while (!m_queue.empty() && m_queue.begin()->first.first <= end) {
-        step();
-        ++ran;
-    }
+    while (!m_queue.empty() && m_queue.begin()->first.first <= end)
+        ran += runInstant();
     return ran;
 }
 

@@ -70,7 +70,15 @@ public:
     int pendingCount() const { return int(m_queue.size()); }
     qint64 nextDueMs() const;
 
+    // Group commit for load runs: the tasks that fall due at one instant run between open()
+    // and close() (at most maxTasks per group; close() may schedule more at that instant, which
+    // form the next group). Empty functions switch grouping off.
+    void setGrouping(std::function<void()> open, std::function<void()> close, int maxTasks = 512);
+
 private:
+    void runNext();
+    int runInstant(); // the tasks due at the next instant, grouped; returns tasks run
+
     struct Entry
     {
         TimerId id;
@@ -84,6 +92,10 @@ private:
     std::map<std::pair<qint64, quint64>, Entry> m_queue;
     QHash<TimerId, std::pair<qint64, quint64>> m_index;
     TimerId m_next = 1;
+    std::function<void()> m_groupOpen;
+    std::function<void()> m_groupClose;
+    int m_groupMax = 512;
+    bool m_inGroup = false;
 };
 
 } // namespace pay

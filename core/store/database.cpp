@@ -70,6 +70,7 @@ Error Database::errorFrom(const QSqlQuery &query, const QString &what)
 
 Database::~Database()
 {
+    rollbackGroup(); // an open group dies with its owner, as it would in a crash
     qDeleteAll(m_statements);
     m_statements.clear();
     if (m_db.isValid())
@@ -207,6 +208,9 @@ QSqlQuery &Database::prepared(const QString &sql)
     if (it != m_statements.end())
         return **it;
     auto *q = new QSqlQuery(m_db);
+    // Callers read each result once, front to back: no row cache (Qt's default keeps every
+    // fetched row for random access, which costs an allocation per value).
+    q->setForwardOnly(true);
     q->prepare(sql);
     m_statements.insert(sql, q);
     return *q;
@@ -219,6 +223,60 @@ Result<void> Database::exec(const QString &sql)
     if (!q.exec(sql))
         return std::unexpected(errorFrom(q, sql.left(60)));
     return {};
+}
+
+Result<void> Database::execCached(const QString &sql)
+{
+    QSqlQuery &q = prepared(sql);
+    if (!q.exec())
+        return std::unexpected(errorFrom(q, sql.left(60)));
+    q.finish();
+    return {};
+}
+
+Result<void> Database::beginGroup()
+{
+    if (m_group)
+        return fail(ErrorCode::Internal, QCoreApplication::translate("Store", "A commit group is already open"));
+    if (auto r = execCached(QStringLiteral("BEGIN IMMEDIATE")); !r)
+        return r;
+    m_group = true;
+    ++m_groupSerial;
+    return {};
+}
+
+Result<void> Database::commitGroup()
+{
+    if (!m_group)
+        return {};
+    if (auto r = execCached(QStringLiteral("COMMIT")); !r) {
+        rollbackGroup();
+        return r;
+    }
+    m_group = false;
+    TransactionGuard::noteCommit();
+    // Actions may register more actions; with the group closed those run at once.
+    const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
+    for (const auto &fn : actions)
+        fn();
+    return {};
+}
+
+void Database::rollbackGroup()
+{
+    if (!m_group)
+        return;
+    (void)execCached(QStringLiteral("ROLLBACK"));
+    m_group = false;
+    m_afterCommit.clear();
+}
+
+void Database::afterCommit(std::function<void()> fn)
+{
+    if (m_group)
+        m_afterCommit.append(std::move(fn));
+    else
+        fn();
 }
 
 } // namespace pay

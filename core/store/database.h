@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace pay {
@@ -62,6 +63,23 @@ public:
 
     // Runs one statement without results; maps SQLite errors to ErrorCode.
     Result<void> exec(const QString &sql);
+    // Like exec(), through the statement cache (transaction control on hot paths).
+    Result<void> execCached(const QString &sql);
+
+    // Group commit. Between beginGroup() and commitGroup() every TransactionGuard becomes a
+    // savepoint inside one write transaction: each guard's work is still all-or-nothing, but
+    // it becomes durable only when the group commits, together with the others. Whatever must
+    // not happen before the work is durable (calling a channel, telling the cache or the GUI)
+    // is registered with afterCommit() and runs after the group commits; a rolled-back group
+    // (or a process that dies first) drops it, so nothing outside ever saw the lost work.
+    // Used by load runs (benchmarks, simulations) to turn many small commits into one.
+    Result<void> beginGroup();
+    Result<void> commitGroup(); // no-op when no group is open
+    void rollbackGroup();       // drops the group's work and its after-commit actions
+    bool inGroup() const { return m_group; }
+    quint64 groupSerial() const { return m_groupSerial; } // counts beginGroup() calls
+    // Runs fn now when no group is open, else after the group commits.
+    void afterCommit(std::function<void()> fn);
     // Maps a failed query to an Error (BUSY -> Locked, READONLY -> ReadOnly, NOTADB, ...).
     static Error errorFrom(const QSqlQuery &query, const QString &what);
 
@@ -75,6 +93,9 @@ private:
     QString m_path;
     Mode m_mode = Mode::ReadWrite;
     QHash<QString, QSqlQuery *> m_statements;
+    bool m_group = false;
+    quint64 m_groupSerial = 0;
+    QList<std::function<void()>> m_afterCommit;
 };
 
 } // namespace pay

@@ -13,9 +13,14 @@ quint64 TransactionGuard::commitCount()
     return s_commits.load(std::memory_order_relaxed);
 }
 
-TransactionGuard::TransactionGuard(Database &db) : m_db(db)
+void TransactionGuard::noteCommit()
 {
-    m_begun = m_db.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    s_commits.fetch_add(1, std::memory_order_relaxed);
+}
+
+TransactionGuard::TransactionGuard(Database &db) : m_db(db), m_savepoint(db.inGroup())
+{
+    m_begun = m_db.execCached(m_savepoint ? QStringLiteral("SAVEPOINT guard") : QStringLiteral("BEGIN IMMEDIATE"));
     m_open = m_begun.has_value();
 }
 
@@ -29,10 +34,11 @@ Result<void> TransactionGuard::commit()
 {
     if (!m_open)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Store", "No open transaction to commit"));
-    auto r = m_db.exec(QStringLiteral("COMMIT"));
+    auto r = m_db.execCached(m_savepoint ? QStringLiteral("RELEASE guard") : QStringLiteral("COMMIT"));
     if (r) {
         m_open = false;
-        s_commits.fetch_add(1, std::memory_order_relaxed);
+        if (!m_savepoint)
+            noteCommit();
     }
     return r;
 }
@@ -41,7 +47,12 @@ void TransactionGuard::rollback()
 {
     if (!m_open)
         return;
-    (void)m_db.exec(QStringLiteral("ROLLBACK"));
+    if (m_savepoint) {
+        (void)m_db.execCached(QStringLiteral("ROLLBACK TO guard"));
+        (void)m_db.execCached(QStringLiteral("RELEASE guard"));
+    } else {
+        (void)m_db.execCached(QStringLiteral("ROLLBACK"));
+    }
     m_open = false;
 }
 
