@@ -1,5 +1,9 @@
 #include "displaytext.h"
 
+#include "domain/entities.h"
+#include "recon/reconbreak.h"
+#include "store/opsqueues.h"
+
 namespace pay::ui {
 
 QString DisplayText::currencySymbol(Currency currency)
@@ -136,6 +140,71 @@ QString DisplayText::refundStatus(RefundStatus status)
         return tr("Refund failed");
     }
     return toString(status);
+}
+
+QString DisplayText::refundReason(RefundReason reason)
+{
+    switch (reason) {
+    case RefundReason::CustomerRequest:
+        return tr("Customer request");
+    case RefundReason::ClosedButPaid:
+        return tr("Closed but paid");
+    case RefundReason::DuplicatePayment:
+        return tr("Duplicate payment");
+    case RefundReason::PartialFailure:
+        return tr("Partial payment failure");
+    case RefundReason::Operator:
+        return tr("Operator refund");
+    }
+    return toString(reason);
+}
+
+QString DisplayText::breakCategory(BreakCategory category)
+{
+    switch (category) {
+    case BreakCategory::Matched:
+        return tr("Matched");
+    case BreakCategory::MissingAtChannel:
+        return tr("Missing at channel");
+    case BreakCategory::MissingLocally:
+        return tr("Missing locally");
+    case BreakCategory::AmountMismatch:
+        return tr("Amount mismatch");
+    case BreakCategory::StatusMismatch:
+        return tr("Status mismatch");
+    case BreakCategory::DuplicateInStatement:
+        return tr("Duplicate in statement");
+    case BreakCategory::Cutoff:
+        return tr("Cut-off timing");
+    case BreakCategory::TradePaymentMismatch:
+        return tr("Order and payments disagree");
+    case BreakCategory::ChannelStatusMismatch:
+        return tr("Channel status differs");
+    case BreakCategory::ChannelAmountMismatch:
+        return tr("Channel amount differs");
+    case BreakCategory::LedgerMismatch:
+        return tr("Ledger out of balance");
+    }
+    return toString(category);
+}
+
+QString DisplayText::opsQueue(OpsQueue queue)
+{
+    switch (queue) {
+    case OpsQueue::Stuck:
+        return tr("Stuck payments");
+    case OpsQueue::ClosedButPaid:
+        return tr("Closed but paid");
+    case OpsQueue::Duplicate:
+        return tr("Duplicate payments");
+    case OpsQueue::FailedRefunds:
+        return tr("Failed refunds");
+    case OpsQueue::Frozen:
+        return tr("Frozen orders");
+    case OpsQueue::Breaks:
+        return tr("Reconciliation breaks");
+    }
+    return toString(queue);
 }
 
 QString DisplayText::dateTime(const QDateTime &time, const QLocale &locale)

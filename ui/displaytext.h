@@ -8,6 +8,12 @@
 #include <QLocale>
 #include <QString>
 
+namespace pay {
+enum class RefundReason;
+enum class BreakCategory;
+enum class OpsQueue;
+} // namespace pay
+
 namespace pay::ui {
 
 // How the UI shows core values: money with the locale's digits and separators, states in
@@ -27,6 +33,12 @@ public:
     static QString paymentStatus(PaymentStatus status);
     static QString flowStatus(FlowStatus status);
     static QString refundStatus(RefundStatus status);
+    // Why a refund was made: "Duplicate payment" for DUPLICATE_PAYMENT, ...
+    static QString refundReason(RefundReason reason);
+    // A reconciliation break's category: "Missing at channel" for MISSING_AT_CHANNEL, ...
+    static QString breakCategory(BreakCategory category);
+    // An operations work queue's name: "Stuck payments", "Closed but paid", ...
+    static QString opsQueue(OpsQueue queue);
     // A payment channel in a customer's words: "coupon" -> "Coupon", "qr_a" -> "QR A".
     static QString paymentMethod(const QString &channel);
 

@@ -70,6 +70,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption simAutorunOption(QStringLiteral("sim-autorun"),
         QStringLiteral("On the Simulator page, start the selected scenario at x100 (for demos and screenshots)."));
     parser.addOption(simAutorunOption);
+    const QCommandLineOption simScenarioOption(QStringLiteral("sim-scenario"),
+        QStringLiteral("On the Simulator page, select scenario NAME (a file name in resources/scenarios, without .json)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption simSpeedOption(QStringLiteral("sim-speed"),
+        QStringLiteral("The speed of --sim-autorun: 1, 10, 100 or 1000 (default 100)."), QStringLiteral("N"));
+    parser.addOption(simScenarioOption);
+    parser.addOption(simSpeedOption);
     parser.process(app);
 
     std::unique_ptr<pay::EngineHost> host; // outlives the window's use of it: declared first
@@ -131,8 +138,13 @@ int main(int argc, char *argv[])
         page->importFile(parser.value(importOption));
     }
 
+    if (parser.isSet(simScenarioOption) && !window.simulatorPage()->selectScenario(parser.value(simScenarioOption)))
+        return failWith(QStringLiteral("paydesk: unknown scenario '%1'").arg(parser.value(simScenarioOption)), 2);
     if (parser.isSet(simAutorunOption)) {
-        window.simulatorPage()->setSpeed(100);
+        const int speed = parser.isSet(simSpeedOption) ? parser.value(simSpeedOption).toInt() : 100;
+        if (speed != 1 && speed != 10 && speed != 100 && speed != 1000)
+            return failWith(QStringLiteral("paydesk: --sim-speed must be 1, 10, 100 or 1000"), 2);
+        window.simulatorPage()->setSpeed(speed);
         window.simulatorPage()->run();
     }
 

@@ -45,12 +45,28 @@ double Scenario::rateAt(qint64 ms) const
     return rate;
 }
 
+namespace {
+
+QString pick(const QLocale &locale, const QString &english, const QString &chinese)
+{
+    return locale.language() == QLocale::Chinese && !chinese.isEmpty() ? chinese : english;
+}
+
+} // namespace
+
+QString Scenario::localizedName(const QLocale &locale) const { return pick(locale, name, nameZh); }
+QString Scenario::localizedDescription(const QLocale &locale) const { return pick(locale, description, descriptionZh); }
+QString Scenario::localizedPractice(const QLocale &locale) const { return pick(locale, practice, practiceZh); }
+
 Result<Scenario> Scenario::fromJson(const QJsonObject &json)
 {
     Scenario s;
     s.name = json.value(QStringLiteral("name")).toString();
     s.description = json.value(QStringLiteral("description")).toString();
     s.practice = json.value(QStringLiteral("practice")).toString();
+    s.nameZh = json.value(QStringLiteral("name_zh")).toString();
+    s.descriptionZh = json.value(QStringLiteral("description_zh")).toString();
+    s.practiceZh = json.value(QStringLiteral("practice_zh")).toString();
     // A 64-bit seed does not survive a JSON double: it may be given as a decimal string.
     const QJsonValue seed = json.value(QStringLiteral("seed"));
     s.seed = seed.isString() ? seed.toString().toULongLong() : quint64(seed.toInteger(1));

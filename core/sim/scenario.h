@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -44,6 +45,10 @@ struct Scenario
     QString name;
     QString description;
     QString practice; // the seed practice it shows
+    // Chinese variants ("name_zh", "description_zh", "practice_zh"); empty: the English text.
+    QString nameZh;
+    QString descriptionZh;
+    QString practiceZh;
     quint64 seed = 1;
     qint64 durationMs = 3'600'000;
     qint64 maxOrders = 0; // 0: no limit
@@ -58,6 +63,12 @@ struct Scenario
     qint64 drainMs = 30 * 60 * 1000;
     bool reconcileAtEnd = false;
     int fullCheckEvery = 100; // full InvariantChecker::checkAll every N steps (and at the end)
+
+    // The name, description and practice in locale's language (Chinese when the locale is
+    // Chinese and the scenario has a Chinese text, else English).
+    QString localizedName(const QLocale &locale) const;
+    QString localizedDescription(const QLocale &locale) const;
+    QString localizedPractice(const QLocale &locale) const;
 
     static Result<Scenario> fromJson(const QJsonObject &json);
     static Result<Scenario> fromFile(const QString &path);

@@ -36,6 +36,23 @@ QString channelOther(const QString &qr) { return qr == QStringLiteral("qr_a") ? 
 
 bool isQr(const QString &c) { return c == QStringLiteral("qr_a") || c == QStringLiteral("qr_b"); }
 
+// A refund reason in a trainer's words, for the narration (the page shows reason codes through
+// DisplayText; the narration is built here, so it translates here).
+QString reasonWords(const QString &code)
+{
+    RefundReason reason;
+    if (!fromString(code, reason))
+        return code;
+    switch (reason) {
+    case RefundReason::CustomerRequest: return QCoreApplication::translate("Simulation", "at the customer's request");
+    case RefundReason::ClosedButPaid: return QCoreApplication::translate("Simulation", "paid after the order closed");
+    case RefundReason::DuplicatePayment: return QCoreApplication::translate("Simulation", "a duplicate payment");
+    case RefundReason::PartialFailure: return QCoreApplication::translate("Simulation", "another part of the payment failed");
+    case RefundReason::Operator: return QCoreApplication::translate("Simulation", "an operator's decision");
+    }
+    return code;
+}
+
 class Run
 {
 public:
@@ -655,7 +672,7 @@ QStringList Run::narrate()
         } else if (entity == QStringLiteral("REFUND")) {
             if (event == QStringLiteral("AUTO_REFUND") || event == QStringLiteral("CREATE"))
                 text = QCoreApplication::translate("Simulation", "a refund of %1 for order %2 was started (%3)")
-                           .arg(yuan(q.value(8).toLongLong()), order, q.value(9).toString());
+                           .arg(yuan(q.value(8).toLongLong()), order, reasonWords(q.value(9).toString()));
             else if (event == QStringLiteral("SUCCEED"))
                 text = QCoreApplication::translate("Simulation", "the refund of %1 for order %2 succeeded").arg(yuan(q.value(8).toLongLong()), order);
             else if (event == QStringLiteral("FAIL"))
@@ -831,6 +848,7 @@ QString SimulationSession::error() const { return d->error; }
 qint64 SimulationSession::nowMs() const { return d->run ? d->run->nowRelMs() : 0; }
 qint64 SimulationSession::nextActionMs() const { return d->run ? d->run->nextRelMs() : 0; }
 qint64 SimulationSession::startEpochMs() const { return kStartMs; }
+QString SimulationSession::databasePath() const { return d->run ? d->tmp.path() + QStringLiteral("/simulation.sqlite") : QString(); }
 
 SimulationReport SimulationSession::report()
 {

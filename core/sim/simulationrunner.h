@@ -80,6 +80,9 @@ public:
     qint64 nowMs() const;       // virtual time since the run's start
     qint64 nextActionMs() const; // virtual time of the next action
     qint64 startEpochMs() const;
+    // The session's own database file (in a temporary directory, never the shop's): read-only
+    // readers such as OpsQueueReader may open it while the run goes on. Empty before start().
+    QString databasePath() const;
     SimulationReport report();  // so far; the final report once finished()
     QStringList takeNarration(); // plain-words lines for events since the last call
 

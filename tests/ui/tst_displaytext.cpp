@@ -1,4 +1,7 @@
 #include "displaytext.h"
+#include "domain/entities.h"
+#include "recon/reconbreak.h"
+#include "store/opsqueues.h"
 
 #include <QTest>
 
@@ -14,6 +17,7 @@ private slots:
     void money_data();
     void money();
     void everyTradeStatusHasWords();
+    void reasonsCategoriesAndQueuesHaveWords();
 };
 
 void TestDisplayText::money_data()
@@ -60,6 +64,34 @@ void TestDisplayText::everyTradeStatusHasWords()
         QVERIFY2(text != toString(s), "a status is shown in words, not as its database name");
         QVERIFY2(!seen.contains(text), qPrintable(text));
         seen.append(text);
+    }
+}
+
+void TestDisplayText::reasonsCategoriesAndQueuesHaveWords()
+{
+    QCOMPARE(DisplayText::refundReason(RefundReason::DuplicatePayment), u"Duplicate payment"_s);
+    QCOMPARE(DisplayText::refundReason(RefundReason::ClosedButPaid), u"Closed but paid"_s);
+    QCOMPARE(DisplayText::breakCategory(BreakCategory::MissingAtChannel), u"Missing at channel"_s);
+    QCOMPARE(DisplayText::opsQueue(OpsQueue::Stuck), u"Stuck payments"_s);
+
+    QStringList seen;
+    for (RefundReason r : {RefundReason::CustomerRequest, RefundReason::ClosedButPaid, RefundReason::DuplicatePayment,
+                           RefundReason::PartialFailure, RefundReason::Operator}) {
+        const QString text = DisplayText::refundReason(r);
+        QVERIFY2(!text.isEmpty() && text != toString(r) && !seen.contains(text), qPrintable(text));
+        seen << text;
+    }
+    seen.clear();
+    for (BreakCategory c : allBreakCategories()) {
+        const QString text = DisplayText::breakCategory(c);
+        QVERIFY2(!text.isEmpty() && text != toString(c) && !seen.contains(text), qPrintable(text));
+        seen << text;
+    }
+    seen.clear();
+    for (int i = 0; i < kOpsQueueCount; ++i) {
+        const QString text = DisplayText::opsQueue(OpsQueue(i));
+        QVERIFY2(!text.isEmpty() && text != toString(OpsQueue(i)) && !seen.contains(text), qPrintable(text));
+        seen << text;
     }
 }
 
