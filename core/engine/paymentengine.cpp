@@ -77,30 +77,33 @@ void PaymentEngine::emitChanged(qint64 tradeId)
 
 void PaymentEngine::announceChanged(qint64 tradeId)
 {
-    if (const TradeFacts *facts = tradeFacts(tradeId))
+    if (const auto facts = tradeFacts(tradeId))
         emit tradeChanged(facts->outTradeNo, tradeId);
 }
 
 // What never changes about a trade (its number, subject and expiry), remembered for the trades
-// in flight so that each step does not read the row again for them.
-const PaymentEngine::TradeFacts *PaymentEngine::tradeFacts(qint64 tradeId)
+// in flight so that each step does not read the row again for them. Only committed trades are
+// remembered: a rolled-back group may hand the same row id to another trade.
+std::optional<PaymentEngine::TradeFacts> PaymentEngine::tradeFacts(qint64 tradeId)
 {
     auto it = m_tradeFacts.constFind(tradeId);
     if (it != m_tradeFacts.constEnd())
-        return &*it;
+        return *it;
     TradeRepository trades(m_db);
     auto t = trades.find(tradeId);
     if (!t)
-        return nullptr;
+        return std::nullopt;
     rememberTrade(*t);
-    return &*m_tradeFacts.constFind(tradeId);
+    return TradeFacts{t->outTradeNo, t->subject, t->expiresAtMs};
 }
 
 void PaymentEngine::rememberTrade(const TradeOrder &t)
 {
-    if (m_tradeFacts.size() >= 4096)
-        m_tradeFacts.clear(); // a bounded memo, not a cache anyone must invalidate
-    m_tradeFacts.insert(t.id, TradeFacts{t.outTradeNo, t.subject, t.expiresAtMs});
+    m_db.afterCommit([this, id = t.id, facts = TradeFacts{t.outTradeNo, t.subject, t.expiresAtMs}] {
+        if (m_tradeFacts.size() >= 4096)
+            m_tradeFacts.clear(); // a bounded memo, not a cache anyone must invalidate
+        m_tradeFacts.insert(id, facts);
+    });
 }
 
 // Every channel request leaves only after the state that asked for it is durable (the send
@@ -441,8 +444,8 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
         return std::unexpected(r.error());
 
     rememberTrade(trade);
-    if (!existing)
-        m_switchChecked.insert(payment.id); // a new order has no earlier attempt to close
+    if (!existing) // a new order has no earlier attempt to close (once this is durable)
+        m_db.afterCommit([this, id = payment.id] { m_switchChecked.insert(id); });
     armTimer(kExpireTask, trade.id, trade.expiresAtMs);
     emitChanged(trade.id);
     const qint64 paymentId = payment.id;
@@ -588,7 +591,7 @@ void PaymentEngine::startLeg(const PaymentFlow &flow)
             return;
     }
     emitChanged(f.tradeId);
-    const TradeFacts *trade = tradeFacts(f.tradeId);
+    const auto trade = tradeFacts(f.tradeId);
     PayRequest req;
     req.flowNo = f.flowNo;
     req.amount = f.amount;
@@ -970,8 +973,8 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
     m_closeSource[tradeId] = source;
     for (const PaymentFlow &f : external) {
         const qint64 flowId = f.id;
-        callChannel([=, this] {
-            m_channels.close(f.channel, f.flowNo, [this, flowId, tradeId, source, actor](const ChannelResult &r) {
+        callChannel([this, channel = f.channel, flowNo = f.flowNo, flowId, tradeId, source, actor] {
+            m_channels.close(channel, flowNo, [this, flowId, tradeId, source, actor](const ChannelResult &r) {
                 --m_inFlight;
                 if (r.succeeded()) {
                     // Closed at the channel: no money can move any more.
@@ -1137,7 +1140,7 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
     }
     const QString channel = f->channel;
     const QString flowNo = f->flowNo;
-    callChannel([=, this] {
+    callChannel([this, channel, flowNo, flowId, attempt] {
         m_channels.query(channel, flowNo, [this, flowId, attempt](const ChannelResult &r) {
             --m_inFlight;
             if (r.succeeded()) {

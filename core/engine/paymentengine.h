@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <optional>
+
 namespace pay {
 
 class Clock;
@@ -171,7 +173,7 @@ private:
         QString subject;
         qint64 expiresAtMs = 0;
     };
-    const TradeFacts *tradeFacts(qint64 tradeId);
+    std::optional<TradeFacts> tradeFacts(qint64 tradeId);
     void rememberTrade(const TradeOrder &trade);
     template<typename F>
     void callChannel(F &&call);

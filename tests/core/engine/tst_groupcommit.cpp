@@ -1,0 +1,259 @@
+// Group commit: guards become savepoints inside one transaction, work is durable only when the
+// group commits, and nothing outside (channels, signals) sees work before it is durable.
+#include "channel/channelbooks.h"
+#include "channel/simulatedchannel.h"
+#include "engine/paymentcore.h"
+#include "sim/clock.h"
+#include "store/database.h"
+#include "store/invariants.h"
+#include "store/transaction.h"
+#include "testsupport.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace pay;
+
+namespace {
+
+bool insertTrade(Database &db, const QString &no)
+{
+    QSqlQuery &q = db.prepared(QStringLiteral("INSERT INTO trade_orders (merchant_id, out_trade_no, subject, amount,"
+                                              " currency, status, expires_at, created_at, updated_at)"
+                                              " VALUES ('M1', ?, 'tea', 100, 'CNY', 'CREATED', 0, 0, 0)"));
+    q.addBindValue(no);
+    return q.exec();
+}
+
+QString tradeNos(Database &db)
+{
+    QSqlQuery q(db.db());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(group_concat(out_trade_no, ','), '') FROM"
+                               " (SELECT out_trade_no FROM trade_orders ORDER BY id)"))
+        || !q.next())
+        return QStringLiteral("<error>");
+    return q.value(0).toString();
+}
+
+QString invariantFailures(Database &db)
+{
+    InvariantChecker checker(db);
+    QStringList bad;
+    for (const auto &r : checker.checkAll(false)) {
+        if (!r.ok)
+            bad << r.name + QStringLiteral(": ") + r.examples.join(QStringLiteral("; "));
+    }
+    return bad.join(QLatin1Char('\n'));
+}
+
+AcceptRequest combined(const QString &no)
+{
+    AcceptRequest r;
+    r.outTradeNo = no;
+    r.subject = QStringLiteral("tea");
+    r.amount = Money(3000, Currency::cny());
+    r.legs = {{QStringLiteral("coupon"), QStringLiteral("GV-") + no, 500},
+              {QStringLiteral("wallet"), QStringLiteral("GM"), 1000},
+              {QStringLiteral("card"), {}, 1500}};
+    r.idempotencyKey = no;
+    return r;
+}
+
+} // namespace
+
+class TestGroupCommit : public QObject
+{
+    Q_OBJECT
+private slots:
+    void guardsBecomeSavepoints();
+    void afterCommitWaitsForDurability();
+    void rollbackDropsWorkAndActions();
+    void groupedCoreCallsChannelsOnlyAfterCommit();
+    void groupedPaymentsSettleLikeUngrouped();
+};
+
+void TestGroupCommit::guardsBecomeSavepoints()
+{
+    test::TempDb tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    const quint64 commits0 = TransactionGuard::commitCount();
+    QVERIFY((*db)->beginGroup());
+    {
+        TransactionGuard a(**db);
+        QVERIFY(a.begun());
+        QVERIFY(insertTrade(**db, QStringLiteral("A")));
+        QVERIFY(a.commit());
+    }
+    {
+        TransactionGuard b(**db);
+        QVERIFY(insertTrade(**db, QStringLiteral("B")));
+    } // rolled back: only B's work goes
+    {
+        TransactionGuard c(**db);
+        QVERIFY(insertTrade(**db, QStringLiteral("C")));
+        QVERIFY(c.commit());
+    }
+    QCOMPARE(TransactionGuard::commitCount(), commits0); // nothing durable yet
+    QVERIFY((*db)->commitGroup());
+    QCOMPARE(TransactionGuard::commitCount(), commits0 + 1); // one commit for the group
+    QCOMPARE(tradeNos(**db), QStringLiteral("A,C"));
+    QVERIFY(!(*db)->inGroup());
+    QVERIFY((*db)->commitGroup()); // no group: nothing to do
+}
+
+void TestGroupCommit::afterCommitWaitsForDurability()
+{
+    test::TempDb tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    Database::Options ro;
+    ro.mode = Database::Mode::ReadOnly;
+    ro.create = false;
+    auto reader = Database::open(tmp.path(), ro);
+    QVERIFY(reader);
+
+    // Outside a group an action runs at once.
+    int ran = 0;
+    (*db)->afterCommit([&ran] { ++ran; });
+    QCOMPARE(ran, 1);
+
+    QVERIFY((*db)->beginGroup());
+    {
+        TransactionGuard g(**db);
+        QVERIFY(insertTrade(**db, QStringLiteral("D")));
+        QVERIFY(g.commit());
+    }
+    QString seenByOthers = QStringLiteral("<not run>");
+    (*db)->afterCommit([&] { seenByOthers = tradeNos(**reader); });
+    QCOMPARE(seenByOthers, QStringLiteral("<not run>"));
+    QCOMPARE(tradeNos(**reader), QString()); // another connection sees nothing yet
+    QVERIFY((*db)->commitGroup());
+    QCOMPARE(seenByOthers, QStringLiteral("D")); // the action ran after the work was durable
+}
+
+void TestGroupCommit::rollbackDropsWorkAndActions()
+{
+    test::TempDb tmp;
+    {
+        auto db = Database::open(tmp.path());
+        QVERIFY(db);
+        QVERIFY((*db)->beginGroup());
+        {
+            TransactionGuard g(**db);
+            QVERIFY(insertTrade(**db, QStringLiteral("E")));
+            QVERIFY(g.commit());
+        }
+        bool ran = false;
+        (*db)->afterCommit([&ran] { ran = true; });
+        (*db)->rollbackGroup();
+        QVERIFY(!ran);
+        QCOMPARE(tradeNos(**db), QString());
+
+        // A group still open when its connection goes (a crash) loses its work the same way.
+        QVERIFY((*db)->beginGroup());
+        QVERIFY(insertTrade(**db, QStringLiteral("F")));
+        (*db)->afterCommit([&ran] { ran = true; });
+    }
+    auto again = Database::open(tmp.path());
+    QVERIFY(again);
+    QCOMPARE(tradeNos(**again), QString());
+}
+
+void TestGroupCommit::groupedCoreCallsChannelsOnlyAfterCommit()
+{
+    test::TempDb tmp;
+    VirtualClock clock;
+    PaymentCore::Options o;
+    o.databasePath = tmp.path();
+    o.clock = &clock;
+    o.groupCommit = true;
+    auto core = PaymentCore::open(o);
+    QVERIFY2(core, qPrintable(core ? QString() : core.error().message));
+    FaultProfile instant;
+    instant.latency = LatencyModel::fixed(0);
+    for (const QString &c : (*core)->channelNames())
+        (*core)->channel(c)->setFaultProfile(instant);
+    QVERIFY((*core)->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+    QVERIFY((*core)->books().upsertVoucher({QStringLiteral("GV-G1"), 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
+    PaymentEngine &engine = (*core)->engine();
+    QSignalSpy changed(&engine, &PaymentEngine::tradeChanged);
+
+    // Accepted inside a group: no signal and no channel call until the group commits.
+    QVERIFY((*core)->beginGroup());
+    auto t = engine.accept(combined(QStringLiteral("G1")));
+    QVERIFY(t);
+    clock.step(); // runs advance() inside the same (nested) group: the coupon leg's intent
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(engine.pendingChannelCalls(), 1); // asked for, not sent
+    QVERIFY(!(*core)->books().order(QStringLiteral("coupon"), t->flowNos.value(0))->has_value());
+    (*core)->rollbackGroup(); // the work is lost as in a crash: nothing reached the channel
+    clock.advance(1000);
+    QVERIFY((*core)->books().voucher(QStringLiteral("GV-G1"))->value().usedByFlowNo.isEmpty());
+    QVERIFY(!engine.order(QStringLiteral("G1")));
+
+    // The same payment again, committed: it settles, and each trade is announced once per group.
+    QVERIFY((*core)->beginGroup());
+    t = engine.accept(combined(QStringLiteral("G1")));
+    QVERIFY(t);
+    QVERIFY((*core)->commitGroup());
+    QCOMPARE(changed.count(), 1);
+    clock.advanceTo(clock.nowMs());
+    auto v = engine.order(QStringLiteral("G1"));
+    QVERIFY(v);
+    QCOMPARE_NAME(v->trade.status, TradeStatus::Paid);
+    QCOMPARE(v->trade.paidMinor, 3000);
+    QCOMPARE(invariantFailures((*core)->database()), QString());
+}
+
+void TestGroupCommit::groupedPaymentsSettleLikeUngrouped()
+{
+    // Twenty combined payments in flight at once, grouped and not: the same outcome, the same
+    // rows, far fewer commits.
+    QHash<bool, quint64> commits;
+    QHash<bool, QString> outcome;
+    for (const bool grouped : {false, true}) {
+        test::TempDb tmp;
+        VirtualClock clock;
+        PaymentCore::Options o;
+        o.databasePath = tmp.path();
+        o.clock = &clock;
+        o.groupCommit = grouped;
+        auto core = PaymentCore::open(o);
+        QVERIFY(core);
+        FaultProfile instant;
+        instant.latency = LatencyModel::fixed(0);
+        for (const QString &c : (*core)->channelNames())
+            (*core)->channel(c)->setFaultProfile(instant);
+        QVERIFY((*core)->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+        for (int i = 0; i < 20; ++i)
+            QVERIFY((*core)->books().upsertVoucher({QStringLiteral("GV-N%1").arg(i), 500, QStringLiteral("CNY"), 0,
+                                                    clock.nowMs() + 86'400'000, {}}));
+        const quint64 before = TransactionGuard::commitCount();
+        if (grouped)
+            QVERIFY((*core)->beginGroup());
+        for (int i = 0; i < 20; ++i)
+            QVERIFY((*core)->engine().accept(combined(QStringLiteral("N%1").arg(i))));
+        if (grouped)
+            QVERIFY((*core)->commitGroup());
+        clock.advanceTo(clock.nowMs());
+        commits[grouped] = TransactionGuard::commitCount() - before;
+        QSqlQuery q((*core)->database().db());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT group_concat(status) FROM (SELECT status FROM trade_orders ORDER BY id)),"
+                                      " (SELECT count(*) FROM events), (SELECT count(*) FROM ledger_postings),"
+                                      " (SELECT sum(amount) FROM ledger_postings WHERE account LIKE 'channel:%')"))
+                && q.next());
+        outcome[grouped] = QStringLiteral("%1 | %2 events | %3 postings | %4").arg(q.value(0).toString()).arg(q.value(1).toLongLong())
+                               .arg(q.value(2).toLongLong()).arg(q.value(3).toLongLong());
+        QCOMPARE(invariantFailures((*core)->database()), QString());
+    }
+    QCOMPARE(outcome[true], outcome[false]);
+    QVERIFY(outcome[true].startsWith(QStringLiteral("PAID,PAID")));
+    QVERIFY(outcome[true].endsWith(QStringLiteral("| 60000"))); // 20 x ¥30.00 reached the channels
+    QVERIFY2(commits[true] * 10 < commits[false],
+             qPrintable(QStringLiteral("grouped %1 vs %2 commits").arg(commits[true]).arg(commits[false])));
+}
+
+QTEST_GUILESS_MAIN(TestGroupCommit)
+#include "tst_groupcommit.moc"
