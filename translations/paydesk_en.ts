@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>CacheWriter</name>
+    <message>
+        <source>Status snapshot</source>
+        <translation>Status snapshot</translation>
+    </message>
+    <message>
+        <source>Trade order #%1</source>
+        <translation>Trade order #%1</translation>
+    </message>
+</context>
+<context>
     <name>ChannelRouter</name>
     <message>
         <source>none</source>
@@ -162,6 +173,90 @@
     <message>
         <source>QR B</source>
         <translation>QR B</translation>
+    </message>
+    <message>
+        <source>Customer request</source>
+        <translation>Customer request</translation>
+    </message>
+    <message>
+        <source>Closed but paid</source>
+        <translation>Closed but paid</translation>
+    </message>
+    <message>
+        <source>Duplicate payment</source>
+        <translation>Duplicate payment</translation>
+    </message>
+    <message>
+        <source>Partial payment failure</source>
+        <translation>Partial payment failure</translation>
+    </message>
+    <message>
+        <source>Operator refund</source>
+        <translation>Operator refund</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>Missing at channel</source>
+        <translation>Missing at channel</translation>
+    </message>
+    <message>
+        <source>Missing locally</source>
+        <translation>Missing locally</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>Amount mismatch</translation>
+    </message>
+    <message>
+        <source>Status mismatch</source>
+        <translation>Status mismatch</translation>
+    </message>
+    <message>
+        <source>Duplicate in statement</source>
+        <translation>Duplicate in statement</translation>
+    </message>
+    <message>
+        <source>Cut-off timing</source>
+        <translation>Cut-off timing</translation>
+    </message>
+    <message>
+        <source>Order and payments disagree</source>
+        <translation>Order and payments disagree</translation>
+    </message>
+    <message>
+        <source>Channel status differs</source>
+        <translation>Channel status differs</translation>
+    </message>
+    <message>
+        <source>Channel amount differs</source>
+        <translation>Channel amount differs</translation>
+    </message>
+    <message>
+        <source>Ledger out of balance</source>
+        <translation>Ledger out of balance</translation>
+    </message>
+    <message>
+        <source>Stuck payments</source>
+        <translation>Stuck payments</translation>
+    </message>
+    <message>
+        <source>Duplicate payments</source>
+        <translation>Duplicate payments</translation>
+    </message>
+    <message>
+        <source>Failed refunds</source>
+        <translation>Failed refunds</translation>
+    </message>
+    <message>
+        <source>Frozen orders</source>
+        <translation>Frozen orders</translation>
+    </message>
+    <message>
+        <source>Reconciliation breaks</source>
+        <translation>Reconciliation breaks</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1330,26 @@
         <source>cannot create a temporary directory</source>
         <translation>cannot create a temporary directory</translation>
     </message>
+    <message>
+        <source>at the customer's request</source>
+        <translation>at the customer's request</translation>
+    </message>
+    <message>
+        <source>paid after the order closed</source>
+        <translation>paid after the order closed</translation>
+    </message>
+    <message>
+        <source>a duplicate payment</source>
+        <translation>a duplicate payment</translation>
+    </message>
+    <message>
+        <source>another part of the payment failed</source>
+        <translation>another part of the payment failed</translation>
+    </message>
+    <message>
+        <source>an operator's decision</source>
+        <translation>an operator's decision</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>
@@ -1654,6 +1769,10 @@
         <source>Find order of flow</source>
         <translation>Find order of flow</translation>
     </message>
+    <message>
+        <source>A commit group is already open</source>
+        <translation>A commit group is already open</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>
@@ -1719,6 +1838,10 @@
     <message>
         <source>No voucher %1</source>
         <translation>No voucher %1</translation>
+    </message>
+    <message>
+        <source>Channel books: a commit group is already open</source>
+        <translation>Channel books: a commit group is already open</translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2557,10 @@
         <source>Open reconciliation breaks by category: none</source>
         <translation>Open reconciliation breaks by category: none</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::MainWindow</name>
@@ -2702,6 +2829,62 @@
         <source>Refund…</source>
         <translation>Refund…</translation>
     </message>
+    <message>
+        <source>Not an amount: this bound is left out</source>
+        <translation>Not an amount: this bound is left out</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Ol&amp;der than:</source>
+        <translation>Ol&amp;der than:</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>Any age</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>A&amp;mount:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Click Since, Age, Amount, Channel or State to sort; click again to reverse</source>
+        <translation>Click Since, Age, Amount, Channel or State to sort; click again to reverse</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::OpsActionDialog</name>
@@ -2832,6 +3015,10 @@
         <source>Channel txn no.</source>
         <translation>Channel txn no.</translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::OrdersModel</name>
@@ -2925,6 +3112,18 @@
     <message>
         <source>Read the newest orders again (F5)</source>
         <translation>Read the newest orders again (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>Only orders with a payment on this channel</source>
+        <translation>Only orders with a payment on this channel</translation>
     </message>
 </context>
 <context>
@@ -3306,6 +3505,48 @@
     <message>
         <source>What happened, in plain words:</source>
         <translation>What happened, in plain words:</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a state, reason or category and its count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between counts</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1; %2 settled from the statement</source>
+        <translation>%1; %2 settled from the statement</translation>
+    </message>
+    <message>
+        <source>Breaks by category:</source>
+        <translation>Breaks by category:</translation>
+    </message>
+    <message>
+        <source>Operations queues in this run</source>
+        <translation>Operations queues in this run</translation>
+    </message>
+    <message>
+        <source>Orders by state</source>
+        <translation>Orders by state</translation>
+    </message>
+    <message>
+        <source>Refunds by reason, open breaks</source>
+        <translation>Refunds by reason, open breaks</translation>
+    </message>
+    <message>
+        <source>Virtual time (minutes)</source>
+        <translation>Virtual time (minutes)</translation>
+    </message>
+    <message>
+        <source>In progress or unknown</source>
+        <translation>In progress or unknown</translation>
+    </message>
+    <message>
+        <source>Refunded in full or part</source>
+        <translation>Refunded in full or part</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>CacheWriter</name>
+    <message>
+        <source>Status snapshot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trade order #%1</source>
+        <translation type="unfinished">交易订单 #%1</translation>
+    </message>
+</context>
+<context>
     <name>ChannelRouter</name>
     <message>
         <source>none</source>
@@ -163,6 +174,90 @@
         <source>QR B</source>
         <translation>扫码 B</translation>
     </message>
+    <message>
+        <source>Customer request</source>
+        <translation>顾客申请</translation>
+    </message>
+    <message>
+        <source>Closed but paid</source>
+        <translation>关单后支付成功</translation>
+    </message>
+    <message>
+        <source>Duplicate payment</source>
+        <translation>重复支付</translation>
+    </message>
+    <message>
+        <source>Partial payment failure</source>
+        <translation>部分支付失败</translation>
+    </message>
+    <message>
+        <source>Operator refund</source>
+        <translation>操作员退款</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>Missing at channel</source>
+        <translation>渠道缺失</translation>
+    </message>
+    <message>
+        <source>Missing locally</source>
+        <translation>本地缺失</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Status mismatch</source>
+        <translation>状态不符</translation>
+    </message>
+    <message>
+        <source>Duplicate in statement</source>
+        <translation>对账单重复</translation>
+    </message>
+    <message>
+        <source>Cut-off timing</source>
+        <translation>日切时差</translation>
+    </message>
+    <message>
+        <source>Order and payments disagree</source>
+        <translation>订单与支付不符</translation>
+    </message>
+    <message>
+        <source>Channel status differs</source>
+        <translation>渠道状态不一致</translation>
+    </message>
+    <message>
+        <source>Channel amount differs</source>
+        <translation>渠道金额不一致</translation>
+    </message>
+    <message>
+        <source>Ledger out of balance</source>
+        <translation>账务不平</translation>
+    </message>
+    <message>
+        <source>Stuck payments</source>
+        <translation>滞留支付</translation>
+    </message>
+    <message>
+        <source>Duplicate payments</source>
+        <translation>重复支付</translation>
+    </message>
+    <message>
+        <source>Failed refunds</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <source>Frozen orders</source>
+        <translation>冻结订单</translation>
+    </message>
+    <message>
+        <source>Reconciliation breaks</source>
+        <translation>对账差异</translation>
+    </message>
 </context>
 <context>
     <name>Invariants</name>
@@ -278,7 +373,9 @@
     </message>
     <message numerus="yes">
         <source>%1 has at most %n decimal place(s).</source>
-        <translation><numerusform>%1 最多只有 %n 位小数。</numerusform></translation>
+        <translation>
+            <numerusform>%1 最多只有 %n 位小数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The amount is too large.</source>
@@ -1232,6 +1329,26 @@
         <source>cannot create a temporary directory</source>
         <translation>无法创建临时目录</translation>
     </message>
+    <message>
+        <source>at the customer's request</source>
+        <translation>应顾客要求</translation>
+    </message>
+    <message>
+        <source>paid after the order closed</source>
+        <translation>关单后才支付</translation>
+    </message>
+    <message>
+        <source>a duplicate payment</source>
+        <translation>重复支付</translation>
+    </message>
+    <message>
+        <source>another part of the payment failed</source>
+        <translation>组合支付的其他部分失败</translation>
+    </message>
+    <message>
+        <source>an operator's decision</source>
+        <translation>操作员决定</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>
@@ -1651,6 +1768,10 @@
         <source>Find order of flow</source>
         <translation>查找支付流水所属订单</translation>
     </message>
+    <message>
+        <source>A commit group is already open</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>
@@ -1716,6 +1837,10 @@
     <message>
         <source>No voucher %1</source>
         <translation>没有券 %1</translation>
+    </message>
+    <message>
+        <source>Channel books: a commit group is already open</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2131,7 +2256,9 @@
     </message>
     <message numerus="yes">
         <source>PayDesk basket, %n item(s)</source>
-        <translation><numerusform>PayDesk 购物篮，共 %n 件商品</numerusform></translation>
+        <translation>
+            <numerusform>PayDesk 购物篮，共 %n 件商品</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sending the payment…</source>
@@ -2428,6 +2555,10 @@
         <source>Open reconciliation breaks by category: none</source>
         <translation>未解决的对账差异（按类别）：无</translation>
     </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::MainWindow</name>
@@ -2667,7 +2798,9 @@
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation><numerusform>已导出 %n 行到 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
@@ -2692,6 +2825,62 @@
     <message>
         <source>Refund…</source>
         <translation>退款…</translation>
+    </message>
+    <message>
+        <source>Not an amount: this bound is left out</source>
+        <translation>不是有效金额：此条件不生效</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Ol&amp;der than:</source>
+        <translation>已持续超过(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation>不限时长</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Click Since, Age, Amount, Channel or State to sort; click again to reverse</source>
+        <translation>点击“开始时间”“已持续”“金额”“渠道”或“状态”排序；再次点击则反向排序</translation>
     </message>
 </context>
 <context>
@@ -2823,6 +3012,10 @@
         <source>Channel txn no.</source>
         <translation>渠道交易号</translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::OrdersModel</name>
@@ -2916,6 +3109,18 @@
     <message>
         <source>Read the newest orders again (F5)</source>
         <translation>重新读取最新订单 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Only orders with a payment on this channel</source>
+        <translation>只显示在此渠道有支付的订单</translation>
     </message>
 </context>
 <context>
@@ -3134,7 +3339,9 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt;: %n row(s); double-click one to see its order's timeline</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 条；双击一条即可查看其订单的时间线</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 条；双击一条即可查看其订单的时间线</numerusform>
+        </translation>
     </message>
     <message>
         <source>Flow no.</source>
@@ -3294,6 +3501,48 @@
     <message>
         <source>What happened, in plain words:</source>
         <translation>过程说明（通俗描述）：</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a state, reason or category and its count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between counts</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1; %2 settled from the statement</source>
+        <translation>%1；%2 笔已按对账单结清</translation>
+    </message>
+    <message>
+        <source>Breaks by category:</source>
+        <translation>按类别统计对账差异：</translation>
+    </message>
+    <message>
+        <source>Operations queues in this run</source>
+        <translation>本次运行的运营队列</translation>
+    </message>
+    <message>
+        <source>Orders by state</source>
+        <translation>按状态统计订单</translation>
+    </message>
+    <message>
+        <source>Refunds by reason, open breaks</source>
+        <translation>按原因统计退款及未结对账差异</translation>
+    </message>
+    <message>
+        <source>Virtual time (minutes)</source>
+        <translation>虚拟时间（分钟）</translation>
+    </message>
+    <message>
+        <source>In progress or unknown</source>
+        <translation>处理中或结果未知</translation>
+    </message>
+    <message>
+        <source>Refunded in full or part</source>
+        <translation>全额或部分退款</translation>
     </message>
 </context>
 <context>

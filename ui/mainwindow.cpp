@@ -109,8 +109,8 @@ MainWindow::MainWindow(QWidget *parent)
             m_operationsPage->showQueue(queue, search);
             showPage(Page::Operations);
         });
-    connect(m_dashboardPage, &DashboardPage::ordersRequested, this, [this](TradeStatus status) {
-        m_ordersPage->showStatus(status);
+    connect(m_dashboardPage, &DashboardPage::channelOrdersRequested, this, [this](const QString &channel) {
+        m_ordersPage->showChannel(channel);
         showPage(Page::Orders);
     });
 

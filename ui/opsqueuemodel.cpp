@@ -36,7 +36,7 @@ void OpsQueueModel::reload()
     m_hasMore = false;
     m_lastError.clear();
     if (m_reader) {
-        auto rows = m_reader->page(m_queue, m_filter, 0, m_pageSize + 1);
+        auto rows = m_reader->page(m_queue, m_filter, nullptr, m_pageSize + 1);
         if (rows) {
             m_hasMore = rows->size() > m_pageSize;
             if (m_hasMore)
@@ -77,7 +77,7 @@ void OpsQueueModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent) || m_rows.isEmpty())
         return;
-    auto rows = m_reader->page(m_queue, m_filter, m_rows.back().key, m_pageSize + 1);
+    auto rows = m_reader->page(m_queue, m_filter, &m_rows.back(), m_pageSize + 1);
     if (!rows) {
         m_hasMore = false;
         m_lastError = rows.error().message;
@@ -95,16 +95,31 @@ void OpsQueueModel::fetchMore(const QModelIndex &parent)
     endInsertRows();
 }
 
+bool OpsQueueModel::isSortable(int column)
+{
+    return column == CreatedAt || column == Age || column == Amount || column == Channel || column == State;
+}
+
 void OpsQueueModel::sort(int column, Qt::SortOrder order)
 {
-    bool newestFirst = m_filter.newestFirst;
-    if (column == CreatedAt)
-        newestFirst = order == Qt::DescendingOrder;
-    else if (column == Age)
-        newestFirst = order == Qt::AscendingOrder; // the youngest first
-    if (newestFirst == m_filter.newestFirst)
+    if (!isSortable(column))
         return;
-    m_filter.newestFirst = newestFirst;
+    OpsQueueFilter f = m_filter;
+    f.descending = order == Qt::DescendingOrder;
+    switch (Column(column)) {
+    case CreatedAt: f.sortBy = OpsQueueSort::Time; break;
+    case Age:
+        f.sortBy = OpsQueueSort::Time;
+        f.descending = order == Qt::AscendingOrder; // the youngest first
+        break;
+    case Amount: f.sortBy = OpsQueueSort::Amount; break;
+    case Channel: f.sortBy = OpsQueueSort::Channel; break;
+    case State: f.sortBy = OpsQueueSort::State; break;
+    default: return;
+    }
+    if (f.sortBy == m_filter.sortBy && f.descending == m_filter.descending)
+        return;
+    m_filter = f;
     reload();
 }
 
@@ -176,6 +191,7 @@ QVariant OpsQueueModel::underlyingData(const OpsQueueRow &row, int column) const
     case Age: return (QDateTime::currentMSecsSinceEpoch() - row.atMs) / 1000;
     case Entity: return row.entityNo;
     case Amount: return row.amountMinor;
+    case Channel: return row.channel;
     case State: return row.state;
     case Detail: return row.reason;
     case ChannelTxnNo: return row.channelTxnNo;
@@ -195,6 +211,7 @@ QVariant OpsQueueModel::displayData(const OpsQueueRow &row, int column) const
         const auto currency = Currency::fromCode(row.currency);
         return DisplayText::money(Money(row.amountMinor, currency ? *currency : Currency()));
     }
+    case Channel: return row.channel.isEmpty() ? QString() : DisplayText::paymentMethod(row.channel);
     case State: return stateText(m_queue, row.state);
     case Detail: return detailText(m_queue, row);
     case ChannelTxnNo: return row.channelTxnNo;
@@ -229,6 +246,7 @@ QVariant OpsQueueModel::headerData(int section, Qt::Orientation orientation, int
     case Age: return tr("Age");
     case Entity: return tr("Flow / refund no.");
     case Amount: return tr("Amount");
+    case Channel: return tr("Channel");
     case State: return tr("State");
     case Detail: return tr("What");
     case ChannelTxnNo: return tr("Channel txn no.");

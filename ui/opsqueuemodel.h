@@ -7,15 +7,15 @@
 
 namespace pay::ui {
 
-// One work queue's rows, newest (or oldest) first, read a page at a time from an OpsQueueReader
-// (canFetchMore/fetchMore). Sorting is by time only: the reader pages by key, and a key order is
-// the only order that stays fast on a million orders.
+// One work queue's rows, read a page at a time from an OpsQueueReader (canFetchMore/fetchMore).
+// Sorting asks the reader for another order (time, amount, channel or state, either way), which it
+// pages by (value, key): clicking a header never reads the whole queue.
 class OpsQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { OrderNo, CreatedAt, Age, Amount, State, Detail, Entity, ChannelTxnNo, ColumnCount };
+    enum Column { OrderNo, CreatedAt, Age, Amount, Channel, State, Detail, Entity, ChannelTxnNo, ColumnCount };
     Q_ENUM(Column)
     enum Role {
         // Raw values: minor units as qint64, times as QDateTime, age in seconds, text as QString.
@@ -46,8 +46,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-    // Time columns flip between newest and oldest first; other columns keep the time order.
+    // Since, Age, Amount, Channel and State sort (Age descending is the oldest first); the other
+    // columns keep the current order.
     void sort(int column, Qt::SortOrder order) override;
+    // Whether a column can be sorted by, and the reader's order for it.
+    static bool isSortable(int column);
 
     // The state and detail columns in words.
     static QString stateText(OpsQueue queue, const QString &state);

@@ -1,6 +1,7 @@
 #include "opsqueues.h"
 
 #include "database.h"
+#include "orderlistreader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -9,6 +10,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <optional>
 
 namespace pay {
 
@@ -17,8 +19,7 @@ namespace {
 // The channels a transaction no. may belong to. ux_flow_channel_txn leads with the channel, so
 // naming every channel turns "channel_txn_no = ?" into one index seek per channel instead of a
 // scan (SQLite has no skip-scan without ANALYZE statistics).
-const QStringList kChannels = {QStringLiteral("coupon"), QStringLiteral("wallet"), QStringLiteral("card"),
-                               QStringLiteral("qr_a"), QStringLiteral("qr_b")};
+const QStringList &kChannels = paymentChannels();
 
 QString placeholders(qsizetype n)
 {
@@ -30,13 +31,19 @@ QString placeholders(qsizetype n)
 
 // The parts of one queue's query. Every queue selects the same columns, in this order:
 // key, at, trade id, order no., entity no., amount, currency, state, channel, channel txn no.,
-// refund no., break id, reason, recon pending.
+// refund no., break id, reason, recon pending. The expressions name what filters and sorting test;
+// channel and state are never NULL there (an absent channel is ''), so "=" and "<" order them.
 struct QueueSql
 {
     QString columns;
     QString from;
     QString where;
     QString key;
+    QString at;
+    QString amount;
+    QString state;
+    QString channel;
+    QString channelFilter; // the condition for OpsQueueFilter::channel, one "?"
 };
 
 QueueSql queueSql(OpsQueue queue, bool searching)
@@ -48,7 +55,8 @@ QueueSql queueSql(OpsQueue queue, bool searching)
                                " f.channel, f.channel_txn_no, NULL, 0, NULL, f.recon_pending"),
                 QStringLiteral("payment_flows f INDEXED BY ix_flow_status CROSS JOIN trade_orders t ON t.id = f.trade_id"),
                 QStringLiteral("f.status IN ('PAYING', 'PREPAID') AND (f.recon_pending = 1 OR f.created_at <= ?)"),
-                QStringLiteral("f.id")};
+                QStringLiteral("f.id"), QStringLiteral("f.created_at"), QStringLiteral("f.amount"),
+                QStringLiteral("f.status"), QStringLiteral("f.channel"), QStringLiteral("f.channel = ?")};
     case OpsQueue::ClosedButPaid:
     case OpsQueue::Duplicate:
     case OpsQueue::FailedRefunds: {
@@ -56,31 +64,68 @@ QueueSql queueSql(OpsQueue queue, bool searching)
             : queue == OpsQueue::Duplicate                         ? QStringLiteral("r.reason = 'DUPLICATE_PAYMENT'")
                                                                    : QStringLiteral(
                                                                          "r.status = 'FAILED' AND NOT EXISTS (SELECT 1"
-                                                                         " FROM refund_orders retry WHERE retry.refund_no"
-                                                                         " LIKE r.refund_no || '-R%' AND retry.status <> 'FAILED')");
-        return {QStringLiteral("r.id, r.created_at, t.id, t.out_trade_no, r.refund_no, r.amount, r.currency, r.status,"
-                               " (SELECT rf.channel FROM refund_flows rf WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1),"
-                               " (SELECT f.channel_txn_no FROM refund_flows rf JOIN payment_flows f ON f.id = rf.flow_id"
-                               "  WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1),"
-                               " r.refund_no, 0, r.reason, 0"),
+                                                                         " FROM refund_orders retry INDEXED BY ux_refund_no"
+                                                                         " WHERE retry.refund_no >= r.refund_no || '-R'"
+                                                                         " AND retry.refund_no < r.refund_no || '-S'"
+                                                                         " AND retry.status <> 'FAILED')");
+        // A failed refund leaves the queue once a retry ("<refund no>-R1", "-R2"…) has not failed;
+        // the retries are a range of ux_refund_no (LIKE would scan every refund for each one).
+        // A refund's channel is its first refund flow's (ix_refund_flow_refund: one seek).
+        const QString channel = QStringLiteral(
+            "coalesce((SELECT rf.channel FROM refund_flows rf WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1), '')");
+        return {QStringLiteral("r.id, r.created_at, t.id, t.out_trade_no, r.refund_no, r.amount, r.currency, r.status, ")
+                    + channel
+                    + QStringLiteral(", (SELECT f.channel_txn_no FROM refund_flows rf JOIN payment_flows f ON f.id = rf.flow_id"
+                                     "  WHERE rf.refund_id = r.id ORDER BY rf.id LIMIT 1),"
+                                     " r.refund_no, 0, r.reason, 0"),
                 // A search drives from the trade ids (ix_refund_trade); otherwise walk refunds by id.
                 searching ? QStringLiteral("refund_orders r CROSS JOIN trade_orders t ON t.id = r.trade_id")
                           : QStringLiteral("refund_orders r NOT INDEXED CROSS JOIN trade_orders t ON t.id = r.trade_id"),
-                condition, QStringLiteral("r.id")};
+                condition, QStringLiteral("r.id"), QStringLiteral("r.created_at"), QStringLiteral("r.amount"),
+                QStringLiteral("r.status"), channel, channel + QStringLiteral(" = ?")};
     }
     case OpsQueue::Frozen:
         return {QStringLiteral("t.id, t.created_at, t.id, t.out_trade_no, t.out_trade_no, t.amount, t.currency, t.status,"
                                " NULL, NULL, NULL, 0, t.freeze_reason, 0"),
                 QStringLiteral("trade_orders t INDEXED BY ix_trade_frozen"), QStringLiteral("t.frozen = 1"),
-                QStringLiteral("t.id")};
+                QStringLiteral("t.id"), QStringLiteral("t.created_at"), QStringLiteral("t.amount"),
+                QStringLiteral("t.status"), QStringLiteral("''"),
+                QStringLiteral("EXISTS (SELECT 1 FROM payment_flows cf INDEXED BY ix_flow_trade"
+                               " WHERE cf.trade_id = t.id AND cf.channel = ?)")};
     case OpsQueue::Breaks:
+        // Every expression reads recon_breaks alone, so the ids of a page are chosen on it
+        // before the joins (see read()).
         return {QStringLiteral("b.id, b.created_at, coalesce(t.id, 0), t.out_trade_no, b.flow_no,"
                                " coalesce(b.local_amount, b.statement_amount, 0), coalesce(f.currency, 'CNY'), b.state,"
                                " b.channel, b.channel_txn_no, NULL, b.id, b.category, 0"),
                 QStringLiteral("recon_breaks b"
                                " LEFT JOIN payment_flows f ON f.flow_no = b.flow_no"
                                " LEFT JOIN trade_orders t ON t.id = f.trade_id"),
-                QStringLiteral("b.state IN ('OPEN', 'HELD')"), QStringLiteral("b.id")};
+                QStringLiteral("b.state IN ('OPEN', 'HELD')"), QStringLiteral("b.id"), QStringLiteral("b.created_at"),
+                QStringLiteral("coalesce(b.local_amount, b.statement_amount, 0)"), QStringLiteral("b.state"),
+                QStringLiteral("b.channel"), QStringLiteral("b.channel = ?")};
+    }
+    return {};
+}
+
+QString sortExpression(const QueueSql &parts, OpsQueueSort sort)
+{
+    switch (sort) {
+    case OpsQueueSort::Time: return QString(); // the key alone
+    case OpsQueueSort::Amount: return parts.amount;
+    case OpsQueueSort::Channel: return parts.channel;
+    case OpsQueueSort::State: return parts.state;
+    }
+    return QString();
+}
+
+QVariant sortValue(const OpsQueueRow &row, OpsQueueSort sort)
+{
+    switch (sort) {
+    case OpsQueueSort::Time: return {};
+    case OpsQueueSort::Amount: return row.amountMinor;
+    case OpsQueueSort::Channel: return row.channel; // '' when the row has none, as in SQL
+    case OpsQueueSort::State: return row.state;
     }
     return {};
 }
@@ -161,8 +206,8 @@ Result<QList<qint64>> OpsQueueReader::tradesMatching(const QString &id)
     return ids;
 }
 
-Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFilter &filter, qint64 afterKey,
-                                                int limit, bool countOnly, qint64 *count)
+Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFilter &filter,
+                                                const OpsQueueRow *after, int limit, bool countOnly, qint64 *count)
 {
     const QString search = filter.search.trimmed();
     const bool searching = !search.isEmpty();
@@ -178,9 +223,14 @@ Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFi
             return QList<OpsQueueRow>();
         }
     }
+    const qint64 now = filter.nowMs > 0 ? filter.nowMs : QDateTime::currentMSecsSinceEpoch();
 
+    // Conditions and their values in the order they appear in the SQL.
     const QueueSql parts = queueSql(queue, searching);
     QString where = parts.where;
+    QVariantList values;
+    if (queue == OpsQueue::Stuck)
+        values << now - filter.stuckAfterMs;
     if (searching) {
         const QString tradeColumn = queue == OpsQueue::Stuck ? QStringLiteral("f.trade_id")
             : queue == OpsQueue::Frozen                      ? QStringLiteral("t.id")
@@ -189,49 +239,76 @@ Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFi
         const QString inTrades = trades.isEmpty()
             ? QStringLiteral("0")
             : tradeColumn + QStringLiteral(" IN (") + placeholders(trades.size()) + QStringLiteral(")");
-        if (queue == OpsQueue::Breaks)
+        if (queue == OpsQueue::Breaks) {
             where += QStringLiteral(" AND (b.flow_no = ? OR b.channel_txn_no = ? OR ") + inTrades + QStringLiteral(")");
-        else
+            values << search << search;
+        } else {
             where += QStringLiteral(" AND ") + inTrades;
+        }
+        for (qint64 id : std::as_const(trades))
+            values << id;
     }
-    const bool paging = !countOnly && afterKey > 0;
-    if (paging)
-        where += QStringLiteral(" AND ") + parts.key + (filter.newestFirst ? QStringLiteral(" < ?") : QStringLiteral(" > ?"));
+    if (!filter.channel.isEmpty()) {
+        where += QStringLiteral(" AND ") + parts.channelFilter;
+        values << filter.channel;
+    }
+    if (filter.olderThanMs > 0) {
+        where += QStringLiteral(" AND ") + parts.at + QStringLiteral(" <= ?");
+        values << now - filter.olderThanMs;
+    }
+    if (filter.minAmountMinor >= 0) {
+        where += QStringLiteral(" AND ") + parts.amount + QStringLiteral(" >= ?");
+        values << filter.minAmountMinor;
+    }
+    if (filter.maxAmountMinor >= 0) {
+        where += QStringLiteral(" AND ") + parts.amount + QStringLiteral(" <= ?");
+        values << filter.maxAmountMinor;
+    }
+
+    const QString sortBy = sortExpression(parts, filter.sortBy);
+    const QString op = filter.descending ? QStringLiteral(" < ?") : QStringLiteral(" > ?");
+    const bool paging = !countOnly && after;
+    if (paging && sortBy.isEmpty()) {
+        where += QStringLiteral(" AND ") + parts.key + op;
+        values << after->key;
+    } else if (paging) {
+        where += QStringLiteral(" AND (") + sortBy + op + QStringLiteral(" OR (") + sortBy
+            + QStringLiteral(" = ? AND ") + parts.key + op + QStringLiteral("))");
+        const QVariant value = sortValue(*after, filter.sortBy);
+        values << value << value << after->key;
+    }
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const auto orderBy = [&](const QString &expression, const QString &key) -> QString {
+        if (expression.isEmpty())
+            return key + direction;
+        return expression + direction + QStringLiteral(", ") + key + direction;
+    };
 
     QString sql;
-    const QString order = filter.newestFirst ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     if (queue == OpsQueue::Breaks && !searching) {
         // Choose the page's ids on the state index alone (it covers state and id), then join only
         // those: joining every open break before sorting costs ~100 ms at 10,000 breaks.
+        const auto unqualified = [](QString text) { return text.replace(QStringLiteral("b."), QString()); };
         const QString ids = QStringLiteral("SELECT id FROM recon_breaks INDEXED BY ix_recon_breaks_state WHERE ")
-            + where.replace(QStringLiteral("b."), QString());
+            + unqualified(where);
         if (countOnly)
             sql = QStringLiteral("SELECT count(*) FROM (") + ids + QStringLiteral(")");
         else
             sql = QStringLiteral("SELECT ") + parts.columns + QStringLiteral(" FROM ") + parts.from
-                + QStringLiteral(" WHERE b.id IN (") + ids + QStringLiteral(" ORDER BY id") + order
-                + QStringLiteral(" LIMIT ?) ORDER BY b.id") + order;
+                + QStringLiteral(" WHERE b.id IN (") + ids + QStringLiteral(" ORDER BY ")
+                + orderBy(unqualified(sortBy), QStringLiteral("id")) + QStringLiteral(" LIMIT ?) ORDER BY ")
+                + orderBy(sortBy, parts.key);
     } else if (countOnly) {
         sql = QStringLiteral("SELECT count(*) FROM ") + parts.from + QStringLiteral(" WHERE ") + where;
     } else {
         sql = QStringLiteral("SELECT ") + parts.columns + QStringLiteral(" FROM ") + parts.from
-            + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY ") + parts.key + order
+            + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY ") + orderBy(sortBy, parts.key)
             + QStringLiteral(" LIMIT ?");
     }
 
     QSqlQuery &q = m_db->prepared(sql);
-    if (queue == OpsQueue::Stuck)
-        q.addBindValue(filter.nowMs - filter.stuckAfterMs);
-    if (searching) {
-        if (queue == OpsQueue::Breaks) {
-            q.addBindValue(search);
-            q.addBindValue(search);
-        }
-        for (qint64 id : std::as_const(trades))
-            q.addBindValue(id);
-    }
-    if (paging)
-        q.addBindValue(afterKey);
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
     if (!countOnly)
         q.addBindValue(limit);
 
@@ -266,18 +343,18 @@ Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFi
     return rows;
 }
 
-Result<QList<OpsQueueRow>> OpsQueueReader::page(OpsQueue queue, const OpsQueueFilter &filter, qint64 afterKey,
-                                                int limit)
+Result<QList<OpsQueueRow>> OpsQueueReader::page(OpsQueue queue, const OpsQueueFilter &filter,
+                                                const OpsQueueRow *after, int limit)
 {
     if (limit <= 0)
         return QList<OpsQueueRow>();
-    return read(queue, filter, afterKey, limit, false, nullptr);
+    return read(queue, filter, after, limit, false, nullptr);
 }
 
 Result<qint64> OpsQueueReader::count(OpsQueue queue, const OpsQueueFilter &filter)
 {
     qint64 n = 0;
-    if (auto r = read(queue, filter, 0, 0, true, &n); !r)
+    if (auto r = read(queue, filter, nullptr, 0, true, &n); !r)
         return std::unexpected(r.error());
     return n;
 }
@@ -309,9 +386,9 @@ Result<qint64> OpsQueueReader::exportCsv(OpsQueue queue, const OpsQueueFilter &f
 
     const qint64 now = filter.nowMs > 0 ? filter.nowMs : QDateTime::currentMSecsSinceEpoch();
     qint64 written = 0;
-    qint64 cursor = 0;
+    std::optional<OpsQueueRow> cursor;
     for (;;) {
-        auto rows = page(queue, filter, cursor, std::max(pageSize, 1));
+        auto rows = page(queue, filter, cursor ? &*cursor : nullptr, std::max(pageSize, 1));
         if (!rows)
             return std::unexpected(rows.error());
         for (const OpsQueueRow &r : std::as_const(*rows)) {
@@ -328,7 +405,7 @@ Result<qint64> OpsQueueReader::exportCsv(OpsQueue queue, const OpsQueueFilter &f
             return written;
         if (rows->size() < pageSize || rows->isEmpty())
             return written;
-        cursor = rows->back().key;
+        cursor = rows->back();
     }
 }
 

@@ -26,14 +26,32 @@ enum class OpsQueue {
 constexpr int kOpsQueueCount = 6;
 QString toString(OpsQueue queue); // "STUCK", "CLOSED_BUT_PAID", ... (for CSV and logs)
 
+// What a queue is ordered by. Ties (same amount, channel or state) fall back to the row's key,
+// so the order is total and a page boundary never drops or repeats a row.
+enum class OpsQueueSort {
+    Time,    // when the case started (the key follows creation time)
+    Amount,  // minor units
+    Channel, // channel name ("card", "qr_a"…; a frozen order has none)
+    State,   // the flow's, refund's, trade's or break's state name
+};
+
 struct OpsQueueFilter
 {
     // An exact id of any kind: order no., flow no., channel transaction no., refund no. or
     // refund flow no. Empty: every row of the queue.
     QString search;
-    bool newestFirst = true;
+    // Only cases on this channel ("coupon", "wallet", "card", "qr_a", "qr_b"). A frozen order
+    // matches when any of its flows used the channel. Empty: every channel.
+    QString channel;
+    // Only cases that started at least this long before nowMs (0: any age).
+    qint64 olderThanMs = 0;
+    // Amount bounds in minor units, inclusive (negative: no bound).
+    qint64 minAmountMinor = -1;
+    qint64 maxAmountMinor = -1;
+    OpsQueueSort sortBy = OpsQueueSort::Time;
+    bool descending = true; // with Time: newest first
     // Stuck: a flow counts once it is older than this (recon_pending flows count at once).
-    qint64 nowMs = 0;
+    qint64 nowMs = 0; // 0: the current time
     qint64 stuckAfterMs = 5 * 60 * 1000;
 };
 
@@ -65,6 +83,11 @@ struct OpsQueueRow
 // refund_orders by id, filtering on reason/status: one pass over the refunds, not the orders.
 // A search first resolves the id to its trade orders through the unique indexes, then reads only
 // their rows.
+//
+// Filters are conditions on that same walk. Sorting by anything but time pages on the pair
+// (sort value, key): "value < v OR (value = v AND key < k)", never OFFSET, so the ten-thousandth
+// page costs what the first does. A queue is a small part of the orders, so SQLite's top-N sort of
+// one queue's matches stays in milliseconds (docs/benchmarks.md, "Operations queues").
 class OpsQueueReader
 {
 public:
@@ -77,8 +100,10 @@ public:
     static Result<std::unique_ptr<OpsQueueReader>> open(const QString &path);
     const QString &path() const;
 
-    // The rows after afterKey in the filter's order (afterKey <= 0: from the start).
-    Result<QList<OpsQueueRow>> page(OpsQueue queue, const OpsQueueFilter &filter, qint64 afterKey, int limit);
+    // The rows after the row after in the filter's order (nullptr: from the start). after must
+    // be a row this queue returned with the same filter (its key and sort value are the cursor).
+    Result<QList<OpsQueueRow>> page(OpsQueue queue, const OpsQueueFilter &filter, const OpsQueueRow *after,
+                                    int limit);
     Result<qint64> count(OpsQueue queue, const OpsQueueFilter &filter);
 
     // Writes every row matching filter as CSV (header first), reading page by page so memory stays
@@ -91,8 +116,8 @@ public:
 private:
     explicit OpsQueueReader(std::unique_ptr<Database> db);
     Result<QList<qint64>> tradesMatching(const QString &id);
-    Result<QList<OpsQueueRow>> read(OpsQueue queue, const OpsQueueFilter &filter, qint64 afterKey, int limit,
-                                    bool countOnly, qint64 *count);
+    Result<QList<OpsQueueRow>> read(OpsQueue queue, const OpsQueueFilter &filter, const OpsQueueRow *after,
+                                    int limit, bool countOnly, qint64 *count);
 
     std::unique_ptr<Database> m_db;
 };

@@ -77,6 +77,22 @@ void bindStatuses(QSqlQuery &q, const QList<TradeStatus> &statuses)
         q.addBindValue(toString(s));
 }
 
+// The order has a flow on the filter's channel (ix_flow_trade: one seek per order). Empty when
+// the filter names no channel. The correlated name is the nearest trade_orders in scope.
+QString channelCondition(const OrderListFilter &filter)
+{
+    return filter.channel.isEmpty()
+        ? QString()
+        : QStringLiteral(" AND EXISTS (SELECT 1 FROM payment_flows cf INDEXED BY ix_flow_trade"
+                         " WHERE cf.trade_id = trade_orders.id AND cf.channel = ?)");
+}
+
+void bindChannel(QSqlQuery &q, const OrderListFilter &filter)
+{
+    if (!filter.channel.isEmpty())
+        q.addBindValue(filter.channel);
+}
+
 Result<OrderListRow> readRow(const QSqlQuery &q)
 {
     OrderListRow r;
@@ -131,6 +147,13 @@ qint64 effectiveBefore(qint64 beforeId)
 }
 
 } // namespace
+
+const QStringList &paymentChannels()
+{
+    static const QStringList channels = {QStringLiteral("coupon"), QStringLiteral("wallet"),
+        QStringLiteral("card"), QStringLiteral("qr_a"), QStringLiteral("qr_b")};
+    return channels;
+}
 
 OrderListReader::OrderListReader(std::unique_ptr<Database> db)
     : m_db(std::move(db))
@@ -197,11 +220,12 @@ Result<QList<OrderListRow>> OrderListReader::page(const OrderListFilter &filter,
         if (!filter.statuses.isEmpty())
             sql += QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size())
                 + QStringLiteral(")");
-        sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+        sql += channelCondition(filter) + QStringLiteral(" ORDER BY id DESC LIMIT ?");
         QSqlQuery &q = m_db->prepared(sql);
         q.addBindValue(filter.orderNo);
         q.addBindValue(before);
         bindStatuses(q, filter.statuses);
+        bindChannel(q, filter);
         q.addBindValue(limit);
         return readRows(q, what);
     }
@@ -242,12 +266,13 @@ Result<QList<OrderListRow>> OrderListReader::prefixPage(
     const QString statusCondition = filter.statuses.isEmpty()
         ? QString()
         : QStringLiteral(" AND status IN (") + placeholders(filter.statuses.size()) + QStringLiteral(")");
+    const QString extraConditions = statusCondition + channelCondition(filter);
 
     // The window just below the cursor. If it holds a whole page, that page is exact: every row
     // outside the window has a smaller id than every row in it.
     QSqlQuery &window = m_db->prepared(QStringLiteral("SELECT ") + kColumns
         + QStringLiteral(" FROM trade_orders NOT INDEXED WHERE id < ? AND id >= ? AND ")
-        + rangeCondition(range) + statusCondition + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
+        + rangeCondition(range) + extraConditions + QStringLiteral(" ORDER BY id DESC LIMIT ?"));
     qint64 top = before;
     if (top == std::numeric_limits<qint64>::max()) {
         QSqlQuery &maxId
@@ -261,6 +286,7 @@ Result<QList<OrderListRow>> OrderListReader::prefixPage(
     window.addBindValue(top - m_tuning.scanWindow);
     bindRange(window, range);
     bindStatuses(window, filter.statuses);
+    bindChannel(window, filter);
     window.addBindValue(limit);
     auto rows = readRows(window, what);
     if (!rows || rows->size() >= limit)
@@ -271,11 +297,12 @@ Result<QList<OrderListRow>> OrderListReader::prefixPage(
     QSqlQuery &sorted = m_db->prepared(QStringLiteral("SELECT ") + kColumns
         + QStringLiteral(" FROM trade_orders WHERE id IN (SELECT id FROM trade_orders "
                          "INDEXED BY ix_trade_out_no WHERE ")
-        + rangeCondition(range) + QStringLiteral(" AND id < ?") + statusCondition
+        + rangeCondition(range) + QStringLiteral(" AND id < ?") + extraConditions
         + QStringLiteral(" ORDER BY id DESC LIMIT ?) ORDER BY id DESC"));
     bindRange(sorted, range);
     sorted.addBindValue(before);
     bindStatuses(sorted, filter.statuses);
+    bindChannel(sorted, filter);
     sorted.addBindValue(limit);
     return readRows(sorted, what);
 }
@@ -290,13 +317,14 @@ Result<QList<OrderListRow>> OrderListReader::pageForStatus(
                   : QStringLiteral("NOT INDEXED WHERE id < ?");
     if (search)
         sql += QStringLiteral(" AND ") + rangeCondition(range);
-    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    sql += channelCondition(filter) + QStringLiteral(" ORDER BY id DESC LIMIT ?");
     QSqlQuery &q = m_db->prepared(sql);
     if (status)
         q.addBindValue(toString(*status));
     q.addBindValue(before);
     if (search)
         bindRange(q, range);
+    bindChannel(q, filter);
     q.addBindValue(limit);
     return readRows(q, QCoreApplication::translate("Store", "Read trade orders"));
 }
@@ -324,12 +352,16 @@ Result<OrderCount> OrderListReader::count(const OrderListFilter &filter, qint64 
     if (!filter.orderNo.isEmpty()) {
         from = QStringLiteral("trade_orders INDEXED BY ix_trade_out_no");
         conditions << (filter.exactOrderNo ? QStringLiteral("out_trade_no = ?") : rangeCondition(range));
-    } else {
+    } else if (!filter.statuses.isEmpty()) {
         from = QStringLiteral("trade_orders INDEXED BY ix_trade_status");
+    } else {
+        from = QStringLiteral("trade_orders NOT INDEXED");
     }
     if (!filter.statuses.isEmpty())
         conditions << QStringLiteral("status IN (") + placeholders(filter.statuses.size())
                 + QStringLiteral(")");
+    if (!filter.channel.isEmpty())
+        conditions << channelCondition(filter).mid(5); // without the leading " AND "
     QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + from
         + QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" LIMIT ?)"));
     if (!filter.orderNo.isEmpty()) {
@@ -339,6 +371,7 @@ Result<OrderCount> OrderListReader::count(const OrderListFilter &filter, qint64 
             bindRange(q, range);
     }
     bindStatuses(q, filter.statuses);
+    bindChannel(q, filter);
     q.addBindValue(cap + 1);
     auto n = readCount(q, QCoreApplication::translate("Store", "Count trade orders"));
     if (!n)

@@ -214,15 +214,15 @@ int main(int argc, char *argv[])
         OrderListFilter filter;
     };
     const Search searches[] = {
-        {"prefix_day", OrderListFilter {{}, day, false}},
-        {"prefix_month", OrderListFilter {{}, month, false}},
-        {"prefix_oldest_month", OrderListFilter {{}, oldMonth, false}},
-        {"prefix_year", OrderListFilter {{}, year, false}},
-        {"exact", OrderListFilter {{}, newest, true}},
-        {"no_match", OrderListFilter {{}, QStringLiteral("NOPE"), false}},
-        {"prefix_day_and_refunded", OrderListFilter {{TradeStatus::Refunded}, day, false}},
-        {"prefix_month_and_refunded", OrderListFilter {{TradeStatus::Refunded}, month, false}},
-        {"prefix_oldest_month_and_refunded", OrderListFilter {{TradeStatus::Refunded}, oldMonth, false}},
+        {"prefix_day", OrderListFilter {{}, day, false, {}}},
+        {"prefix_month", OrderListFilter {{}, month, false, {}}},
+        {"prefix_oldest_month", OrderListFilter {{}, oldMonth, false, {}}},
+        {"prefix_year", OrderListFilter {{}, year, false, {}}},
+        {"exact", OrderListFilter {{}, newest, true, {}}},
+        {"no_match", OrderListFilter {{}, QStringLiteral("NOPE"), false, {}}},
+        {"prefix_day_and_refunded", OrderListFilter {{TradeStatus::Refunded}, day, false, {}}},
+        {"prefix_month_and_refunded", OrderListFilter {{TradeStatus::Refunded}, month, false, {}}},
+        {"prefix_oldest_month_and_refunded", OrderListFilter {{TradeStatus::Refunded}, oldMonth, false, {}}},
     };
     QJsonObject searchJson;
     for (const Search &search : searches) {

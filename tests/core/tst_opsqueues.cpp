@@ -4,8 +4,12 @@
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QScopeGuard>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 
 using namespace pay;
 
@@ -26,9 +30,28 @@ private slots:
     void stuckNeedsTheThreshold();
     void exportWritesEveryFilteredRow();
     void exportStopsWhenAsked();
+    void filtersAndSortsMatchAReference_data();
+    void filtersAndSortsMatchAReference();
+    void channelFilterInEveryQueue_data();
+    void channelFilterInEveryQueue();
+    void exportFollowsFilterAndSort();
 
 private:
     QString scalar(const QString &sql);
+    // Sixty more breaks (channels, amounts with ties, ages and states spread out); removed again
+    // when the returned guard goes out of scope.
+    void addManyBreaks();
+    void removeManyBreaks();
+    struct BreakRef
+    {
+        qint64 id;
+        qint64 atMs;
+        qint64 amount;
+        QString channel;
+        QString state;
+    };
+    QList<BreakRef> referenceBreaks(const OpsQueueFilter &filter);
+    QList<qint64> pageAll(OpsQueue queue, const OpsQueueFilter &filter, int pageSize);
 
     test::TempDb m_tmp;
     std::unique_ptr<Database> m_writer;
@@ -93,7 +116,7 @@ void TestOpsQueues::counts()
     auto n = m_reader->count(queue, filter);
     QVERIFY(n.has_value());
     QCOMPARE(*n, count);
-    auto rows = m_reader->page(queue, filter, 0, 50);
+    auto rows = m_reader->page(queue, filter, nullptr, 50);
     QVERIFY(rows.has_value());
     QCOMPARE(rows->size(), count);
     QCOMPARE(rows->front().orderNo, firstOrder);
@@ -132,7 +155,7 @@ void TestOpsQueues::searchByAnyId()
     filter.nowMs = m_nowMs;
     filter.search = scalar(sql);
     QVERIFY(!filter.search.isEmpty());
-    auto rows = m_reader->page(queue, filter, 0, 50);
+    auto rows = m_reader->page(queue, filter, nullptr, 50);
     QVERIFY(rows.has_value());
     QCOMPARE(rows->size(), 1);
     QCOMPARE(rows->front().orderNo, orderNo);
@@ -150,7 +173,7 @@ void TestOpsQueues::searchMissesOtherQueues()
         QCOMPARE(m_reader->count(q, filter).value_or(-1), qint64(0));
     filter.search = u"NO-SUCH-ID"_qs;
     QCOMPARE(m_reader->count(OpsQueue::ClosedButPaid, filter).value_or(-1), qint64(0));
-    QCOMPARE(m_reader->page(OpsQueue::Breaks, filter, 0, 10).value_or(QList<OpsQueueRow>{{}}).size(), 0);
+    QCOMPARE(m_reader->page(OpsQueue::Breaks, filter, nullptr, 10).value_or(QList<OpsQueueRow>{{}}).size(), 0);
 }
 
 void TestOpsQueues::pagesByKeyInBothDirections()
@@ -158,16 +181,16 @@ void TestOpsQueues::pagesByKeyInBothDirections()
     OpsQueueFilter filter;
     filter.nowMs = m_nowMs;
     for (bool newestFirst : {true, false}) {
-        filter.newestFirst = newestFirst;
+        filter.descending = newestFirst;
         QList<qint64> keys;
-        qint64 cursor = 0;
+        std::optional<OpsQueueRow> cursor;
         for (;;) {
-            auto rows = m_reader->page(OpsQueue::Breaks, filter, cursor, 1);
+            auto rows = m_reader->page(OpsQueue::Breaks, filter, cursor ? &*cursor : nullptr, 1);
             QVERIFY(rows.has_value());
             if (rows->isEmpty())
                 break;
             keys.append(rows->front().key);
-            cursor = rows->front().key;
+            cursor = rows->front();
         }
         QCOMPARE(keys.size(), 2);
         QCOMPARE(keys.front() > keys.back(), newestFirst);
@@ -181,7 +204,7 @@ void TestOpsQueues::stuckNeedsTheThreshold()
     OpsQueueFilter filter;
     filter.nowMs = m_nowMs;
     filter.stuckAfterMs = 365LL * 24 * 3600 * 1000;
-    auto rows = m_reader->page(OpsQueue::Stuck, filter, 0, 10);
+    auto rows = m_reader->page(OpsQueue::Stuck, filter, nullptr, 10);
     QVERIFY(rows.has_value());
     QCOMPARE(rows->size(), 1);
     QCOMPARE(rows->front().orderNo, u"D20261127902"_qs);
@@ -233,6 +256,222 @@ void TestOpsQueues::exportStopsWhenAsked()
     auto written = m_reader->exportCsv(OpsQueue::Breaks, filter, out, [](qint64, qint64) { return false; }, 1);
     QVERIFY(written.has_value());
     QCOMPARE(*written, qint64(1));
+}
+
+void TestOpsQueues::addManyBreaks()
+{
+    const QStringList channels = {u"coupon"_qs, u"wallet"_qs, u"card"_qs, u"qr_a"_qs, u"qr_b"_qs};
+    for (int i = 0; i < 60; ++i) {
+        QSqlQuery q(m_writer->db());
+        q.prepare(u"INSERT INTO recon_breaks (channel, category, flow_no, channel_txn_no, local_amount,"
+                  " statement_amount, state, created_at) VALUES (?, 'STATUS_MISMATCH', NULL, ?, ?, ?, ?, ?)"_qs);
+        const qint64 amount = (i * 37 % 11) * 100; // eleven values, many ties
+        q.addBindValue(channels.at(i % channels.size()));
+        q.addBindValue(u"TXN-MANY-%1"_qs.arg(i));
+        q.addBindValue(i % 4 == 0 ? QVariant() : QVariant(amount)); // then the statement's amount counts
+        q.addBindValue(amount);
+        q.addBindValue(i % 7 == 0 ? u"RESOLVED"_qs : i % 3 == 0 ? u"HELD"_qs : u"OPEN"_qs);
+        // Ages from now to an hour ago, not in key order.
+        q.addBindValue(m_nowMs - qint64(i * 23 % 60) * 60'000);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+}
+
+void TestOpsQueues::removeManyBreaks()
+{
+    QVERIFY(m_writer->exec(u"DELETE FROM recon_breaks WHERE channel_txn_no LIKE 'TXN-MANY-%'"_qs).has_value());
+}
+
+// Every open or held break matching filter, read plainly and sorted here the way the reader promises.
+QList<TestOpsQueues::BreakRef> TestOpsQueues::referenceBreaks(const OpsQueueFilter &filter)
+{
+    QList<BreakRef> out;
+    QSqlQuery q(m_writer->db());
+    if (!q.exec(u"SELECT id, created_at, coalesce(local_amount, statement_amount, 0), channel, state"
+                " FROM recon_breaks WHERE state IN ('OPEN', 'HELD')"_qs))
+        return out;
+    while (q.next()) {
+        BreakRef r {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toString(),
+                    q.value(4).toString()};
+        if (!filter.channel.isEmpty() && r.channel != filter.channel)
+            continue;
+        if (filter.olderThanMs > 0 && r.atMs > filter.nowMs - filter.olderThanMs)
+            continue;
+        if (filter.minAmountMinor >= 0 && r.amount < filter.minAmountMinor)
+            continue;
+        if (filter.maxAmountMinor >= 0 && r.amount > filter.maxAmountMinor)
+            continue;
+        out.append(r);
+    }
+    // -1, 0, 1 by the sort value alone.
+    const auto byValue = [&](const BreakRef &a, const BreakRef &b) {
+        switch (filter.sortBy) {
+        case OpsQueueSort::Time: return 0;
+        case OpsQueueSort::Amount: return a.amount < b.amount ? -1 : a.amount > b.amount ? 1 : 0;
+        case OpsQueueSort::Channel: return a.channel.compare(b.channel);
+        case OpsQueueSort::State: return a.state.compare(b.state);
+        }
+        return 0;
+    };
+    std::sort(out.begin(), out.end(), [&](const BreakRef &a, const BreakRef &b) {
+        int c = byValue(a, b);
+        if (c == 0)
+            c = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+        return filter.descending ? c > 0 : c < 0;
+    });
+    return out;
+}
+
+QList<qint64> TestOpsQueues::pageAll(OpsQueue queue, const OpsQueueFilter &filter, int pageSize)
+{
+    QList<qint64> keys;
+    std::optional<OpsQueueRow> cursor;
+    for (int guard = 0; guard < 1000; ++guard) {
+        auto rows = m_reader->page(queue, filter, cursor ? &*cursor : nullptr, pageSize);
+        if (!rows) {
+            qWarning("%s", qPrintable(rows.error().message));
+            return {};
+        }
+        for (const OpsQueueRow &r : std::as_const(*rows))
+            keys.append(r.key);
+        if (rows->size() < pageSize)
+            break;
+        cursor = rows->back();
+    }
+    return keys;
+}
+
+void TestOpsQueues::filtersAndSortsMatchAReference_data()
+{
+    QTest::addColumn<OpsQueueFilter>("filter");
+    const QList<std::pair<const char *, OpsQueueSort>> sorts = {
+        {"time", OpsQueueSort::Time}, {"amount", OpsQueueSort::Amount},
+        {"channel", OpsQueueSort::Channel}, {"state", OpsQueueSort::State}};
+    for (const auto &[sortName, sort] : sorts) {
+        for (bool descending : {true, false}) {
+            OpsQueueFilter f;
+            f.sortBy = sort;
+            f.descending = descending;
+            QTest::addRow("%s %s, no filter", sortName, descending ? "desc" : "asc") << f;
+            f.channel = u"card"_qs;
+            QTest::addRow("%s %s, card", sortName, descending ? "desc" : "asc") << f;
+            f.channel.clear();
+            f.olderThanMs = 10 * 60'000;
+            f.minAmountMinor = 300;
+            f.maxAmountMinor = 800;
+            QTest::addRow("%s %s, older than 10 min, 3.00 to 8.00", sortName, descending ? "desc" : "asc") << f;
+            f.channel = u"qr_a"_qs;
+            f.maxAmountMinor = -1;
+            QTest::addRow("%s %s, qr_a older than 10 min from 3.00", sortName, descending ? "desc" : "asc") << f;
+        }
+    }
+}
+
+void TestOpsQueues::filtersAndSortsMatchAReference()
+{
+    QFETCH(OpsQueueFilter, filter);
+    filter.nowMs = m_nowMs;
+    addManyBreaks();
+    const auto cleanup = qScopeGuard([this] { removeManyBreaks(); });
+
+    QList<qint64> expected;
+    for (const BreakRef &r : referenceBreaks(filter))
+        expected.append(r.id);
+    QVERIFY(expected.size() >= 3); // every filter keeps a few rows, so paging and ties matter
+    // Pages of 4 cross the ties in amount, channel and state.
+    QCOMPARE(pageAll(OpsQueue::Breaks, filter, 4), expected);
+    QCOMPARE(pageAll(OpsQueue::Breaks, filter, 1000), expected);
+    QCOMPARE(m_reader->count(OpsQueue::Breaks, filter).value_or(-1), qint64(expected.size()));
+}
+
+void TestOpsQueues::channelFilterInEveryQueue_data()
+{
+    QTest::addColumn<OpsQueue>("queue");
+    QTest::addColumn<QString>("orderNo");
+    QTest::addRow("stuck") << OpsQueue::Stuck << u"D20261127902"_qs;
+    QTest::addRow("closed but paid") << OpsQueue::ClosedButPaid << u"D20261127900"_qs;
+    QTest::addRow("duplicate") << OpsQueue::Duplicate << u"D20261127901"_qs;
+    QTest::addRow("failed refunds") << OpsQueue::FailedRefunds << u"D20261127006"_qs;
+    QTest::addRow("frozen") << OpsQueue::Frozen << u"D20261127903"_qs;
+}
+
+void TestOpsQueues::channelFilterInEveryQueue()
+{
+    QFETCH(OpsQueue, queue);
+    QFETCH(QString, orderNo);
+    OpsQueueFilter filter;
+    filter.nowMs = m_nowMs;
+    filter.search = orderNo;
+    auto all = m_reader->page(queue, filter, nullptr, 10);
+    QVERIFY(all.has_value());
+    QCOMPARE(all->size(), 1);
+    // The row's own channel; a frozen order has none shown, so one of its flows' channels.
+    const QString channel = queue == OpsQueue::Frozen
+        ? scalar(u"SELECT f.channel FROM payment_flows f JOIN trade_orders t ON t.id = f.trade_id"
+                 " WHERE t.out_trade_no = '%1' LIMIT 1"_qs.arg(orderNo))
+        : all->front().channel;
+    QVERIFY(!channel.isEmpty());
+    const QString unused = scalar(u"SELECT c FROM (SELECT 'coupon' AS c UNION SELECT 'wallet' UNION SELECT 'card'"
+                                  " UNION SELECT 'qr_a' UNION SELECT 'qr_b') WHERE c NOT IN (SELECT f.channel FROM"
+                                  " payment_flows f JOIN trade_orders t ON t.id = f.trade_id WHERE t.out_trade_no"
+                                  " = '%1') ORDER BY c LIMIT 1"_qs.arg(orderNo));
+    QVERIFY(!unused.isEmpty());
+
+    filter.search.clear();
+    filter.channel = channel;
+    QList<qint64> keys = pageAll(queue, filter, 10);
+    QVERIFY(keys.contains(all->front().key));
+    QCOMPARE(m_reader->count(queue, filter).value_or(-1), qint64(keys.size()));
+    filter.channel = unused;
+    QVERIFY(!pageAll(queue, filter, 10).contains(all->front().key));
+    QCOMPARE(m_reader->count(queue, filter).value_or(-1), qint64(pageAll(queue, filter, 10).size()));
+    // Amount bounds around the row's own amount.
+    filter.channel.clear();
+    filter.minAmountMinor = all->front().amountMinor;
+    filter.maxAmountMinor = all->front().amountMinor;
+    QVERIFY(pageAll(queue, filter, 10).contains(all->front().key));
+    filter.minAmountMinor = all->front().amountMinor + 1;
+    filter.maxAmountMinor = -1;
+    QVERIFY(!pageAll(queue, filter, 10).contains(all->front().key));
+    // Older than its age: gone; younger: kept.
+    filter.minAmountMinor = -1;
+    filter.olderThanMs = m_nowMs - all->front().atMs + 60'000;
+    QVERIFY(!pageAll(queue, filter, 10).contains(all->front().key));
+    filter.olderThanMs = std::max<qint64>(1, m_nowMs - all->front().atMs - 60'000);
+    if (m_nowMs - all->front().atMs > 60'000)
+        QVERIFY(pageAll(queue, filter, 10).contains(all->front().key));
+}
+
+void TestOpsQueues::exportFollowsFilterAndSort()
+{
+    addManyBreaks();
+    const auto cleanup = qScopeGuard([this] { removeManyBreaks(); });
+    OpsQueueFilter filter;
+    filter.nowMs = m_nowMs;
+    filter.channel = u"wallet"_qs;
+    filter.sortBy = OpsQueueSort::Amount;
+    filter.descending = false;
+    const QList<BreakRef> expected = referenceBreaks(filter);
+    QVERIFY(expected.size() >= 5);
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    // Pages of two rows: the export walks the same (amount, key) cursor.
+    auto written = m_reader->exportCsv(OpsQueue::Breaks, filter, out, {}, 2);
+    QVERIFY(written.has_value());
+    QCOMPARE(*written, qint64(expected.size()));
+    const QList<QByteArray> lines = out.data().trimmed().split('\n');
+    QCOMPARE(lines.size(), expected.size() + 1);
+    const QList<QByteArray> header = lines.front().split(',');
+    const qsizetype amountColumn = header.indexOf("amount_minor");
+    const qsizetype channelColumn = header.indexOf("channel");
+    const qsizetype breakColumn = header.indexOf("break_id");
+    QVERIFY(amountColumn >= 0 && channelColumn >= 0 && breakColumn >= 0);
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QList<QByteArray> fields = lines.at(i + 1).split(',');
+        QCOMPARE(fields.at(channelColumn), QByteArray("wallet"));
+        QCOMPARE(fields.at(amountColumn).toLongLong(), expected.at(i).amount);
+        QCOMPARE(fields.at(breakColumn).toLongLong(), expected.at(i).id);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOpsQueues)

@@ -20,11 +20,14 @@ struct Reference
     qint64 id;
     QString outTradeNo;
     TradeStatus status;
+    QStringList channels; // of the order's flows
 };
 
 bool matches(const Reference &r, const OrderListFilter &f)
 {
     if (!f.statuses.isEmpty() && !f.statuses.contains(r.status))
+        return false;
+    if (!f.channel.isEmpty() && !r.channels.contains(f.channel))
         return false;
     if (f.orderNo.isEmpty())
         return true;
@@ -96,6 +99,27 @@ void TestOrderListReader::initTestCase()
         QVERIFY(trades.insert(t));
     }
 
+    // Flows on a few channels, independent of the order number and state: a card flow on every
+    // third order, a wallet flow on every fifth (so some orders have both), and QR B on orders
+    // 2,000 to 2,003 only (rare: the walk must go deep to fill a page).
+    for (const QString &sql : {
+             QStringLiteral("INSERT INTO payment_orders (id, payment_no, trade_id, amount, currency, status,"
+                            " created_at, updated_at) SELECT id, 'P' || id, id, amount, currency, 'SUCCEEDED',"
+                            " created_at, updated_at FROM trade_orders"),
+             QStringLiteral("INSERT INTO payment_flows (flow_no, payment_id, trade_id, seq, method, channel, amount,"
+                            " currency, status, created_at, updated_at) SELECT 'FC' || id, id, id, 1, 'card', 'card',"
+                            " amount, currency, 'SUCCEEDED', created_at, updated_at FROM trade_orders WHERE id % 3 = 0"),
+             QStringLiteral("INSERT INTO payment_flows (flow_no, payment_id, trade_id, seq, method, channel, amount,"
+                            " currency, status, created_at, updated_at) SELECT 'FW' || id, id, id, 2, 'wallet', 'wallet',"
+                            " amount, currency, 'FAILED', created_at, updated_at FROM trade_orders WHERE id % 5 = 0"),
+             QStringLiteral("INSERT INTO payment_flows (flow_no, payment_id, trade_id, seq, method, channel, amount,"
+                            " currency, status, created_at, updated_at) SELECT 'FQ' || id, id, id, 3, 'qr', 'qr_b',"
+                            " amount, currency, 'SUCCEEDED', created_at, updated_at FROM trade_orders"
+                            " WHERE id BETWEEN 2000 AND 2003")}) {
+        auto done = m_writer->exec(sql);
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
+    }
+
     const QList<Reference> all = reference();
     QCOMPARE(all.size(), 3008);
     m_newestDay = QStringLiteral("PD20240624");
@@ -112,10 +136,12 @@ QList<Reference> TestOrderListReader::reference()
 {
     QList<Reference> out;
     QSqlQuery q(m_writer->db());
-    if (!q.exec(QStringLiteral("SELECT id, out_trade_no, status FROM trade_orders ORDER BY id DESC")))
+    if (!q.exec(QStringLiteral("SELECT id, out_trade_no, status, (SELECT group_concat(channel) FROM payment_flows f"
+                               " WHERE f.trade_id = t.id) FROM trade_orders t ORDER BY id DESC")))
         return out;
     while (q.next()) {
-        Reference r {q.value(0).toLongLong(), q.value(1).toString(), TradeStatus::Created};
+        Reference r {q.value(0).toLongLong(), q.value(1).toString(), TradeStatus::Created,
+            q.value(3).toString().split(u',', Qt::SkipEmptyParts)};
         fromString(q.value(2).toString(), r.status);
         out.append(r);
     }
@@ -137,11 +163,11 @@ void TestOrderListReader::pagesMatchAReferenceScan_data()
 {
     QTest::addColumn<OrderListFilter>("filter");
     auto add = [](const char *name, QList<TradeStatus> statuses, const QString &no, bool exact) {
-        QTest::addRow("%s", name) << OrderListFilter {statuses, no, exact};
+        QTest::addRow("%s", name) << OrderListFilter {statuses, no, exact, {}};
     };
     add("everything", {}, {}, false);
     for (TradeStatus s : kAllTradeStatuses)
-        QTest::addRow("status %s", qPrintable(toString(s))) << OrderListFilter {{s}, {}, false};
+        QTest::addRow("status %s", qPrintable(toString(s))) << OrderListFilter {{s}, {}, false, {}};
     add("paid or closed", {TradeStatus::Paid, TradeStatus::Closed}, {}, false);
     add("newest day (window)", {}, QStringLiteral("PD20240624"), false);
     add("oldest day (id sort)", {}, QStringLiteral("PD20240615"), false);
@@ -160,6 +186,22 @@ void TestOrderListReader::pagesMatchAReferenceScan_data()
     add("prefix ending beyond the BMP", {}, QString(QStringLiteral("X") + QString::fromUcs4(U"\U00010000")),
         false);
     add("prefix X", {}, QStringLiteral("X"), false);
+    auto addChannel = [](const char *name, QList<TradeStatus> statuses, const QString &no, bool exact,
+                          const QString &channel) {
+        QTest::addRow("%s", name) << OrderListFilter {statuses, no, exact, channel};
+    };
+    addChannel("channel card", {}, {}, false, QStringLiteral("card"));
+    addChannel("channel wallet, paid", {TradeStatus::Paid}, {}, false, QStringLiteral("wallet"));
+    addChannel("channel card, two statuses", {TradeStatus::Paid, TradeStatus::Closed}, {}, false,
+        QStringLiteral("card"));
+    addChannel("channel qr_b (rare)", {}, {}, false, QStringLiteral("qr_b"));
+    addChannel("channel nobody used", {}, {}, false, QStringLiteral("qr_a"));
+    addChannel("channel card, newest day (window)", {}, QStringLiteral("PD20240624"), false,
+        QStringLiteral("card"));
+    addChannel("channel wallet, oldest day (id sort)", {}, QStringLiteral("PD20240615"), false,
+        QStringLiteral("wallet"));
+    addChannel("channel card, month (scan)", {TradeStatus::Refunded}, QStringLiteral("PD202406"), false,
+        QStringLiteral("card"));
 }
 
 void TestOrderListReader::pagesMatchAReferenceScan()
@@ -173,6 +215,10 @@ void TestOrderListReader::pagesMatchAReferenceScan()
         if (matches(r, filter))
             expected.append(r.id);
     }
+    if (filter.channel == QStringLiteral("qr_b"))
+        QCOMPARE(expected.size(), 4);
+    else if (!filter.channel.isEmpty() && filter.channel != QStringLiteral("qr_a") && filter.orderNo.isEmpty())
+        QVERIFY(expected.size() > kPage); // the filter pages
 
     QList<qint64> got;
     qint64 before = 0;
@@ -201,7 +247,7 @@ void TestOrderListReader::countsAreExactUpToTheCap()
     QVERIFY(total);
     QCOMPARE(*total, 3008);
 
-    const OrderListFilter paid {{TradeStatus::Paid}, {}, false};
+    const OrderListFilter paid {{TradeStatus::Paid}, {}, false, {}};
     auto exact = reader->count(paid, 1'000'000);
     QVERIFY(exact);
     QVERIFY(exact->exact);
@@ -214,6 +260,17 @@ void TestOrderListReader::countsAreExactUpToTheCap()
     QVERIFY(atCap);
     QCOMPARE(atCap->value, exact->value);
     QVERIFY(atCap->exact);
+
+    OrderListFilter card;
+    card.channel = QStringLiteral("card");
+    auto cards = reader->count(card, 1'000'000);
+    QVERIFY(cards);
+    QCOMPARE(cards->value, 3008 / 3); // every third id has a card flow
+    QVERIFY(cards->exact);
+    auto cappedCards = reader->count(card, 10);
+    QVERIFY(cappedCards);
+    QCOMPARE(cappedCards->value, 10);
+    QVERIFY(!cappedCards->exact);
 }
 
 void TestOrderListReader::readsBesideAnOpenWriteTransaction()

@@ -1,5 +1,7 @@
+#include "dashboardloader.h"
 #include "engine/demoseed.h"
 #include "mainwindow.h"
+#include "ordersmodel.h"
 #include "pages/dashboardpage.h"
 #include "pages/operationspage.h"
 #include "store/dashboardreader.h"
@@ -11,13 +13,17 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QFile>
+#include <QLabel>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QPieSeries>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTest>
+#include <QThread>
 
 using namespace pay;
 using namespace pay::ui;
@@ -33,10 +39,12 @@ private slots:
     void initTestCase();
     void init();
     void chartsHoldTheData();
-    void clickingAChannelBarOpensPaidOrders();
+    void clickingAChannelBarOpensThatChannelsOrders();
     void clickingAStuckBarOpensTheStuckQueue();
     void clickingABreakSliceOpensTheBreaksQueue();
     void refreshReadsAgain();
+    void readsOffTheGuiThread();
+    void aFileThatCannotBeReadSaysSo();
 
 private:
     qint64 scalar(const QString &sql);
@@ -141,23 +149,62 @@ void TestDashboardPage::chartsHoldTheData()
     QCOMPARE(breaks->sum(), 2.0);
 }
 
-void TestDashboardPage::clickingAChannelBarOpensPaidOrders()
+void TestDashboardPage::clickingAChannelBarOpensThatChannelsOrders()
 {
     auto *series = onlySeries<QHorizontalBarSeries>(m_page->channelView());
     QVERIFY(series);
     QBarSet *set = series->barSets().first();
-    QSignalSpy requested(m_page, &DashboardPage::ordersRequested);
-    // The middle of the first bar, mapped from chart values to the view's pixels.
+    QVERIFY(set->count() >= 2);
+    // The bars follow the reader's order (by channel name): the second bar's channel.
+    QSqlQuery q(m_writer->db());
+    QVERIFY(q.exec(u"SELECT DISTINCT channel, method FROM payment_flows WHERE status = 'SUCCEEDED'"
+                   " ORDER BY channel, method LIMIT 1 OFFSET 1"_s));
+    QVERIFY(q.next());
+    const QString channel = q.value(0).toString();
+    q.finish();
+
+    QSignalSpy requested(m_page, &DashboardPage::channelOrdersRequested);
+    // The middle of the second bar, mapped from chart values to the view's pixels.
     QChart *chart = m_page->channelView()->chart();
-    const QPointF inChart = chart->mapToPosition(QPointF(set->at(0) / 2, 0), series);
+    const QPointF inChart = chart->mapToPosition(QPointF(set->at(1) / 2, 1), series);
     const QPoint inView = m_page->channelView()->mapFromScene(chart->mapToScene(inChart));
     QTest::mouseClick(m_page->channelView()->viewport(), Qt::LeftButton, {}, inView);
     QTRY_COMPARE(requested.count(), 1);
-    QCOMPARE(int(requested.at(0).at(0).value<TradeStatus>()), int(TradeStatus::Paid));
+    QCOMPARE(requested.at(0).at(0).toString(), channel);
     QCOMPARE(int(m_window->currentPage()), int(MainWindow::Page::Orders));
-    auto *filter = m_window->findChild<QComboBox *>(u"statusFilter"_s);
-    QVERIFY(filter);
-    QCOMPARE(filter->currentData().toInt(), int(TradeStatus::Paid));
+
+    auto *ordersPage = m_window->findChild<QWidget *>(u"orderspage"_s);
+    QVERIFY(ordersPage);
+    auto *channelFilter = ordersPage->findChild<QComboBox *>(u"channelFilter"_s);
+    QVERIFY(channelFilter);
+    QCOMPARE(channelFilter->currentData().toString(), channel);
+    auto *statusFilter = ordersPage->findChild<QComboBox *>(u"statusFilter"_s);
+    QVERIFY(statusFilter);
+    QCOMPARE(statusFilter->currentIndex(), 0); // every state: refunded orders paid that way too
+
+    // The list holds exactly the orders with a flow on that channel.
+    auto *view = ordersPage->findChild<QTableView *>(u"ordersView"_s);
+    QVERIFY(view);
+    QAbstractItemModel *model = view->model();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    const qint64 expected = scalar(
+        u"SELECT count(DISTINCT trade_id) FROM payment_flows WHERE channel = '%1'"_s.arg(channel));
+    QVERIFY(expected > 0);
+    QCOMPARE(qint64(model->rowCount()), expected);
+    const qint64 withoutChannel = scalar(u"SELECT count(*) FROM trade_orders t WHERE NOT EXISTS"
+                                         " (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id"
+                                         " AND f.channel = '%1')"_s.arg(channel));
+    QVERIFY(withoutChannel > 0); // the filter really narrowed the list
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const qint64 id = model->index(row, 0).data(OrdersModel::TradeIdRole).toLongLong();
+        QCOMPARE(scalar(u"SELECT count(*) FROM payment_flows WHERE trade_id = %1 AND channel = '%2'"_s.arg(id).arg(
+                     channel))
+                > 0,
+            true);
+    }
+    // Back to every channel for the other tests.
+    channelFilter->setCurrentIndex(0);
 }
 
 void TestDashboardPage::clickingAStuckBarOpensTheStuckQueue()
@@ -198,10 +245,53 @@ void TestDashboardPage::refreshReadsAgain()
     QVERIFY(refresh);
     QSignalSpy refreshed(m_page, &DashboardPage::refreshed);
     QTest::mouseClick(refresh, Qt::LeftButton);
-    QCOMPARE(refreshed.count(), 1);
+    QTRY_COMPARE(refreshed.count(), 1);
     auto *breaks = onlySeries<QPieSeries>(m_page->breaksView());
     QVERIFY(breaks);
     QCOMPARE(breaks->count(), 3);
+    QVERIFY(refresh->isEnabled());
+}
+
+void TestDashboardPage::readsOffTheGuiThread()
+{
+    auto *status = m_page->findChild<QLabel *>(u"dashboardStatus"_s);
+    auto *refresh = m_page->findChild<QPushButton *>(u"refreshButton"_s);
+    QVERIFY(status && refresh);
+    auto *loader = m_page->findChild<DashboardLoader *>();
+    QVERIFY(loader);
+    QSignalSpy loaded(loader, &DashboardLoader::loaded);
+    QSignalSpy refreshed(m_page, &DashboardPage::refreshed);
+
+    // The read is queued to the worker; nothing arrives until the event loop runs again.
+    m_page->refresh();
+    QVERIFY(m_page->isLoading());
+    QCOMPARE(status->text(), u"Loading…"_s);
+    QVERIFY(!refresh->isEnabled());
+    QCOMPARE(refreshed.count(), 0);
+
+    // Two requests in flight: only the newest is answered.
+    m_page->refresh();
+    QTRY_COMPARE(refreshed.count(), 1);
+    QCOMPARE(loaded.count(), 1);
+    QVERIFY(!m_page->isLoading());
+    QVERIFY(status->text().startsWith(u"Updated "_s));
+    QVERIFY(refresh->isEnabled());
+    QVERIFY(loader->workerThread()->isRunning());
+    QVERIFY(loader->workerThread() != QThread::currentThread());
+    QCOMPARE(m_page->channelView()->chart()->series().size(), 1);
+}
+
+void TestDashboardPage::aFileThatCannotBeReadSaysSo()
+{
+    DashboardPage page;
+    page.setDatabasePath(m_tmp.filePath(u"missing.sqlite"_s));
+    QSignalSpy refreshed(&page, &DashboardPage::refreshed);
+    page.refresh();
+    QTRY_COMPARE(refreshed.count(), 1);
+    auto *status = page.findChild<QLabel *>(u"dashboardStatus"_s);
+    QVERIFY(status);
+    QVERIFY2(status->text().startsWith(u"Could not read the dashboard: "_s), qPrintable(status->text()));
+    QVERIFY(!QFile::exists(m_tmp.filePath(u"missing.sqlite"_s)));
 }
 
 QTEST_MAIN(TestDashboardPage)

@@ -5,15 +5,19 @@
 #include "opsactiondialog.h"
 #include "opsqueuemodel.h"
 #include "pages/operationspage.h"
+#include "store/database.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -154,6 +158,7 @@ private slots:
     void queryNowTakesTheOrderOutOfTheStuckQueue();
     void approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue();
     void exportsTheWholeFilteredQueue();
+    void filtersAndHeaderClicksOrderTheQueue();
 };
 
 void TestOperationsPage::showsEveryQueueWithItsCount()
@@ -397,6 +402,125 @@ void TestOperationsPage::exportsTheWholeFilteredQueue()
     QFile csv(file);
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QCOMPARE(csv.readAll().trimmed().split('\n').size(), c.page.queueCount(OpsQueue::Stuck) + 1);
+}
+
+void TestOperationsPage::filtersAndHeaderClicksOrderTheQueue()
+{
+    Console c;
+    QVERIFY(c.start());
+    // Eight breaks: four on QR A (two of them three hours old), the rest on the card.
+    {
+        auto writer = Database::open(c.db.path());
+        QVERIFY(writer.has_value());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 hour = 3600'000;
+        QSqlQuery q((*writer)->db());
+        QVERIFY(q.prepare(u"INSERT INTO recon_breaks (channel, category, channel_txn_no, local_amount,"
+                          " statement_amount, state, created_at) VALUES (?, 'AMOUNT_MISMATCH', ?, ?, ?, 'OPEN', ?)"_s));
+        const struct { const char *channel; qint64 amount; qint64 ageMs; } breaks[] = {
+            {"qr_a", 700, 3 * hour}, {"card", 900, 0}, {"qr_a", 200, 0}, {"card", 100, 3 * hour},
+            {"qr_a", 1500, 3 * hour}, {"card", 300, 0}, {"qr_a", 50, 0}, {"card", 1200, 0}};
+        int n = 0;
+        for (const auto &b : breaks) {
+            q.addBindValue(QString::fromLatin1(b.channel));
+            q.addBindValue(u"TXN-GUI-%1"_s.arg(++n));
+            q.addBindValue(b.amount);
+            q.addBindValue(b.amount + 1);
+            q.addBindValue(now - b.ageMs);
+            QVERIFY(q.exec());
+        }
+    }
+    c.page.refresh();
+    c.clickQueue(OpsQueue::Breaks);
+    QCOMPARE(c.page.model()->rowCount(), 8);
+
+    // The channel combo, by keyboard: down until QR A.
+    auto *channel = c.find<QComboBox>(u"channelFilter"_s);
+    QVERIFY(channel);
+    channel->setFocus();
+    for (int i = 0; i < channel->count() && channel->currentData().toString() != u"qr_a"_s; ++i)
+        QTest::keyClick(channel, Qt::Key_Down);
+    QCOMPARE(channel->currentData().toString(), u"qr_a"_s);
+    QCOMPARE(c.page.model()->rowCount(), 4);
+    QCOMPARE(c.page.queueCount(OpsQueue::Breaks), qint64(4)); // the count follows the filter
+    for (int r = 0; r < 4; ++r)
+        QCOMPARE(c.page.model()->row(r).channel, u"qr_a"_s);
+
+    auto *table = c.find<QTableView>(u"queueTable"_s);
+    QHeaderView *header = table->horizontalHeader();
+    const auto clickHeader = [&](int column) {
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                                 header->height() / 2));
+    };
+    const auto amounts = [&] {
+        QList<qint64> out;
+        for (int r = 0; r < c.page.model()->rowCount(); ++r)
+            out.append(c.page.model()->index(r, OpsQueueModel::Amount).data(OpsQueueModel::UnderlyingDataRole).toLongLong());
+        return out;
+    };
+
+    // First click on Amount: ascending; second: descending.
+    clickHeader(OpsQueueModel::Amount);
+    QCOMPARE(header->sortIndicatorSection(), int(OpsQueueModel::Amount));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    QCOMPARE(amounts(), (QList<qint64> {50, 200, 700, 1500}));
+    clickHeader(OpsQueueModel::Amount);
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QCOMPARE(amounts(), (QList<qint64> {1500, 700, 200, 50}));
+
+    // A column the reader cannot order by leaves the order (and the indicator) as it was.
+    clickHeader(OpsQueueModel::OrderNo);
+    QCOMPARE(header->sortIndicatorSection(), int(OpsQueueModel::Amount));
+    QCOMPARE(amounts(), (QList<qint64> {1500, 700, 200, 50}));
+
+    // Older than one hour: the two old QR A breaks.
+    auto *age = c.find<QComboBox>(u"ageFilter"_s);
+    QVERIFY(age);
+    age->setFocus();
+    for (int i = 0; i < age->count() && age->currentData().toLongLong() != 3600'000; ++i)
+        QTest::keyClick(age, Qt::Key_Down);
+    QCOMPARE(age->currentData().toLongLong(), qint64(3600'000));
+    QCOMPARE(amounts(), (QList<qint64> {1500, 700}));
+
+    // Amount from 10.00 (typed, applied on Enter): the 15.00 break alone.
+    age->setCurrentIndex(0);
+    auto *minAmount = c.find<QLineEdit>(u"minAmount"_s);
+    QVERIFY(minAmount);
+    QTest::keyClicks(minAmount, u"10.00"_s);
+    QTest::keyClick(minAmount, Qt::Key_Return);
+    QCOMPARE(amounts(), (QList<qint64> {1500}));
+    minAmount->clear();
+    QCOMPARE(amounts(), (QList<qint64> {1500, 700, 200, 50}));
+
+    // Sorted by channel over every channel, then the export: same filter, same order.
+    channel->setCurrentIndex(0);
+    clickHeader(OpsQueueModel::Channel);
+    QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+    const int rows = c.page.model()->rowCount();
+    QCOMPARE(rows, 8);
+    QCOMPARE(qint64(rows), c.page.queueCount(OpsQueue::Breaks));
+    QStringList channels;
+    for (int r = 0; r < rows; ++r)
+        channels.append(c.page.model()->row(r).channel);
+    QStringList sorted = channels;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(channels, sorted);
+    QCOMPARE(channels.first(), u"card"_s);
+
+    QSignalSpy exported(&c.page, &OperationsPage::exportFinished);
+    const QString file = c.db.filePath(u"breaks.csv"_s);
+    c.page.exportCsv(file);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, kWaitMs);
+    QVERIFY(exported.at(0).at(0).toBool());
+    QFile csv(file);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), rows + 1);
+    const qsizetype txnColumn = lines.front().split(',').indexOf("channel_txn_no");
+    QVERIFY(txnColumn >= 0);
+    for (int r = 0; r < rows; ++r)
+        QCOMPARE(QString::fromUtf8(lines.at(r + 1).split(',').at(txnColumn)), c.page.model()->row(r).channelTxnNo);
 }
 
 QTEST_MAIN(TestOperationsPage)

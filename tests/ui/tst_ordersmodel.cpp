@@ -176,7 +176,7 @@ void TestOrdersModel::filtersByStatus()
     const auto tester = makeTester(&model);
     model.setReader(f.reader());
     QSignalSpy resets(&model, &OrdersModel::modelReset);
-    model.setFilter(OrderListFilter {{status}, {}, false});
+    model.setFilter(OrderListFilter {{status}, {}, false, {}});
     QCOMPARE(resets.count(), 1);
     QCOMPARE(model.rowCount(), std::min<qint64>(40, expected)); // a page, not everything
     QCOMPARE(model.matchingCount().value, expected);
@@ -192,7 +192,7 @@ void TestOrdersModel::filtersByStatus()
             toString(status));
 
     // The same filter again changes nothing.
-    model.setFilter(OrderListFilter {{status}, {}, false});
+    model.setFilter(OrderListFilter {{status}, {}, false, {}});
     QCOMPARE(resets.count(), 1);
     // Back to every state.
     model.setFilter(OrderListFilter {});
@@ -248,7 +248,7 @@ void TestOrdersModel::searchesByOrderNumber()
     OrdersModel model;
     const auto tester = makeTester(&model);
     model.setReader(f.reader());
-    model.setFilter(OrderListFilter {statuses, text, exact});
+    model.setFilter(OrderListFilter {statuses, text, exact, {}});
     fetchAll(model);
     QStringList got;
     for (int row = 0; row < model.rowCount(); ++row)

@@ -1,5 +1,6 @@
 #include "dashboardpage.h"
 
+#include "dashboardloader.h"
 #include "displaytext.h"
 #include "store/dashboardreader.h"
 
@@ -70,6 +71,7 @@ QString hourLabel(qint64 ms)
 
 DashboardPage::DashboardPage(QWidget *parent)
     : QWidget(parent)
+    , m_loader(new DashboardLoader(this))
     , m_data(std::make_unique<DashboardData>())
     , m_title(new QLabel(this))
     , m_status(new QLabel(this))
@@ -82,6 +84,7 @@ DashboardPage::DashboardPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("dashboardpage"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_status->setObjectName(QStringLiteral("dashboardStatus"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
@@ -107,35 +110,49 @@ DashboardPage::DashboardPage(QWidget *parent)
     layout->addLayout(grid, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(m_loader, &DashboardLoader::loaded, this, &DashboardPage::handleLoaded);
+    connect(m_loader, &DashboardLoader::failed, this, &DashboardPage::handleLoadFailed);
     retranslateUi();
     rebuildCharts();
 }
 
 DashboardPage::~DashboardPage() = default;
 
-Result<void> DashboardPage::setDatabasePath(const QString &path)
+void DashboardPage::setDatabasePath(const QString &path)
 {
-    auto reader = DashboardReader::open(path);
-    if (!reader)
-        return std::unexpected(reader.error());
-    m_reader = std::move(*reader);
+    m_path = path;
     if (isVisible())
         refresh();
-    return {};
+}
+
+bool DashboardPage::isLoading() const
+{
+    return m_loader->isLoading();
 }
 
 void DashboardPage::refresh()
 {
-    if (!m_reader) {
-        *m_data = DashboardData();
-        m_status->setText(tr("No database open"));
-    } else if (auto data = m_reader->read(); data) {
-        *m_data = std::move(*data);
-        m_status->setText(tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
-    } else {
-        m_status->setText(tr("Could not read the dashboard: %1").arg(data.error().message));
-    }
+    m_loader->load(m_path);
+    m_status->setText(tr("Loading…"));
+    m_refresh->setEnabled(false);
+}
+
+void DashboardPage::handleLoaded(const DashboardData &loaded)
+{
+    *m_data = loaded;
+    m_status->setText(m_path.isEmpty()
+            ? tr("No database open")
+            : tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_refresh->setEnabled(true);
     rebuildCharts();
+    emit refreshed();
+}
+
+void DashboardPage::handleLoadFailed(const QString &message)
+{
+    // The charts keep the last figures read; the status says why they are not new.
+    m_status->setText(tr("Could not read the dashboard: %1").arg(message));
+    m_refresh->setEnabled(true);
     emit refreshed();
 }
 
@@ -198,7 +215,7 @@ void DashboardPage::buildChannelChart()
     chart->legend()->hide();
     connect(series, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *) {
         if (index >= 0 && index < m_data->channels.size())
-            emit ordersRequested(TradeStatus::Paid);
+            emit channelOrdersRequested(m_data->channels.at(index).channel);
     });
 }
 

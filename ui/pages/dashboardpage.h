@@ -19,10 +19,14 @@ struct DashboardData;
 
 namespace pay::ui {
 
+class DashboardLoader;
+
 // Five charts over the open database: succeeded payments by channel, success rate per channel
 // over time, settle-time distribution, flows stuck by creation hour and open reconciliation breaks
 // by category. Clicking a bar or slice asks for the matching list (the window navigates). The
-// aggregates come from a read-only DashboardReader, read again on refresh and whenever shown.
+// aggregates come from a read-only DashboardReader on a worker thread (DashboardLoader), read
+// again on refresh and whenever shown; the charts stay as they were, marked "Loading…", until the
+// new figures arrive.
 class DashboardPage : public QWidget
 {
     Q_OBJECT
@@ -31,10 +35,11 @@ public:
     explicit DashboardPage(QWidget *parent = nullptr);
     ~DashboardPage() override;
 
-    // Opens path read-only; on failure the previous reader stays.
-    Result<void> setDatabasePath(const QString &path);
-    // Reads every aggregate again and redraws the charts.
+    // Reads path (read-only) from now on; a file that cannot be read shows its error in the status.
+    void setDatabasePath(const QString &path);
+    // Reads every aggregate again on the worker thread; refreshed follows when the charts are redrawn.
     void refresh();
+    bool isLoading() const;
 
     QChartView *channelView() const { return m_channelView; }
     QChartView *successRateView() const { return m_successView; }
@@ -45,8 +50,9 @@ public:
 signals:
     // A chart element was clicked: show this queue, searched for search (empty: all of it).
     void operationsQueueRequested(pay::OpsQueue queue, const QString &search);
-    // A channel bar was clicked: show the orders in this state.
-    void ordersRequested(pay::TradeStatus status);
+    // A channel bar was clicked: show the orders with a payment on this channel ("card", "qr_a"…).
+    void channelOrdersRequested(const QString &channel);
+    // New figures arrived (or the read failed) and the charts were redrawn.
     void refreshed();
 
 protected:
@@ -61,8 +67,11 @@ private:
     void buildStuckChart();
     void buildBreaksChart();
     void retranslateUi();
+    void handleLoaded(const pay::DashboardData &loaded);
+    void handleLoadFailed(const QString &message);
 
-    std::unique_ptr<DashboardReader> m_reader;
+    DashboardLoader *m_loader = nullptr;
+    QString m_path;
     std::unique_ptr<DashboardData> m_data;
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;

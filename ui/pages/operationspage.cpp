@@ -7,6 +7,8 @@
 #include "engine/operations.h"
 #include "engine/staff.h"
 #include "opsactiondialog.h"
+#include "moneyinput.h"
+#include "store/orderlistreader.h"
 #include "opsqueuemodel.h"
 
 #include <QComboBox>
@@ -64,6 +66,14 @@ OperationsPage::OperationsPage(QWidget *parent)
     , m_operatorLabel(new QLabel(this))
     , m_operator(new QComboBox(this))
     , m_search(new QLineEdit(this))
+    , m_channelLabel(new QLabel(this))
+    , m_channelFilter(new QComboBox(this))
+    , m_ageLabel(new QLabel(this))
+    , m_ageFilter(new QComboBox(this))
+    , m_amountLabel(new QLabel(this))
+    , m_minAmount(new QLineEdit(this))
+    , m_amountToLabel(new QLabel(this))
+    , m_maxAmount(new QLineEdit(this))
     , m_refreshButton(new QPushButton(this))
     , m_exportButton(new QPushButton(this))
     , m_queues(new QListWidget(this))
@@ -87,6 +97,24 @@ OperationsPage::OperationsPage(QWidget *parent)
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(320);
+    m_channelFilter->setObjectName(QStringLiteral("channelFilter"));
+    m_channelFilter->addItem(QString(), QString());
+    for (const QString &channel : paymentChannels())
+        m_channelFilter->addItem(QString(), channel);
+    m_channelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_channelLabel->setBuddy(m_channelFilter);
+    m_ageFilter->setObjectName(QStringLiteral("ageFilter"));
+    for (qint64 minutes : {0, 5, 60, 24 * 60, 7 * 24 * 60})
+        m_ageFilter->addItem(QString(), minutes * 60'000);
+    m_ageFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_ageLabel->setBuddy(m_ageFilter);
+    m_minAmount->setObjectName(QStringLiteral("minAmount"));
+    m_maxAmount->setObjectName(QStringLiteral("maxAmount"));
+    for (QLineEdit *edit : {m_minAmount, m_maxAmount}) {
+        edit->setClearButtonEnabled(true);
+        edit->setMaximumWidth(110);
+    }
+    m_amountLabel->setBuddy(m_minAmount);
     m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_queues->setObjectName(QStringLiteral("queueList"));
@@ -105,6 +133,16 @@ OperationsPage::OperationsPage(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(OpsQueueModel::CreatedAt, Qt::DescendingOrder);
+    // A click on a column the reader cannot order by puts the indicator back where it was.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (OpsQueueModel::isSortable(column)) {
+                    m_sortColumn = column;
+                    m_sortOrder = order;
+                } else {
+                    m_table->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
+                }
+            });
 
     m_orderLabel->setObjectName(QStringLiteral("orderLabel"));
     m_orderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -128,6 +166,19 @@ OperationsPage::OperationsPage(QWidget *parent)
     top->addWidget(m_refreshButton);
     top->addWidget(m_exportButton);
 
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_channelLabel);
+    filters->addWidget(m_channelFilter);
+    filters->addSpacing(12);
+    filters->addWidget(m_ageLabel);
+    filters->addWidget(m_ageFilter);
+    filters->addSpacing(12);
+    filters->addWidget(m_amountLabel);
+    filters->addWidget(m_minAmount);
+    filters->addWidget(m_amountToLabel);
+    filters->addWidget(m_maxAmount);
+    filters->addStretch(1);
+
     auto *actions = new QHBoxLayout;
     for (QPushButton *b : {m_queryButton, m_closeButton, m_refundButton, m_retryButton, m_resolveButton})
         actions->addWidget(b);
@@ -141,8 +192,13 @@ OperationsPage::OperationsPage(QWidget *parent)
     detailLayout->addWidget(m_message);
     detailLayout->addWidget(m_timeline, 1);
 
+    auto *list = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filters);
+    listLayout->addWidget(m_table, 1);
     auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(m_table);
+    right->addWidget(list);
     right->addWidget(detail);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 1);
@@ -166,6 +222,15 @@ OperationsPage::OperationsPage(QWidget *parent)
         if (text.isEmpty())
             handleSearchEdited();
     });
+    connect(m_channelFilter, &QComboBox::currentIndexChanged, this, &OperationsPage::handleSearchEdited);
+    connect(m_ageFilter, &QComboBox::currentIndexChanged, this, &OperationsPage::handleSearchEdited);
+    for (QLineEdit *edit : {m_minAmount, m_maxAmount}) {
+        connect(edit, &QLineEdit::editingFinished, this, &OperationsPage::handleSearchEdited);
+        connect(edit, &QLineEdit::textChanged, this, [this](const QString &text) {
+            if (text.isEmpty())
+                handleSearchEdited();
+        });
+    }
     connect(m_refreshButton, &QPushButton::clicked, this, &OperationsPage::refresh);
     connect(m_exportButton, &QPushButton::clicked, this, &OperationsPage::handleExportRequested);
     // The selection, not the current index: a mouse press moves the current index before it
@@ -237,6 +302,17 @@ OpsQueueFilter OperationsPage::currentFilter() const
 {
     OpsQueueFilter f = m_model->filter();
     f.search = m_search->text().trimmed();
+    f.channel = m_channelFilter->currentData().toString();
+    f.olderThanMs = m_ageFilter->currentData().toLongLong();
+    // A bound that does not read as an amount is left out (its field says so).
+    const auto bound = [](QLineEdit *edit) -> qint64 {
+        if (edit->text().trimmed().isEmpty())
+            return -1;
+        const auto minor = MoneyInput::parseMinor(edit->text(), Currency::cny());
+        return minor ? *minor : -1;
+    };
+    f.minAmountMinor = bound(m_minAmount);
+    f.maxAmountMinor = bound(m_maxAmount);
     f.nowMs = QDateTime::currentMSecsSinceEpoch();
     f.stuckAfterMs = kStuckAfterMs;
     return f;
@@ -310,6 +386,12 @@ void OperationsPage::handleQueueRowChanged(int row)
 
 void OperationsPage::handleSearchEdited()
 {
+    for (QLineEdit *edit : {m_minAmount, m_maxAmount}) {
+        const bool bad = !edit->text().trimmed().isEmpty()
+            && !MoneyInput::parseMinor(edit->text(), Currency::cny()).has_value();
+        edit->setStyleSheet(bad ? QStringLiteral("QLineEdit { color: #b3261e; }") : QString());
+        edit->setToolTip(bad ? tr("Not an amount: this bound is left out") : QString());
+    }
     updateCounts();
     m_model->setFilter(currentFilter());
 }
@@ -574,6 +656,22 @@ void OperationsPage::retranslateUi()
 {
     m_operatorLabel->setText(tr("Operator:"));
     m_search->setPlaceholderText(tr("Search by order, flow, channel transaction or refund no. (Enter)"));
+    m_channelLabel->setText(tr("C&hannel:"));
+    m_channelFilter->setItemText(0, tr("All channels"));
+    for (int i = 1; i < m_channelFilter->count(); ++i)
+        m_channelFilter->setItemText(i, DisplayText::paymentMethod(m_channelFilter->itemData(i).toString()));
+    m_ageLabel->setText(tr("Ol&der than:"));
+    m_ageFilter->setItemText(0, tr("Any age"));
+    m_ageFilter->setItemText(1, tr("5 minutes"));
+    m_ageFilter->setItemText(2, tr("1 hour"));
+    m_ageFilter->setItemText(3, tr("1 day"));
+    m_ageFilter->setItemText(4, tr("7 days"));
+    m_amountLabel->setText(tr("A&mount:"));
+    m_amountToLabel->setText(tr("to"));
+    m_minAmount->setPlaceholderText(tr("from"));
+    m_maxAmount->setPlaceholderText(tr("any"));
+    m_table->horizontalHeader()->setToolTip(
+        tr("Click Since, Age, Amount, Channel or State to sort; click again to reverse"));
     m_refreshButton->setText(tr("Refresh"));
     m_exportButton->setText(tr("Export CSV…"));
     m_queryButton->setText(tr("Query channel now"));

@@ -28,7 +28,7 @@ namespace pay::ui {
 class OpsQueueModel;
 
 // The operations console: the work queues with their counts, a queue's rows (search by any id,
-// sorted by time, exported whole to CSV), the selected order's timeline, and the actions an
+// filtered by channel, age and amount, sorted by a header click, exported whole to CSV), the selected order's timeline, and the actions an
 // operator takes on it (each with a reason; money-moving ones approved by a manager's PIN).
 // Lists come from a read-only OpsQueueReader; orders and actions go through the EngineHost.
 class OperationsPage : public QWidget
@@ -103,6 +103,14 @@ private:
     QLabel *m_operatorLabel = nullptr;
     QComboBox *m_operator = nullptr;
     QLineEdit *m_search = nullptr;
+    QLabel *m_channelLabel = nullptr;
+    QComboBox *m_channelFilter = nullptr;
+    QLabel *m_ageLabel = nullptr;
+    QComboBox *m_ageFilter = nullptr;
+    QLabel *m_amountLabel = nullptr;
+    QLineEdit *m_minAmount = nullptr;
+    QLabel *m_amountToLabel = nullptr;
+    QLineEdit *m_maxAmount = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QListWidget *m_queues = nullptr;
@@ -116,6 +124,8 @@ private:
     QPushButton *m_retryButton = nullptr;
     QPushButton *m_resolveButton = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    int m_sortColumn = 0; // the last sortable column clicked, and its order
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
 };
 
 } // namespace pay::ui

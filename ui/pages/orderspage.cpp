@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTableView>
 #include <QToolButton>
@@ -29,6 +30,8 @@ OrdersPage::OrdersPage(QWidget *parent)
     , m_model(new OrdersModel(this))
     , m_statusLabel(new QLabel(this))
     , m_statusFilter(new QComboBox(this))
+    , m_channelLabel(new QLabel(this))
+    , m_channelFilter(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_exactMatch(new QCheckBox(this))
     , m_countLabel(new QLabel(this))
@@ -38,6 +41,7 @@ OrdersPage::OrdersPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("orderspage"));
     m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_channelFilter->setObjectName(QStringLiteral("channelFilter"));
     m_search->setObjectName(QStringLiteral("orderSearch"));
     m_exactMatch->setObjectName(QStringLiteral("exactMatch"));
     m_countLabel->setObjectName(QStringLiteral("orderCount"));
@@ -49,6 +53,11 @@ OrdersPage::OrdersPage(QWidget *parent)
     for (TradeStatus s : kAllTradeStatuses)
         m_statusFilter->addItem(QString(), int(s));
     m_statusFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_channelLabel->setBuddy(m_channelFilter);
+    m_channelFilter->addItem(QString(), QString());
+    for (const QString &channel : paymentChannels())
+        m_channelFilter->addItem(QString(), channel);
+    m_channelFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
@@ -82,6 +91,9 @@ OrdersPage::OrdersPage(QWidget *parent)
     filters->addWidget(m_statusLabel);
     filters->addWidget(m_statusFilter);
     filters->addSpacing(12);
+    filters->addWidget(m_channelLabel);
+    filters->addWidget(m_channelFilter);
+    filters->addSpacing(12);
     filters->addWidget(m_search, 1);
     filters->addWidget(m_exactMatch);
     filters->addSpacing(12);
@@ -99,6 +111,7 @@ OrdersPage::OrdersPage(QWidget *parent)
     m_searchDelay.setInterval(250);
 
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &OrdersPage::handleStatusFilterChanged);
+    connect(m_channelFilter, &QComboBox::currentIndexChanged, this, &OrdersPage::handleStatusFilterChanged);
     connect(m_search, &QLineEdit::textEdited, this, &OrdersPage::handleSearchEdited);
     connect(m_search, &QLineEdit::returnPressed, this, &OrdersPage::applyFilter);
     connect(m_exactMatch, &QCheckBox::toggled, this, &OrdersPage::applyFilter);
@@ -134,6 +147,19 @@ void OrdersPage::showStatus(TradeStatus status)
         m_statusFilter->setCurrentIndex(index); // applies through handleStatusFilterChanged
 }
 
+void OrdersPage::showChannel(const QString &channel)
+{
+    const int index = m_channelFilter->findData(channel);
+    if (index < 0)
+        return;
+    // Both combos change before the one read, so the list is not read with half the filter.
+    const QSignalBlocker blockStatus(m_statusFilter);
+    const QSignalBlocker blockChannel(m_channelFilter);
+    m_statusFilter->setCurrentIndex(m_statusFilter->findData(kAllStatuses));
+    m_channelFilter->setCurrentIndex(index);
+    applyFilter();
+}
+
 void OrdersPage::handleStatusFilterChanged()
 {
     applyFilter();
@@ -151,6 +177,7 @@ void OrdersPage::applyFilter()
     const int status = m_statusFilter->currentData().toInt();
     if (status != kAllStatuses)
         filter.statuses = {TradeStatus(status)};
+    filter.channel = m_channelFilter->currentData().toString();
     filter.orderNo = m_search->text().trimmed();
     filter.exactOrderNo = m_exactMatch->isChecked();
     m_model->setFilter(filter);
@@ -250,6 +277,11 @@ void OrdersPage::retranslateUi()
     for (int i = 1; i < m_statusFilter->count(); ++i)
         m_statusFilter->setItemText(
             i, DisplayText::tradeStatus(TradeStatus(m_statusFilter->itemData(i).toInt())));
+    m_channelLabel->setText(tr("&Channel:"));
+    m_channelFilter->setItemText(0, tr("All channels"));
+    for (int i = 1; i < m_channelFilter->count(); ++i)
+        m_channelFilter->setItemText(i, DisplayText::paymentMethod(m_channelFilter->itemData(i).toString()));
+    m_channelFilter->setToolTip(tr("Only orders with a payment on this channel"));
     m_search->setPlaceholderText(tr("Search by order number (start of the number)"));
     m_exactMatch->setText(tr("E&xact number"));
     m_exactMatch->setToolTip(tr("Match the whole order number instead of its beginning"));

@@ -21,7 +21,7 @@ namespace pay::ui {
 
 class OrdersModel;
 
-// Every trade order, newest first: filter by state, search by order number. The rows come from
+// Every trade order, newest first: filter by state and payment channel, search by order number. The rows come from
 // an OrdersModel on its own read-only connection.
 class OrdersPage : public QWidget
 {
@@ -38,8 +38,10 @@ public:
 
     // Reads the newest orders again.
     void reload();
-    // Filters the list to one state (the search stays).
+    // Filters the list to one state (the search and channel stay).
     void showStatus(TradeStatus status);
+    // Filters the list to the orders with a payment on channel, in every state (the search stays).
+    void showChannel(const QString &channel);
 
 signals:
     // The visible orders were read again; the counts may have changed.
@@ -62,6 +64,8 @@ private:
     OrdersModel *m_model = nullptr;
     QLabel *m_statusLabel = nullptr;
     QComboBox *m_statusFilter = nullptr;
+    QLabel *m_channelLabel = nullptr;
+    QComboBox *m_channelFilter = nullptr;
     QLineEdit *m_search = nullptr;
     QCheckBox *m_exactMatch = nullptr;
     QLabel *m_countLabel = nullptr;
