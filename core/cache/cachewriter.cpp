@@ -26,7 +26,26 @@ CacheWriter::CacheWriter(StatusCache &cache, PaymentEngine &engine, Clock &clock
 void CacheWriter::onTradeChanged(const QString &outTradeNo, qint64 tradeId)
 {
     Q_UNUSED(outTradeNo);
-    (void)refresh(tradeId);
+    Database &db = m_engine.database();
+    if (!db.runningAfterCommit()) {
+        (void)refresh(tradeId);
+        return;
+    }
+    // A commit group just became durable and is announcing its trades: rebuild them together,
+    // once the announcements are done, in one read transaction.
+    if (m_pending.isEmpty())
+        db.afterCommitActions([this] { flushPending(); });
+    if (!m_pending.contains(tradeId))
+        m_pending.append(tradeId);
+}
+
+void CacheWriter::flushPending()
+{
+    const QList<qint64> ids = std::exchange(m_pending, {});
+    m_engine.database().readBatch([&] {
+        for (qint64 id : ids)
+            (void)refresh(id);
+    });
 }
 
 // One statement builds the whole snapshot (SQLite's JSON functions): the trade, its payments,
@@ -34,7 +53,7 @@ void CacheWriter::onTradeChanged(const QString &outTradeNo, qint64 tradeId)
 // result sets through Qt and re-encoding them cost more than the transitions that caused them.
 Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *outTradeNo)
 {
-    QSqlQuery &q = db.prepared(QStringLiteral(
+    SqlStatement &q = db.statement(QStringLiteral(
         "SELECT t.out_trade_no, json_object("
         " 'amount', t.amount, 'currency', t.currency,"
         " 'flows', (SELECT json_group_array(json(j)) FROM (SELECT json_object("

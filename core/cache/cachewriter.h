@@ -59,6 +59,8 @@ private:
     StatusCache &m_cache;
     PaymentEngine &m_engine;
     Clock &m_clock;
+    void flushPending();
+    QList<qint64> m_pending; // trades announced by a commit group, rebuilt after its actions
     quint64 m_rebuilds = 0;
     quint64 m_failures = 0;
 };

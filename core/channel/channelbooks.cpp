@@ -280,7 +280,8 @@ Result<void> ChannelBooks::exec(const QString &sql)
 
 Result<void> ChannelBooks::migrate()
 {
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s}) {
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA cache_size=-16384"_s,
+             u"PRAGMA temp_store=MEMORY"_s}) {
         if (auto r = exec(pragma); !r)
             return r;
     }

@@ -143,7 +143,7 @@ Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, q
 
 Result<void> PaymentEngine::scheduleTask(const QString &kind, qint64 targetId, int attempt, qint64 dueMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO compensation_tasks (kind, target_id, attempt, next_at, created_at) VALUES (?,?,?,?,?)"
         " ON CONFLICT (kind, target_id) DO UPDATE SET attempt = excluded.attempt, next_at = excluded.next_at"));
     q.addBindValue(kind);
@@ -158,7 +158,7 @@ Result<void> PaymentEngine::scheduleTask(const QString &kind, qint64 targetId, i
 
 Result<void> PaymentEngine::dropTask(const QString &kind, qint64 targetId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("DELETE FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
     q.addBindValue(kind);
     q.addBindValue(targetId);
     if (!q.exec())
@@ -222,7 +222,7 @@ Result<int> PaymentEngine::start()
 
 void PaymentEngine::runTask(const QString &kind, qint64 targetId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT attempt, next_at FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT attempt, next_at FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
     q.addBindValue(kind);
     q.addBindValue(targetId);
     if (!q.exec() || !q.next()) {
@@ -390,7 +390,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
     // Numbers derive from row ids so a replayed simulation numbers the same way.
     payment.paymentNo = QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'));
     {
-        QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE payment_orders SET payment_no = ? WHERE id = ?"));
+        SqlStatement &q = m_db.statement(QStringLiteral("UPDATE payment_orders SET payment_no = ? WHERE id = ?"));
         q.addBindValue(payment.paymentNo);
         q.addBindValue(payment.id);
         if (!q.exec())
@@ -625,7 +625,7 @@ void PaymentEngine::handlePrepayResult(qint64 flowId, const ChannelResult &r, co
         if (!f || f->status != FlowStatus::Prepaid)
             return;
         TransactionGuard tx(m_db);
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
+        SqlStatement &q = m_db.statement(QStringLiteral(
             "UPDATE payment_flows SET qr_content = ?, prepay_expires_at = ?, updated_at = ?, version = version + 1"
             " WHERE id = ? AND version = ?"));
         q.addBindValue(info.qrContent);
@@ -811,7 +811,7 @@ void PaymentEngine::failPayment(qint64 paymentId, const QString &reason, EventSo
         auto t = trades.find(p->tradeId);
         if (t && t->status == TradeStatus::Paying) {
             // Back to CREATED unless another attempt is still running.
-            QSqlQuery &q = m_db.prepared(QStringLiteral(
+            SqlStatement &q = m_db.statement(QStringLiteral(
                 "SELECT count(*) FROM payment_orders WHERE trade_id = ? AND status IN ('ACCEPTED','PROCESSING')"));
             q.addBindValue(t->id);
             int running = 0;
@@ -1271,7 +1271,7 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
         return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is %2; only paid orders can be refunded")
                                                       .arg(t->outTradeNo, toString(t->status)));
     // Refundable = what was kept minus customer refunds already accepted (including in flight).
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "SELECT COALESCE(SUM(amount), 0) FROM refund_orders WHERE trade_id = ? AND reason = 'CUSTOMER_REQUEST'"
         " AND status <> 'FAILED'"));
     q.addBindValue(t->id);
@@ -1324,7 +1324,7 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
             break;
         if (f.status != FlowStatus::Succeeded)
             continue;
-        QSqlQuery &pend = m_db.prepared(QStringLiteral(
+        SqlStatement &pend = m_db.statement(QStringLiteral(
             "SELECT COALESCE(SUM(amount), 0) FROM refund_flows WHERE flow_id = ? AND status IN ('ACCEPTED','PROCESSING')"));
         pend.addBindValue(f.id);
         qint64 pending = 0;
@@ -1746,7 +1746,7 @@ void PaymentEngine::finishRefund(qint64 refundId)
 Result<void> PaymentEngine::holdInSuspense(const PaymentFlow &f)
 {
     const QString set = QStringLiteral("SUSP-") + f.flowNo;
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM ledger_postings WHERE posting_set = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM ledger_postings WHERE posting_set = ?"));
     q.addBindValue(set);
     const bool held = q.exec() && q.next() && q.value(0).toInt() > 0;
     q.finish();
@@ -1763,7 +1763,7 @@ Result<void> PaymentEngine::releaseSuspense(const PaymentFlow &f)
 {
     const QString hold = QStringLiteral("SUSP-") + f.flowNo;
     const QString release = QStringLiteral("SUSP-REL-") + f.flowNo;
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "SELECT (SELECT count(*) FROM ledger_postings WHERE posting_set = ?),"
         " (SELECT count(*) FROM ledger_postings WHERE posting_set = ?)"));
     q.addBindValue(hold);
@@ -1804,7 +1804,7 @@ void PaymentEngine::freeze(qint64 tradeId, const QString &reason)
 // flow is refunded beyond what it took. A violation freezes the trade for review.
 void PaymentEngine::checkTradeInvariants(qint64 tradeId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "SELECT t.amount - 0, t.paid_amount - t.refunded_amount,"
         " (SELECT COALESCE(SUM(amount - refunded_amount), 0) FROM payment_flows WHERE trade_id = t.id AND status = 'SUCCEEDED'),"
         " (SELECT count(*) FROM payment_flows WHERE trade_id = t.id AND status IN ('INIT','PREPAID','PAYING')),"

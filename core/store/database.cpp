@@ -6,6 +6,7 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 
 #include <filesystem>
@@ -68,9 +69,16 @@ Error Database::errorFrom(const QSqlQuery &query, const QString &what)
     return errorFromSql(query.lastError(), what);
 }
 
+Error Database::errorFrom(const SqlStatement &statement, const QString &what)
+{
+    return errorFromSql(statement.lastError(), what);
+}
+
 Database::~Database()
 {
     rollbackGroup(); // an open group dies with its owner, as it would in a crash
+    qDeleteAll(m_fast);
+    m_fast.clear();
     qDeleteAll(m_statements);
     m_statements.clear();
     if (m_db.isValid())
@@ -160,6 +168,14 @@ Result<void> Database::configure(const Options &options)
 
     if (auto r = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
         return r;
+    // The working set of the indexes outgrows SQLite's default 2 MB page cache after a few
+    // thousand payments; then every step re-reads pages through the kernel. 32 MB per connection.
+    if (auto r = exec(QStringLiteral("PRAGMA cache_size = -32768")); !r)
+        return r;
+    // Savepoints (TransactionGuard inside a commit group) keep their undo pages in a
+    // sub-journal; in memory, not in a temporary file written page by page.
+    if (auto r = exec(QStringLiteral("PRAGMA temp_store = MEMORY")); !r)
+        return r;
     if (m_mode == Mode::ReadWrite) {
         QSqlQuery jm(m_db);
         if (!jm.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
@@ -216,6 +232,22 @@ QSqlQuery &Database::prepared(const QString &sql)
     return *q;
 }
 
+SqlStatement &Database::statement(const QString &sql)
+{
+    probe::touchDatabase();
+    auto it = m_fast.constFind(sql);
+    if (it != m_fast.constEnd())
+        return **it;
+    if (!m_handle) {
+        const QVariant v = m_db.driver() ? m_db.driver()->handle() : QVariant();
+        if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(v.constData());
+    }
+    auto *s = new SqlStatement(m_handle, sql);
+    m_fast.insert(sql, s);
+    return *s;
+}
+
 Result<void> Database::exec(const QString &sql)
 {
     probe::touchDatabase();
@@ -257,7 +289,12 @@ Result<void> Database::commitGroup()
     TransactionGuard::noteCommit();
     // Actions may register more actions; with the group closed those run at once.
     const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
+    m_runningActions = true;
     for (const auto &fn : actions)
+        fn();
+    m_runningActions = false;
+    const QList<std::function<void()>> tail = std::exchange(m_afterActions, {});
+    for (const auto &fn : tail)
         fn();
     return {};
 }
@@ -269,6 +306,27 @@ void Database::rollbackGroup()
     (void)execCached(QStringLiteral("ROLLBACK"));
     m_group = false;
     m_afterCommit.clear();
+    m_afterActions.clear();
+}
+
+void Database::afterCommitActions(std::function<void()> fn)
+{
+    if (m_runningActions)
+        m_afterActions.append(std::move(fn));
+    else
+        fn();
+}
+
+void Database::readBatch(const std::function<void()> &fn)
+{
+    if (m_group || m_db.driver() == nullptr) {
+        fn();
+        return;
+    }
+    const bool began = execCached(QStringLiteral("BEGIN")).has_value();
+    fn();
+    if (began)
+        (void)execCached(QStringLiteral("COMMIT"));
 }
 
 void Database::afterCommit(std::function<void()> fn)

@@ -2,6 +2,7 @@
 
 #include "../error.h"
 #include "accessprobe.h"
+#include "sqlstatement.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -60,6 +61,8 @@ public:
     // A prepared statement cached per connection; bind values and exec. Reuse keeps the hot
     // paths (accept, transitions) from re-parsing SQL.
     QSqlQuery &prepared(const QString &sql);
+    // The same on the SQLite C API (see SqlStatement): for the hot paths.
+    SqlStatement &statement(const QString &sql);
 
     // Runs one statement without results; maps SQLite errors to ErrorCode.
     Result<void> exec(const QString &sql);
@@ -80,8 +83,15 @@ public:
     quint64 groupSerial() const { return m_groupSerial; } // counts beginGroup() calls
     // Runs fn now when no group is open, else after the group commits.
     void afterCommit(std::function<void()> fn);
+    // While a group's after-commit actions run: fn runs once they all have (readers that want
+    // to batch what the actions told them, e.g. the status cache). Else fn runs now.
+    void afterCommitActions(std::function<void()> fn);
+    bool runningAfterCommit() const { return m_runningActions; }
+    // Runs fn inside one read transaction (one snapshot, one lock) when no transaction is open.
+    void readBatch(const std::function<void()> &fn);
     // Maps a failed query to an Error (BUSY -> Locked, READONLY -> ReadOnly, NOTADB, ...).
     static Error errorFrom(const QSqlQuery &query, const QString &what);
+    static Error errorFrom(const SqlStatement &statement, const QString &what);
 
 private:
     Database() = default;
@@ -93,9 +103,13 @@ private:
     QString m_path;
     Mode m_mode = Mode::ReadWrite;
     QHash<QString, QSqlQuery *> m_statements;
+    QHash<QString, SqlStatement *> m_fast;
+    sqlite3 *m_handle = nullptr;
     bool m_group = false;
     quint64 m_groupSerial = 0;
     QList<std::function<void()>> m_afterCommit;
+    QList<std::function<void()>> m_afterActions;
+    bool m_runningActions = false;
 };
 
 } // namespace pay

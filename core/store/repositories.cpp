@@ -37,14 +37,14 @@ std::unexpected<Error> notFound(const QString &what)
     return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "%1 not found").arg(what));
 }
 
-Result<void> execPrepared(QSqlQuery &q, const QString &what)
+Result<void> execPrepared(SqlStatement &q, const QString &what)
 {
     if (!q.exec())
         return std::unexpected(Database::errorFrom(q, what));
     return {};
 }
 
-Result<UpdateOutcome> conditional(QSqlQuery &q, const QString &what)
+Result<UpdateOutcome> conditional(SqlStatement &q, const QString &what)
 {
     if (!q.exec())
         return std::unexpected(Database::errorFrom(q, what));
@@ -57,7 +57,7 @@ const QString kTradeColumns = QStringLiteral(
     "id, merchant_id, out_trade_no, subject, amount, currency, status, paid_amount, refunded_amount,"
     " frozen, freeze_reason, expires_at, created_at, updated_at, version");
 
-Result<TradeOrder> readTrade(const QSqlQuery &q)
+Result<TradeOrder> readTrade(const SqlStatement &q)
 {
     TradeOrder t;
     t.id = q.value(0).toLongLong();
@@ -79,7 +79,7 @@ Result<TradeOrder> readTrade(const QSqlQuery &q)
 }
 
 template<typename T, typename Reader>
-Result<T> fetchOne(QSqlQuery &q, Reader read, const QString &what)
+Result<T> fetchOne(SqlStatement &q, Reader read, const QString &what)
 {
     if (!q.exec())
         return std::unexpected(Database::errorFrom(q, what));
@@ -93,7 +93,7 @@ Result<T> fetchOne(QSqlQuery &q, Reader read, const QString &what)
 }
 
 template<typename T, typename Reader>
-Result<QList<T>> fetchAll(QSqlQuery &q, Reader read, const QString &what)
+Result<QList<T>> fetchAll(SqlStatement &q, Reader read, const QString &what)
 {
     if (!q.exec())
         return std::unexpected(Database::errorFrom(q, what));
@@ -115,7 +115,7 @@ Result<QList<T>> fetchAll(QSqlQuery &q, Reader read, const QString &what)
 const QString kPaymentColumns =
     QStringLiteral("id, payment_no, trade_id, amount, currency, status, fail_reason, created_at, updated_at, version");
 
-Result<PaymentOrder> readPayment(const QSqlQuery &q)
+Result<PaymentOrder> readPayment(const SqlStatement &q)
 {
     PaymentOrder p;
     p.id = q.value(0).toLongLong();
@@ -138,7 +138,7 @@ const QString kFlowColumns = QStringLiteral(
     " channel_txn_no, fail_code, fail_reason, qr_content, prepay_expires_at, refunded_amount, recon_pending,"
     " created_at, updated_at, version");
 
-Result<PaymentFlow> readFlow(const QSqlQuery &q)
+Result<PaymentFlow> readFlow(const SqlStatement &q)
 {
     PaymentFlow f;
     f.id = q.value(0).toLongLong();
@@ -171,7 +171,7 @@ const QString kRefundColumns = QStringLiteral(
     "id, refund_no, trade_id, amount, currency, reason, status, requested_by, approved_by, note,"
     " created_at, updated_at, version");
 
-Result<RefundOrder> readRefund(const QSqlQuery &q)
+Result<RefundOrder> readRefund(const SqlStatement &q)
 {
     RefundOrder r;
     r.id = q.value(0).toLongLong();
@@ -195,7 +195,7 @@ const QString kRefundFlowColumns = QStringLiteral(
     "id, refund_flow_no, refund_id, flow_id, trade_id, channel, amount, currency, status, channel_refund_no,"
     " attempts, fail_reason, created_at, updated_at, version");
 
-Result<RefundFlow> readRefundFlow(const QSqlQuery &q)
+Result<RefundFlow> readRefundFlow(const SqlStatement &q)
 {
     RefundFlow r;
     r.id = q.value(0).toLongLong();
@@ -222,7 +222,7 @@ Result<RefundFlow> readRefundFlow(const QSqlQuery &q)
 
 Result<qint64> TradeRepository::insert(TradeOrder &t)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO trade_orders (merchant_id, out_trade_no, subject, amount, currency, status, paid_amount,"
         " refunded_amount, frozen, freeze_reason, expires_at, created_at, updated_at, version)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
@@ -252,14 +252,14 @@ Result<qint64> TradeRepository::insert(TradeOrder &t)
 
 Result<TradeOrder> TradeRepository::find(qint64 id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kTradeColumns + QStringLiteral(" FROM trade_orders WHERE id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kTradeColumns + QStringLiteral(" FROM trade_orders WHERE id = ?"));
     q.addBindValue(id);
     return fetchOne<TradeOrder>(q, readTrade, QCoreApplication::translate("Store", "Trade order #%1").arg(id));
 }
 
 Result<TradeOrder> TradeRepository::findByOutTradeNo(const QString &merchantId, const QString &outTradeNo)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kTradeColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kTradeColumns
                                  + QStringLiteral(" FROM trade_orders WHERE merchant_id = ? AND out_trade_no = ?"));
     q.addBindValue(merchantId);
     q.addBindValue(outTradeNo);
@@ -268,7 +268,7 @@ Result<TradeOrder> TradeRepository::findByOutTradeNo(const QString &merchantId, 
 
 Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE trade_orders SET status = ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND status = ? AND version = ?"));
     q.addBindValue(toString(to));
@@ -288,7 +288,7 @@ Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to,
 Result<UpdateOutcome> TradeRepository::updateAmounts(TradeOrder &t, qint64 paidMinor, qint64 refundedMinor,
                                                      qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE trade_orders SET paid_amount = ?, refunded_amount = ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND version = ?"));
     q.addBindValue(paidMinor);
@@ -308,7 +308,7 @@ Result<UpdateOutcome> TradeRepository::updateAmounts(TradeOrder &t, qint64 paidM
 
 Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reason, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE trade_orders SET frozen = 1, freeze_reason = ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND version = ?"));
     q.addBindValue(reason);
@@ -326,8 +326,8 @@ Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reas
 
 Result<qint64> TradeRepository::count()
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM trade_orders"));
-    return fetchOne<qint64>(q, [](const QSqlQuery &r) -> Result<qint64> { return r.value(0).toLongLong(); },
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM trade_orders"));
+    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); },
                             QCoreApplication::translate("Store", "Count trade orders"));
 }
 
@@ -335,7 +335,7 @@ Result<qint64> TradeRepository::count()
 
 Result<qint64> PaymentRepository::insert(PaymentOrder &p)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO payment_orders (payment_no, trade_id, amount, currency, status, fail_reason, created_at,"
         " updated_at, version) VALUES (?,?,?,?,?,?,?,?,0)"));
     q.addBindValue(p.paymentNo);
@@ -355,14 +355,14 @@ Result<qint64> PaymentRepository::insert(PaymentOrder &p)
 
 Result<PaymentOrder> PaymentRepository::find(qint64 id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?"));
     q.addBindValue(id);
     return fetchOne<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment order #%1").arg(id));
 }
 
 Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kPaymentColumns
                                  + QStringLiteral(" FROM payment_orders WHERE payment_no = ?"));
     q.addBindValue(paymentNo);
     return fetchOne<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment order %1").arg(paymentNo));
@@ -370,7 +370,7 @@ Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
 
 Result<QList<PaymentOrder>> PaymentRepository::forTrade(qint64 tradeId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kPaymentColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kPaymentColumns
                                  + QStringLiteral(" FROM payment_orders WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
     return fetchAll<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment orders of trade #%1").arg(tradeId));
@@ -379,7 +379,7 @@ Result<QList<PaymentOrder>> PaymentRepository::forTrade(qint64 tradeId)
 Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStatus to, qint64 nowMs,
                                                     const QString &failReason)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE payment_orders SET status = ?, fail_reason = COALESCE(?, fail_reason), updated_at = ?,"
         " version = version + 1 WHERE id = ? AND status = ? AND version = ?"));
     q.addBindValue(toString(to));
@@ -403,7 +403,7 @@ Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStat
 
 Result<qint64> FlowRepository::insert(PaymentFlow &f)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO payment_flows (flow_no, payment_id, trade_id, seq, method, channel, account, amount, currency,"
         " status, channel_txn_no, fail_code, fail_reason, qr_content, prepay_expires_at, refunded_amount,"
         " recon_pending, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
@@ -435,21 +435,21 @@ Result<qint64> FlowRepository::insert(PaymentFlow &f)
 
 Result<PaymentFlow> FlowRepository::find(qint64 id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE id = ?"));
     q.addBindValue(id);
     return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow #%1").arg(id));
 }
 
 Result<PaymentFlow> FlowRepository::findByNo(const QString &flowNo)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE flow_no = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE flow_no = ?"));
     q.addBindValue(flowNo);
     return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow %1").arg(flowNo));
 }
 
 Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, const QString &channelTxnNo)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns
                                  + QStringLiteral(" FROM payment_flows WHERE channel = ? AND channel_txn_no = ?"));
     q.addBindValue(channel);
     q.addBindValue(channelTxnNo);
@@ -458,7 +458,7 @@ Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, con
 
 Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns
                                  + QStringLiteral(" FROM payment_flows WHERE payment_id = ? ORDER BY seq, id"));
     q.addBindValue(paymentId);
     return fetchAll<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flows of payment #%1").arg(paymentId));
@@ -466,7 +466,7 @@ Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
 
 Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kFlowColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns
                                  + QStringLiteral(" FROM payment_flows WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
     return fetchAll<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flows of trade #%1").arg(tradeId));
@@ -474,7 +474,7 @@ Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
 
 Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE payment_flows SET status = ?, channel_txn_no = ?, fail_code = ?, fail_reason = ?, qr_content = ?,"
         " prepay_expires_at = ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND status = ? AND version = ?"));
@@ -500,7 +500,7 @@ Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, 
 Result<UpdateOutcome> FlowRepository::addRefunded(PaymentFlow &f, qint64 deltaMinor, qint64 nowMs)
 {
     // The CHECK (refunded_amount <= amount) is the last line of defence; the engine checks first.
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE payment_flows SET refunded_amount = refunded_amount + ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND version = ? AND refunded_amount + ? <= amount"));
     q.addBindValue(deltaMinor);
@@ -519,7 +519,7 @@ Result<UpdateOutcome> FlowRepository::addRefunded(PaymentFlow &f, qint64 deltaMi
 
 Result<UpdateOutcome> FlowRepository::setReconPending(PaymentFlow &f, bool pending, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE payment_flows SET recon_pending = ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND version = ?"));
     q.addBindValue(pending ? 1 : 0);
@@ -538,7 +538,7 @@ Result<UpdateOutcome> FlowRepository::setReconPending(PaymentFlow &f, bool pendi
 
 Result<qint64> RefundRepository::insert(RefundOrder &r)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO refund_orders (refund_no, trade_id, amount, currency, reason, status, requested_by,"
         " approved_by, note, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,0)"));
     q.addBindValue(r.refundNo);
@@ -561,7 +561,7 @@ Result<qint64> RefundRepository::insert(RefundOrder &r)
 
 Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO refund_flows (refund_flow_no, refund_id, flow_id, trade_id, channel, amount, currency, status,"
         " channel_refund_no, attempts, fail_reason, created_at, updated_at, version)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)"));
@@ -587,14 +587,14 @@ Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
 
 Result<RefundOrder> RefundRepository::find(qint64 id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns + QStringLiteral(" FROM refund_orders WHERE id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundColumns + QStringLiteral(" FROM refund_orders WHERE id = ?"));
     q.addBindValue(id);
     return fetchOne<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refund #%1").arg(id));
 }
 
 Result<RefundOrder> RefundRepository::findByNo(const QString &refundNo)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundColumns
                                  + QStringLiteral(" FROM refund_orders WHERE refund_no = ?"));
     q.addBindValue(refundNo);
     return fetchOne<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refund %1").arg(refundNo));
@@ -602,7 +602,7 @@ Result<RefundOrder> RefundRepository::findByNo(const QString &refundNo)
 
 Result<QList<RefundOrder>> RefundRepository::forTrade(qint64 tradeId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundColumns
                                  + QStringLiteral(" FROM refund_orders WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
     return fetchAll<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refunds of trade #%1").arg(tradeId));
@@ -610,7 +610,7 @@ Result<QList<RefundOrder>> RefundRepository::forTrade(qint64 tradeId)
 
 Result<QList<RefundFlow>> RefundRepository::flowsOf(qint64 refundId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundFlowColumns
                                  + QStringLiteral(" FROM refund_flows WHERE refund_id = ? ORDER BY id"));
     q.addBindValue(refundId);
     return fetchAll<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flows of refund #%1").arg(refundId));
@@ -618,14 +618,14 @@ Result<QList<RefundFlow>> RefundRepository::flowsOf(qint64 refundId)
 
 Result<RefundFlow> RefundRepository::findFlow(qint64 id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns + QStringLiteral(" FROM refund_flows WHERE id = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundFlowColumns + QStringLiteral(" FROM refund_flows WHERE id = ?"));
     q.addBindValue(id);
     return fetchOne<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flow #%1").arg(id));
 }
 
 Result<RefundFlow> RefundRepository::findFlowByNo(const QString &no)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kRefundFlowColumns
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundFlowColumns
                                  + QStringLiteral(" FROM refund_flows WHERE refund_flow_no = ?"));
     q.addBindValue(no);
     return fetchOne<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flow %1").arg(no));
@@ -633,7 +633,7 @@ Result<RefundFlow> RefundRepository::findFlowByNo(const QString &no)
 
 Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus to, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE refund_orders SET status = ?, updated_at = ?, version = version + 1"
         " WHERE id = ? AND status = ? AND version = ?"));
     q.addBindValue(toString(to));
@@ -652,7 +652,7 @@ Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus 
 
 Result<UpdateOutcome> RefundRepository::transitionFlow(RefundFlow &f, RefundStatus to, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "UPDATE refund_flows SET status = ?, channel_refund_no = ?, attempts = ?, fail_reason = ?, updated_at = ?,"
         " version = version + 1 WHERE id = ? AND status = ? AND version = ?"));
     q.addBindValue(toString(to));
@@ -690,7 +690,7 @@ Result<void> LedgerRepository::post(const QString &postingSet, const QList<Ledge
             return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("Store", "Posting set %1 does not balance: %2 %3 left over")
                                                        .arg(postingSet, QString::number(it.value()), it.key()));
     }
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO ledger_postings (posting_set, account, amount, currency, trade_id, flow_id, refund_flow_id,"
         " memo, created_at) VALUES (?,?,?,?,?,?,?,?,?)"));
     for (const LedgerPosting &p : postings) {
@@ -711,13 +711,13 @@ Result<void> LedgerRepository::post(const QString &postingSet, const QList<Ledge
 
 Result<QList<LedgerPosting>> LedgerRepository::forTrade(qint64 tradeId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "SELECT id, posting_set, account, amount, currency, trade_id, flow_id, refund_flow_id, memo, created_at"
         " FROM ledger_postings WHERE trade_id = ? ORDER BY id"));
     q.addBindValue(tradeId);
     return fetchAll<LedgerPosting>(
         q,
-        [](const QSqlQuery &r) -> Result<LedgerPosting> {
+        [](const SqlStatement &r) -> Result<LedgerPosting> {
             LedgerPosting p;
             p.id = r.value(0).toLongLong();
             p.postingSet = r.value(1).toString();
@@ -735,12 +735,12 @@ Result<QList<LedgerPosting>> LedgerRepository::forTrade(qint64 tradeId)
 
 Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "SELECT posting_set, currency, SUM(amount) FROM ledger_postings GROUP BY posting_set, currency"
         " HAVING SUM(amount) <> 0 ORDER BY posting_set"));
     return fetchAll<Imbalance>(
         q,
-        [](const QSqlQuery &r) -> Result<Imbalance> {
+        [](const SqlStatement &r) -> Result<Imbalance> {
             return Imbalance{r.value(0).toString(), r.value(1).toString(), r.value(2).toLongLong()};
         },
         QCoreApplication::translate("Store", "Ledger balance check"));
@@ -750,7 +750,7 @@ Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
 
 Result<qint64> EventRepository::append(const Event &e)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "INSERT INTO events (at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source, actor,"
         " payload) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(e.atMs);
@@ -772,13 +772,13 @@ Result<qint64> EventRepository::append(const Event &e)
 
 Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
+    SqlStatement &q = m_db.statement(QStringLiteral(
         "SELECT id, at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source, actor, payload"
         " FROM events WHERE trade_id = ? ORDER BY at, id"));
     q.addBindValue(tradeId);
     return fetchAll<Event>(
         q,
-        [](const QSqlQuery &r) -> Result<Event> {
+        [](const SqlStatement &r) -> Result<Event> {
             Event e;
             e.id = r.value(0).toLongLong();
             e.atMs = r.value(1).toLongLong();
@@ -804,8 +804,8 @@ Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
 
 Result<qint64> EventRepository::count()
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM events"));
-    return fetchOne<qint64>(q, [](const QSqlQuery &r) -> Result<qint64> { return r.value(0).toLongLong(); },
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM events"));
+    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); },
                             QCoreApplication::translate("Store", "Count events"));
 }
 
@@ -821,7 +821,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
 {
     if (key.isEmpty())
         return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "An idempotency key is required"));
-    QSqlQuery &sel = m_db.prepared(QStringLiteral(
+    SqlStatement &sel = m_db.statement(QStringLiteral(
         "SELECT request_hash, response, expires_at FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
     sel.addBindValue(scope);
     sel.addBindValue(key);
@@ -838,7 +838,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
                             QCoreApplication::translate("Store", "Idempotency key %1 was already used for a different request").arg(key));
             return Claim{true, response};
         }
-        QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
+        SqlStatement &del = m_db.statement(QStringLiteral("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
         del.addBindValue(scope);
         del.addBindValue(key);
         if (auto r = execPrepared(del, QCoreApplication::translate("Store", "Expire idempotency key")); !r)
@@ -846,7 +846,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
     } else {
         sel.finish();
     }
-    QSqlQuery &ins = m_db.prepared(QStringLiteral(
+    SqlStatement &ins = m_db.statement(QStringLiteral(
         "INSERT INTO idempotency_keys (scope, idem_key, request_hash, response, created_at, expires_at)"
         " VALUES (?,?,?,NULL,?,?)"));
     ins.addBindValue(scope);
@@ -861,7 +861,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
 
 Result<void> IdempotencyStore::storeResponse(const QString &scope, const QString &key, const QByteArray &response)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE idempotency_keys SET response = ? WHERE scope = ? AND idem_key = ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("UPDATE idempotency_keys SET response = ? WHERE scope = ? AND idem_key = ?"));
     q.addBindValue(QString::fromUtf8(response));
     q.addBindValue(scope);
     q.addBindValue(key);
@@ -870,7 +870,7 @@ Result<void> IdempotencyStore::storeResponse(const QString &scope, const QString
 
 Result<int> IdempotencyStore::purgeExpired(qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM idempotency_keys WHERE expires_at <= ?"));
+    SqlStatement &q = m_db.statement(QStringLiteral("DELETE FROM idempotency_keys WHERE expires_at <= ?"));
     q.addBindValue(nowMs);
     if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Purge idempotency keys")); !r)
         return std::unexpected(r.error());
