@@ -32,6 +32,14 @@ qint64 countRows(Database &db, const QString &table)
     return q.value(0).toLongLong();
 }
 
+qint64 totalChanges(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT total_changes()")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
 const QStringList kTables{QStringLiteral("trade_orders"), QStringLiteral("payment_orders"), QStringLiteral("payment_flows"),
                           QStringLiteral("ledger_postings"), QStringLiteral("events"), QStringLiteral("idempotency_keys")};
 
@@ -82,6 +90,8 @@ int benchEngine(const QStringList &args)
                                               clock.nowMs() + 86'400'000, {}});
         (void)tx.commit();
     }
+    const qint64 coreChanges0 = totalChanges(core.database().db());
+    const qint64 bookChanges0 = totalChanges(QSqlDatabase::database(core.books().connectionName(), false));
     const quint64 coreCommits0 = TransactionGuard::commitCount();
     const quint64 bookCommits0 = ChannelBooks::Transaction::commitCount();
     QElapsedTimer t;
@@ -123,8 +133,15 @@ int benchEngine(const QStringList &args)
         if (q.exec(QStringLiteral("SELECT count(*) FROM trade_orders WHERE status = 'PAID'")) && q.next())
             paidTrades = q.value(0).toLongLong();
     }
-    for (const QString &table : kTables)
+    // Every row the engine wrote: inserted (counted per table below), updated or deleted.
+    const qint64 coreChanges = totalChanges(core.database().db()) - coreChanges0;
+    const qint64 bookChanges = totalChanges(QSqlDatabase::database(core.books().connectionName(), false)) - bookChanges0;
+    qint64 inserted = 0;
+    for (const QString &table : kTables) {
         rows[table] = countRows(core.database(), table);
+        inserted += rows[table];
+    }
+    const qint64 otherWrites = qMax<qint64>(0, coreChanges - inserted); // updates, deletes, task rows
     opened->reset();
 
     // --- raw baseline -----------------------------------------------------------------
@@ -145,6 +162,8 @@ int benchEngine(const QStringList &args)
     tb.start();
     quint64 commitsDone = 0;
     quint64 bookCommitsDone = 0;
+    qint64 updatesDone = 0;
+    qint64 bookRowsDone = 0;
     qint64 written[6] = {0, 0, 0, 0, 0, 0};
     for (int i = 0; i < n; ++i) {
         const quint64 commitTarget = quint64((i + 1) * commitsPerPayment + 0.5);
@@ -204,18 +223,28 @@ int benchEngine(const QStringList &args)
                     ++written[tIdx];
                 }
             }
-            // One status update per commit, as the engine's transitions do.
-            QSqlQuery &u = b.prepared(QStringLiteral("UPDATE trade_orders SET version = version + 1 WHERE id = ?"));
-            u.addBindValue(tradeId);
-            (void)u.exec();
+            // The engine's other row writes (status transitions, amounts, task rows) as
+            // updates of this payment's trade row, spread over the commits the same way.
+            const qint64 updateTarget = otherWrites * (i + 1) / n;
+            const qint64 updates = (updateTarget - updatesDone + (steps - s) - 1) / (steps - s);
+            for (qint64 k = 0; k < updates; ++k) {
+                QSqlQuery &u = b.prepared(QStringLiteral("UPDATE trade_orders SET version = version + 1 WHERE id = ?"));
+                u.addBindValue(tradeId);
+                (void)u.exec();
+                ++updatesDone;
+            }
             (void)b.exec(QStringLiteral("COMMIT"));
             ++commitsDone;
         }
         for (; bookCommitsDone < bookTarget; ++bookCommitsDone) {
             (void)bb.exec(QStringLiteral("BEGIN IMMEDIATE"));
-            QSqlQuery &q = bb.prepared(QStringLiteral("INSERT INTO books (k, v) VALUES (?, 1)"));
-            q.addBindValue(QStringLiteral("B%1").arg(i));
-            (void)q.exec();
+            // The channels' rows (orders, balances, vouchers, sequences) for these payments.
+            const qint64 rowTarget = bookChanges * (i + 1) / n;
+            for (; bookRowsDone < rowTarget; ++bookRowsDone) {
+                QSqlQuery &q = bb.prepared(QStringLiteral("INSERT INTO books (k, v) VALUES (?, 1)"));
+                q.addBindValue(QStringLiteral("B%1-%2").arg(i).arg(bookRowsDone));
+                (void)q.exec();
+            }
             (void)bb.exec(QStringLiteral("COMMIT"));
         }
     }
@@ -233,6 +262,8 @@ int benchEngine(const QStringList &args)
                        {QStringLiteral("core_commits_per_payment"), qRound(commitsPerPayment * 100) / 100.0},
                        {QStringLiteral("book_commits_per_payment"), qRound(bookCommitsPerPayment * 100) / 100.0},
                        {QStringLiteral("window"), window},
+                       {QStringLiteral("core_row_writes_per_payment"), qRound(double(coreChanges) / n * 10) / 10.0},
+                       {QStringLiteral("book_row_writes_per_payment"), qRound(double(bookChanges) / n * 10) / 10.0},
                        {QStringLiteral("group_commit"), group},
                        {QStringLiteral("statements_per_payment"), qRound(double(engineStatements) / n * 10) / 10.0},
                        {QStringLiteral("rows_per_payment"), qRound(double(rows.value(QStringLiteral("events"))
