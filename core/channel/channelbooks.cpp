@@ -1,11 +1,14 @@
 #include "channelbooks.h"
 
+#include "../store/sqlstatement.h"
+
 #include <QScopeGuard>
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
 #include <atomic>
@@ -19,7 +22,8 @@ namespace {
 constexpr int SchemaVersion = 1;
 
 
-std::unexpected<Error> dbError(const QSqlQuery &q)
+template<typename Q>
+std::unexpected<Error> dbError(const Q &q)
 {
     return fail(ErrorCode::Database, QCoreApplication::translate("pay::ChannelBooks", "Channel books: %1").arg(q.lastError().text()));
 }
@@ -44,7 +48,7 @@ QString notNull(const QString &s)
     return s.isNull() ? u""_s : s;
 }
 
-ChannelBooks::Order readOrder(const QSqlQuery &q)
+ChannelBooks::Order readOrder(const SqlStatement &q)
 {
     ChannelBooks::Order o;
     o.channel = q.value(0).toString();
@@ -66,7 +70,7 @@ ChannelBooks::Order readOrder(const QSqlQuery &q)
     return o;
 }
 
-void bindOrder(QSqlQuery &q, const ChannelBooks::Order &o)
+void bindOrder(SqlStatement &q, const ChannelBooks::Order &o)
 {
     q.addBindValue(o.channel);
     q.addBindValue(o.flowNo);
@@ -89,7 +93,7 @@ void bindOrder(QSqlQuery &q, const ChannelBooks::Order &o)
     q.addBindValue(o.feeMinor);
 }
 
-ChannelBooks::Refund readRefund(const QSqlQuery &q)
+ChannelBooks::Refund readRefund(const SqlStatement &q)
 {
     ChannelBooks::Refund r;
     r.channel = q.value(0).toString();
@@ -218,21 +222,25 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
     return books;
 }
 
-QSqlQuery &ChannelBooks::stmt(const QString &sql) const
+SqlStatement &ChannelBooks::stmt(const QString &sql) const
 {
     auto it = m_statements.constFind(sql);
     if (it != m_statements.constEnd())
         return **it;
-    auto *q = new QSqlQuery(QSqlDatabase::database(m_connection, false));
-    q->setForwardOnly(true);
-    q->prepare(sql);
+    if (!m_handle) {
+        const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+        if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(v.constData());
+    }
+    auto *q = new SqlStatement(m_handle, sql);
     m_statements.insert(sql, q);
     return *q;
 }
 
 Result<void> ChannelBooks::control(const QString &sql)
 {
-    QSqlQuery &q = stmt(sql);
+    SqlStatement &q = stmt(sql);
     const auto done = qScopeGuard([&q] { q.finish(); });
     if (!q.exec())
         return dbError(q);
@@ -336,7 +344,7 @@ Result<void> ChannelBooks::migrate()
 Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(
     const QString &channel, const QString &flowNo) const
 {
-    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? AND flow_no = ?"_s.arg(OrderColumns));
+    SqlStatement &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? AND flow_no = ?"_s.arg(OrderColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     q.addBindValue(flowNo);
@@ -349,7 +357,7 @@ Result<std::optional<ChannelBooks::Order>> ChannelBooks::order(
 
 Result<void> ChannelBooks::insertOrder(const Order &order)
 {
-    QSqlQuery &q = stmt(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
+    SqlStatement &q = stmt(u"INSERT INTO ch_orders (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(
         OrderColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     bindOrder(q, order);
@@ -360,7 +368,7 @@ Result<void> ChannelBooks::insertOrder(const Order &order)
 
 Result<void> ChannelBooks::updateOrder(const Order &order)
 {
-    QSqlQuery &q = stmt(
+    SqlStatement &q = stmt(
         u"UPDATE ch_orders SET channel_order_no = ?, channel_txn_no = ?, amount_minor = ?, currency = ?,"
         " subject = ?, account = ?, status = ?, fail_code = ?, created_ms = ?, paid_ms = ?, closed_ms = ?,"
         " expires_ms = ?, refunded_minor = ?, fee_minor = ? WHERE channel = ? AND flow_no = ?"_s);
@@ -391,7 +399,7 @@ Result<void> ChannelBooks::updateOrder(const Order &order)
 
 Result<QList<ChannelBooks::Order>> ChannelBooks::orders(const QString &channel) const
 {
-    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? ORDER BY created_ms, flow_no"_s.arg(OrderColumns));
+    SqlStatement &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? ORDER BY created_ms, flow_no"_s.arg(OrderColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     if (!q.exec())
@@ -405,7 +413,7 @@ Result<QList<ChannelBooks::Order>> ChannelBooks::orders(const QString &channel) 
 Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(
     const QString &channel, qint64 fromMs, qint64 toMs) const
 {
-    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? AND channel_txn_no IS NOT NULL"
+    SqlStatement &q = stmt(u"SELECT %1 FROM ch_orders WHERE channel = ? AND channel_txn_no IS NOT NULL"
               " AND paid_ms >= ? AND paid_ms < ? ORDER BY paid_ms, flow_no"_s.arg(OrderColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
@@ -422,7 +430,7 @@ Result<QList<ChannelBooks::Order>> ChannelBooks::paidBetween(
 Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(
     const QString &channel, const QString &refundNo) const
 {
-    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND refund_no = ?"_s.arg(RefundColumns));
+    SqlStatement &q = stmt(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND refund_no = ?"_s.arg(RefundColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
     q.addBindValue(refundNo);
@@ -435,7 +443,7 @@ Result<std::optional<ChannelBooks::Refund>> ChannelBooks::refund(
 
 Result<void> ChannelBooks::insertRefund(const Refund &r)
 {
-    QSqlQuery &q = stmt(u"INSERT INTO ch_refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(RefundColumns));
+    SqlStatement &q = stmt(u"INSERT INTO ch_refunds (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s.arg(RefundColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(r.channel);
     q.addBindValue(r.refundNo);
@@ -456,7 +464,7 @@ Result<void> ChannelBooks::insertRefund(const Refund &r)
 Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(
     const QString &channel, qint64 fromMs, qint64 toMs) const
 {
-    QSqlQuery &q = stmt(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND done_ms >= ? AND done_ms < ?"
+    SqlStatement &q = stmt(u"SELECT %1 FROM ch_refunds WHERE channel = ? AND done_ms >= ? AND done_ms < ?"
               " ORDER BY done_ms, refund_no"_s.arg(RefundColumns));
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(channel);
@@ -472,7 +480,7 @@ Result<QList<ChannelBooks::Refund>> ChannelBooks::refundsBetween(
 
 Result<qint64> ChannelBooks::nextSequence(const QString &channel)
 {
-    QSqlQuery &bump = stmt(u"INSERT INTO ch_sequences (channel, next_value) VALUES (?, 1)"
+    SqlStatement &bump = stmt(u"INSERT INTO ch_sequences (channel, next_value) VALUES (?, 1)"
                            " ON CONFLICT (channel) DO UPDATE SET next_value = next_value + 1"
                            " RETURNING next_value"_s);
     const auto done = qScopeGuard([&bump] { bump.finish(); });
@@ -484,7 +492,7 @@ Result<qint64> ChannelBooks::nextSequence(const QString &channel)
 
 Result<std::optional<ChannelBooks::Member>> ChannelBooks::member(const QString &memberId) const
 {
-    QSqlQuery &q = stmt(
+    SqlStatement &q = stmt(
         u"SELECT member_id, name, balance_minor, currency FROM ch_wallet_members WHERE member_id = ?"_s);
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(memberId);
@@ -498,7 +506,7 @@ Result<std::optional<ChannelBooks::Member>> ChannelBooks::member(const QString &
 
 Result<void> ChannelBooks::upsertMember(const Member &m)
 {
-    QSqlQuery &q = stmt(u"INSERT INTO ch_wallet_members (member_id, name, balance_minor, currency) VALUES (?, ?, ?, ?)"
+    SqlStatement &q = stmt(u"INSERT INTO ch_wallet_members (member_id, name, balance_minor, currency) VALUES (?, ?, ?, ?)"
               " ON CONFLICT (member_id) DO UPDATE SET name = excluded.name,"
               " balance_minor = excluded.balance_minor, currency = excluded.currency"_s);
     const auto done = qScopeGuard([&q] { q.finish(); });
@@ -513,7 +521,7 @@ Result<void> ChannelBooks::upsertMember(const Member &m)
 
 Result<void> ChannelBooks::setMemberBalance(const QString &memberId, qint64 balanceMinor)
 {
-    QSqlQuery &q = stmt(u"UPDATE ch_wallet_members SET balance_minor = ? WHERE member_id = ?"_s);
+    SqlStatement &q = stmt(u"UPDATE ch_wallet_members SET balance_minor = ? WHERE member_id = ?"_s);
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(balanceMinor);
     q.addBindValue(memberId);
@@ -526,7 +534,7 @@ Result<void> ChannelBooks::setMemberBalance(const QString &memberId, qint64 bala
 
 Result<std::optional<ChannelBooks::Voucher>> ChannelBooks::voucher(const QString &code) const
 {
-    QSqlQuery &q = stmt(u"SELECT code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no"
+    SqlStatement &q = stmt(u"SELECT code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no"
               " FROM ch_vouchers WHERE code = ?"_s);
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(code);
@@ -540,7 +548,7 @@ Result<std::optional<ChannelBooks::Voucher>> ChannelBooks::voucher(const QString
 
 Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
 {
-    QSqlQuery &q = stmt(
+    SqlStatement &q = stmt(
         u"INSERT INTO ch_vouchers (code, value_minor, currency, valid_from_ms, valid_to_ms, used_by_flow_no)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET value_minor = excluded.value_minor,"
         " currency = excluded.currency, valid_from_ms = excluded.valid_from_ms,"
@@ -559,7 +567,7 @@ Result<void> ChannelBooks::upsertVoucher(const Voucher &v)
 
 Result<void> ChannelBooks::setVoucherUsedBy(const QString &code, const QString &flowNo)
 {
-    QSqlQuery &q = stmt(u"UPDATE ch_vouchers SET used_by_flow_no = ? WHERE code = ?"_s);
+    SqlStatement &q = stmt(u"UPDATE ch_vouchers SET used_by_flow_no = ? WHERE code = ?"_s);
     const auto done = qScopeGuard([&q] { q.finish(); });
     q.addBindValue(textOrNull(flowNo));
     q.addBindValue(code);

@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 
-class QSqlQuery;
+struct sqlite3;
 
 namespace pay {
+
+class SqlStatement;
 
 // The simulated channels' own books: an SQLite file of their own (by convention
 // "<core db>.channels.sqlite"), never the core database and never joined with it. The core
@@ -144,12 +146,13 @@ private:
     Result<void> migrate();
     Result<void> exec(const QString &sql);
     // A prepared statement cached for this connection (forward-only); callers finish() it.
-    QSqlQuery &stmt(const QString &sql) const;
+    SqlStatement &stmt(const QString &sql) const;
     Result<void> control(const QString &sql); // transaction control through the cache
 
     QString m_path;
     QString m_connection;
-    mutable QHash<QString, QSqlQuery *> m_statements;
+    mutable QHash<QString, SqlStatement *> m_statements;
+    mutable sqlite3 *m_handle = nullptr;
     bool m_group = false;
 };
 
