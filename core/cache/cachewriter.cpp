@@ -33,7 +33,7 @@ void CacheWriter::onTradeChanged(const QString &outTradeNo, qint64 tradeId)
     }
     // A commit group just became durable and is announcing its trades: rebuild them together,
     // once the announcements are done, in one read transaction.
-    if (m_pending.isEmpty())
+    if (m_pending.isEmpty() && !m_deferred)
         db.afterCommitActions([this] { flushPending(); });
     if (!m_pending.contains(tradeId))
         m_pending.append(tradeId);
@@ -41,6 +41,8 @@ void CacheWriter::onTradeChanged(const QString &outTradeNo, qint64 tradeId)
 
 void CacheWriter::flushPending()
 {
+    if (m_pending.isEmpty())
+        return;
     const QList<qint64> ids = std::exchange(m_pending, {});
     m_engine.database().readBatch([&] {
         for (qint64 id : ids)

@@ -51,6 +51,11 @@ public:
     static Result<QByteArray> snapshot(Database &db, qint64 tradeId, QString *outTradeNo = nullptr);
 
     quint64 rebuilds() const { return m_rebuilds; }
+    // Commit groups on a virtual clock: trades announced by committed groups are rebuilt when
+    // flushPending() is called (once the virtual instant has no more work: nothing outside can
+    // poll in between), not after each group.
+    void setDeferred(bool deferred) { m_deferred = deferred; }
+    void flushPending();
     quint64 failures() const { return m_failures; }
 
 private:
@@ -59,8 +64,8 @@ private:
     StatusCache &m_cache;
     PaymentEngine &m_engine;
     Clock &m_clock;
-    void flushPending();
-    QList<qint64> m_pending; // trades announced by a commit group, rebuilt after its actions
+    QList<qint64> m_pending;
+    bool m_deferred = false; // trades announced by a commit group, rebuilt after its actions
     quint64 m_rebuilds = 0;
     quint64 m_failures = 0;
 };

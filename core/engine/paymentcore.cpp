@@ -151,10 +151,14 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
         auto *virtualClock = static_cast<VirtualClock *>(clock);
         PaymentCore *self = core.get();
         virtualClock->setGrouping([self] { (void)self->beginGroup(); },
-                                  [self] {
-                                      if (auto r = self->commitGroup(); !r)
+                                  [self, virtualClock] {
+                                      if (auto r = self->commitGroupOnly(); !r)
                                           qWarning("paydesk: group commit failed: %s", qPrintable(r.error().message));
+                                      // The instant is over when nothing more falls due now.
+                                      if (virtualClock->pendingCount() == 0 || virtualClock->nextDueMs() > virtualClock->nowMs())
+                                          self->m_cacheWriter->flushPending();
                                   });
+        core->m_cacheWriter->setDeferred(true);
         core->m_groupingClock = true;
     }
     if (auto r = engine->start(); !r)
@@ -193,6 +197,14 @@ Result<void> PaymentCore::beginGroup()
 }
 
 Result<void> PaymentCore::commitGroup()
+{
+    auto r = commitGroupOnly();
+    if (m_groupDepth == 0)
+        m_cacheWriter->flushPending();
+    return r;
+}
+
+Result<void> PaymentCore::commitGroupOnly()
 {
     if (m_groupDepth == 0 || --m_groupDepth > 0)
         return {};

@@ -125,6 +125,7 @@ private:
     std::unique_ptr<CacheWriter> m_cacheWriter;
     std::unique_ptr<StatusEndpoint> m_endpoint;
     std::unique_ptr<PairwiseChecker> m_pairwise;
+    Result<void> commitGroupOnly(); // without rebuilding the status cache
     int m_groupDepth = 0;
     bool m_groupingClock = false;
 };

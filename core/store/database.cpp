@@ -259,7 +259,7 @@ Result<void> Database::exec(const QString &sql)
 
 Result<void> Database::execCached(const QString &sql)
 {
-    QSqlQuery &q = prepared(sql);
+    SqlStatement &q = statement(sql);
     if (!q.exec())
         return std::unexpected(errorFrom(q, sql.left(60)));
     q.finish();

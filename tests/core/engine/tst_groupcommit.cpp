@@ -1,5 +1,6 @@
 // Group commit: guards become savepoints inside one transaction, work is durable only when the
 // group commits, and nothing outside (channels, signals) sees work before it is durable.
+#include "cache/statuscache.h"
 #include "channel/channelbooks.h"
 #include "channel/simulatedchannel.h"
 #include "engine/paymentcore.h"
@@ -9,6 +10,8 @@
 #include "store/transaction.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -247,6 +250,14 @@ void TestGroupCommit::groupedPaymentsSettleLikeUngrouped()
         outcome[grouped] = QStringLiteral("%1 | %2 events | %3 postings | %4").arg(q.value(0).toString()).arg(q.value(1).toLongLong())
                                .arg(q.value(2).toLongLong()).arg(q.value(3).toLongLong());
         QCOMPARE(invariantFailures((*core)->database()), QString());
+        // The status cache shows the settled state of every order, grouped or not.
+        for (int i = 0; i < 20; ++i) {
+            const auto entry = (*core)->cache().get(QStringLiteral("N%1").arg(i));
+            QVERIFY(entry);
+            const QJsonObject o = QJsonDocument::fromJson(entry->body).object();
+            QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("PAID"));
+            QCOMPARE(o.value(QStringLiteral("paid")).toInteger(), 3000);
+        }
     }
     QCOMPARE(outcome[true], outcome[false]);
     QVERIFY(outcome[true].startsWith(QStringLiteral("PAID,PAID")));
