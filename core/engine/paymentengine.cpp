@@ -456,11 +456,12 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
 
 // ===== processing =======================================================================
 
-void PaymentEngine::advance(qint64 paymentId)
+void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known)
 {
     PaymentRepository payments(m_db);
     FlowRepository flows(m_db);
-    auto p = payments.find(paymentId);
+    // The caller may hand over the row it has just read (same transaction state).
+    auto p = known ? Result<PaymentOrder>(*known) : payments.find(paymentId);
     if (!p || isTerminal(p->status))
         return;
     if (p->status == PaymentStatus::Accepted && !m_switchChecked.contains(paymentId)) {
@@ -553,7 +554,7 @@ void PaymentEngine::advance(qint64 paymentId)
         startLeg(f);
         return;
     }
-    completePayment(paymentId);
+    completePayment(paymentId, &*p, &*list);
 }
 
 void PaymentEngine::startLeg(const PaymentFlow &flow)
@@ -729,9 +730,9 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     PaymentRepository payments(m_db);
     auto p = payments.find(paymentId);
     if (p && isTerminal(p->status))
-        completePayment(paymentId); // the attempt was closed or failed: this success is surplus
-    else
-        advance(paymentId);
+        completePayment(paymentId, &*p); // the attempt was closed or failed: this success is surplus
+    else if (p)
+        advance(paymentId, &*p);
     return {};
 }
 
@@ -834,18 +835,18 @@ void PaymentEngine::failPayment(qint64 paymentId, const QString &reason, EventSo
                               QCoreApplication::translate("PaymentEngine", "Payment %1 failed: %2").arg(p->paymentNo, reason));
 }
 
-void PaymentEngine::completePayment(qint64 paymentId)
+void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known, const QList<PaymentFlow> *knownFlows)
 {
     PaymentRepository payments(m_db);
     TradeRepository trades(m_db);
     FlowRepository flows(m_db);
-    auto p = payments.find(paymentId);
+    auto p = known ? Result<PaymentOrder>(*known) : payments.find(paymentId);
     if (!p)
         return;
     auto t = trades.find(p->tradeId);
     if (!t)
         return;
-    auto list = flows.forPayment(paymentId);
+    auto list = knownFlows ? Result<QList<PaymentFlow>>(*knownFlows) : flows.forPayment(paymentId);
     if (!list)
         return;
     QList<qint64> flowIds;

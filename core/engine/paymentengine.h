@@ -130,7 +130,7 @@ signals:
 
 private:
     struct Tx;
-    void advance(qint64 paymentId);
+    void advance(qint64 paymentId, const PaymentOrder *known = nullptr);
     void startLeg(const PaymentFlow &flow);
     void handlePayResult(qint64 flowId, const ChannelResult &result, EventSource source);
     void handlePrepayResult(qint64 flowId, const ChannelResult &result, const PrepayInfo &info);
@@ -138,7 +138,8 @@ private:
                              const QJsonObject &raw);
     Result<void> failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
                           const QJsonObject &raw, FlowStatus to = FlowStatus::Failed);
-    void completePayment(qint64 paymentId);
+    void completePayment(qint64 paymentId, const PaymentOrder *known = nullptr,
+                         const QList<PaymentFlow> *knownFlows = nullptr);
     void failPayment(qint64 paymentId, const QString &reason, EventSource source);
     void finishClose(qint64 tradeId, EventSource source, const QString &actor);
     void closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId);
