@@ -227,12 +227,8 @@ SqlStatement &ChannelBooks::stmt(const QString &sql) const
     auto it = m_statements.constFind(sql);
     if (it != m_statements.constEnd())
         return **it;
-    if (!m_handle) {
-        const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-        if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-            m_handle = *static_cast<sqlite3 *const *>(v.constData());
-    }
+    if (!m_handle)
+        m_handle = SqlStatement::handleOf(QSqlDatabase::database(m_connection, false));
     auto *q = new SqlStatement(m_handle, sql);
     m_statements.insert(sql, q);
     return *q;

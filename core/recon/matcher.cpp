@@ -39,10 +39,7 @@ QByteArrayView columnView(sqlite3_stmt *st, int col)
 
 sqlite3 *rawHandle(Database &db)
 {
-    const QVariant v = db.db().driver()->handle();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(v.constData());
+    return SqlStatement::handleOf(db.db());
 }
 
 inline quint32 hashOf(QByteArrayView key)

@@ -238,11 +238,8 @@ SqlStatement &Database::statement(const QString &sql)
     auto it = m_fast.constFind(sql);
     if (it != m_fast.constEnd())
         return **it;
-    if (!m_handle) {
-        const QVariant v = m_db.driver() ? m_db.driver()->handle() : QVariant();
-        if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-            m_handle = *static_cast<sqlite3 *const *>(v.constData());
-    }
+    if (!m_handle)
+        m_handle = SqlStatement::handleOf(m_db);
     auto *s = new SqlStatement(m_handle, sql);
     m_fast.insert(sql, s);
     return *s;

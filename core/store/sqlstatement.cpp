@@ -1,10 +1,19 @@
 #include "sqlstatement.h"
 
 #include <QByteArray>
+#include <QSqlDriver>
 
 #include <sqlite3.h>
 
 namespace pay {
+
+sqlite3 *SqlStatement::handleOf(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
 
 SqlStatement::SqlStatement(sqlite3 *db, const QString &sql) : m_db(db), m_sql(sql)
 {

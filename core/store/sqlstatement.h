@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
 #include <QVariant>
@@ -20,6 +21,9 @@ namespace pay {
 class SqlStatement
 {
 public:
+    // The SQLite connection behind a Qt QSQLITE connection (nullptr for another driver).
+    static sqlite3 *handleOf(const QSqlDatabase &db);
+
     SqlStatement(sqlite3 *db, const QString &sql);
     ~SqlStatement();
     SqlStatement(const SqlStatement &) = delete;

@@ -1,8 +1,21 @@
 #include "enginerig.h"
 
+#include "store/invariants.h"
+
 #include <QTest>
 
 namespace pay::test {
+
+QString invariantFailures(Database &db)
+{
+    InvariantChecker checker(db);
+    QStringList bad;
+    for (const auto &r : checker.checkAll(false)) {
+        if (!r.ok)
+            bad << r.name + QStringLiteral(": ") + r.examples.join(QStringLiteral("; "));
+    }
+    return bad.join(QLatin1Char('\n'));
+}
 
 EngineRig::EngineRig(const QString &dir) : clock(1'780'000'000'000)
 {

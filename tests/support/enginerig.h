@@ -15,6 +15,9 @@
 
 namespace pay::test {
 
+// Every invariant `paydeskctl db check` checks that fails, one line each ("" when all hold).
+QString invariantFailures(Database &db);
+
 // The whole payment core on a virtual clock, through the real wiring (PaymentCore: SQLite file,
 // channel books in their own file, the five simulated channels behind the gateway, the
 // callback ingress wired to the engine). The raw pointers below are views into `core`.

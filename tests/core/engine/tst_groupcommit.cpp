@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/invariants.h"
 #include "store/transaction.h"
+#include "enginerig.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -17,6 +18,7 @@
 #include <QTest>
 
 using namespace pay;
+using pay::test::invariantFailures;
 
 namespace {
 
@@ -37,17 +39,6 @@ QString tradeNos(Database &db)
         || !q.next())
         return QStringLiteral("<error>");
     return q.value(0).toString();
-}
-
-QString invariantFailures(Database &db)
-{
-    InvariantChecker checker(db);
-    QStringList bad;
-    for (const auto &r : checker.checkAll(false)) {
-        if (!r.ok)
-            bad << r.name + QStringLiteral(": ") + r.examples.join(QStringLiteral("; "));
-    }
-    return bad.join(QLatin1Char('\n'));
 }
 
 AcceptRequest combined(const QString &no)

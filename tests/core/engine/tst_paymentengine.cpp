@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace pay;
+using pay::test::invariantFailures;
 using namespace pay::test;
 
 namespace {
@@ -26,17 +27,6 @@ const PaymentFlow *flowOn(const OrderView &v, const QString &channel, qint64 pay
             return &f;
     }
     return nullptr;
-}
-
-QString invariantFailures(Database &db)
-{
-    InvariantChecker checker(db);
-    QStringList bad;
-    for (const auto &r : checker.checkAll(false)) {
-        if (!r.ok)
-            bad << r.name + QStringLiteral(": ") + r.examples.join(QStringLiteral("; "));
-    }
-    return bad.join(QLatin1Char('\n'));
 }
 
 qint64 netKept(const OrderView &v)
