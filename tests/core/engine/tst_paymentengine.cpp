@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace pay;
@@ -71,6 +72,7 @@ private slots:
     void switchFindsEarlierAttemptPaid();
     void duplicatePaymentIsRefunded();
     void partialRefundsExternalFirst();
+    void checkFindsMoneyMovedWithoutPostings();
     void refundRetriedWithSameNumber();
     void refundSurfacesAfterRetries();
     void tamperedCallbackFreezesTrade();
@@ -439,6 +441,37 @@ void TestPaymentEngine::duplicatePaymentIsRefunded()
     QCOMPARE(refundsWithReason(v, RefundReason::DuplicatePayment, RefundStatus::Succeeded), 1);
     QCOMPARE(netKept(v), 2600);
     QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+// `db check` (and the simulator's auditor) must notice a successful flow or refund flow whose
+// ledger postings are missing.
+void TestPaymentEngine::checkFindsMoneyMovedWithoutPostings()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-kept"), 2000, {{kCard, {}, 2000}}));
+    QVERIFY(rig.pay(QStringLiteral("T-back"), 3000, {{kWallet, QStringLiteral("M1001"), 1000}, {kCard, {}, 2000}}));
+    rig.clock.advance(5000);
+    QVERIFY(rig.engine->refund({QStringLiteral("T-back"), QStringLiteral("R-back"), 3000, QStringLiteral("cashier1"), {}, {}}));
+    rig.clock.advance(5000);
+    const OrderView kept = rig.view(QStringLiteral("T-kept"));
+    const OrderView back = rig.view(QStringLiteral("T-back"));
+    QCOMPARE_NAME(kept.trade.status, TradeStatus::Paid);
+    QCOMPARE_NAME(back.trade.status, TradeStatus::Refunded);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+
+    QSqlQuery q(rig.db->db());
+    const QString paidFlow = kept.flows.value(0).flowNo;
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM ledger_postings WHERE posting_set = 'PAY-%1'").arg(paidFlow)));
+    QCOMPARE(q.numRowsAffected(), 2); // both legs: the ledger itself stays balanced
+    QString failures = invariantFailures(*rig.db);
+    QVERIFY2(failures.contains(QStringLiteral("succeeded_flows_posted: ") + paidFlow), qPrintable(failures));
+    QVERIFY2(!failures.contains(QStringLiteral("succeeded_refunds_posted")), qPrintable(failures));
+
+    const RefundFlow refunded = back.refundFlows.value(0);
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM ledger_postings WHERE refund_flow_id = %1").arg(refunded.id)));
+    QVERIFY(q.numRowsAffected() > 0);
+    failures = invariantFailures(*rig.db);
+    QVERIFY2(failures.contains(QStringLiteral("succeeded_refunds_posted: ") + refunded.refundFlowNo), qPrintable(failures));
 }
 
 void TestPaymentEngine::partialRefundsExternalFirst()
