@@ -258,6 +258,18 @@
         <source>Reconciliation breaks</source>
         <translation>Reconciliation breaks</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Held for the next statement</source>
+        <translation>Held for the next statement</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
 </context>
 <context>
     <name>Invariants</name>
@@ -3159,35 +3171,104 @@
     </message>
 </context>
 <context>
-    <name>pay::ui::ReconciliationPage</name>
+    <name>pay::ui::ReconBreaksModel</name>
+    <message>
+        <source>Flow no.</source>
+        <translation>Flow no.</translation>
+    </message>
+    <message>
+        <source>Channel txn no.</source>
+        <translation>Channel txn no.</translation>
+    </message>
+    <message>
+        <source>Local amount</source>
+        <translation>Local amount</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>Statement amount</translation>
+    </message>
+    <message>
+        <source>Local status</source>
+        <translation>Local status</translation>
+    </message>
+    <message>
+        <source>Statement status</source>
+        <translation>Statement status</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::ReconCategoriesModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::ReconRunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lines</translation>
+    </message>
     <message>
         <source>Matched</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <source>Missing at channel</source>
-        <translation>Missing at channel</translation>
+        <source>Breaks</source>
+        <translation>Breaks</translation>
     </message>
     <message>
-        <source>Missing locally</source>
-        <translation>Missing locally</translation>
+        <source>Quarantined</source>
+        <translation>Quarantined</translation>
     </message>
     <message>
-        <source>Amount mismatch</source>
-        <translation>Amount mismatch</translation>
+        <source>Auto-resolved</source>
+        <translation>Auto-resolved</translation>
     </message>
     <message>
-        <source>Status mismatch</source>
-        <translation>Status mismatch</translation>
+        <source>Imported at</source>
+        <translation>Imported at</translation>
     </message>
-    <message>
-        <source>Duplicate in statement</source>
-        <translation>Duplicate in statement</translation>
-    </message>
-    <message>
-        <source>Cut-off timing</source>
-        <translation>Cut-off timing</translation>
-    </message>
+</context>
+<context>
+    <name>pay::ui::ReconciliationPage</name>
     <message>
         <source>Import statement</source>
         <translation>Import statement</translation>
@@ -3277,14 +3358,6 @@
         <translation>&lt;b&gt;No statement imported yet&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Count</translation>
-    </message>
-    <message>
         <source>Resolved automatically: %1</source>
         <translation>Resolved automatically: %1</translation>
     </message>
@@ -3297,46 +3370,6 @@
         <translation>&lt;b&gt;Past runs&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Day</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation>Lines</translation>
-    </message>
-    <message>
-        <source>Breaks</source>
-        <translation>Breaks</translation>
-    </message>
-    <message>
-        <source>Quarantined</source>
-        <translation>Quarantined</translation>
-    </message>
-    <message>
-        <source>Auto-resolved</source>
-        <translation>Auto-resolved</translation>
-    </message>
-    <message>
-        <source>Imported at</source>
-        <translation>Imported at</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Breaks&lt;/b&gt;: click a category to list its rows</source>
         <translation>&lt;b&gt;Breaks&lt;/b&gt;: click a category to list its rows</translation>
     </message>
@@ -3346,42 +3379,6 @@
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n row; double-click one to see its order's timeline</numerusform>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n rows; double-click one to see its order's timeline</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Flow no.</source>
-        <translation>Flow no.</translation>
-    </message>
-    <message>
-        <source>Channel txn no.</source>
-        <translation>Channel txn no.</translation>
-    </message>
-    <message>
-        <source>Local amount</source>
-        <translation>Local amount</translation>
-    </message>
-    <message>
-        <source>Statement amount</source>
-        <translation>Statement amount</translation>
-    </message>
-    <message>
-        <source>Local status</source>
-        <translation>Local status</translation>
-    </message>
-    <message>
-        <source>Statement status</source>
-        <translation>Statement status</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Line</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detail</translation>
     </message>
     <message>
         <source>Double-click a break row to see its order's timeline.</source>

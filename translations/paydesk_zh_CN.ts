@@ -36,11 +36,11 @@
     <name>CacheWriter</name>
     <message>
         <source>Status snapshot</source>
-        <translation type="unfinished" />
+        <translation>状态快照</translation>
     </message>
     <message>
         <source>Trade order #%1</source>
-        <translation type="unfinished">交易订单 #%1</translation>
+        <translation>交易订单 #%1</translation>
     </message>
 </context>
 <context>
@@ -257,6 +257,18 @@
     <message>
         <source>Reconciliation breaks</source>
         <translation>对账差异</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Held for the next statement</source>
+        <translation>暂挂，待下一期对账单</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
     </message>
 </context>
 <context>
@@ -1770,7 +1782,7 @@
     </message>
     <message>
         <source>A commit group is already open</source>
-        <translation type="unfinished" />
+        <translation>已有一个提交组处于打开状态</translation>
     </message>
 </context>
 <context>
@@ -1840,7 +1852,7 @@
     </message>
     <message>
         <source>Channel books: a commit group is already open</source>
-        <translation type="unfinished" />
+        <translation>渠道账本：已有一个提交组处于打开状态</translation>
     </message>
 </context>
 <context>
@@ -3156,35 +3168,104 @@
     </message>
 </context>
 <context>
-    <name>pay::ui::ReconciliationPage</name>
+    <name>pay::ui::ReconBreaksModel</name>
+    <message>
+        <source>Flow no.</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <source>Channel txn no.</source>
+        <translation>渠道交易号</translation>
+    </message>
+    <message>
+        <source>Local amount</source>
+        <translation>本地金额</translation>
+    </message>
+    <message>
+        <source>Statement amount</source>
+        <translation>对账单金额</translation>
+    </message>
+    <message>
+        <source>Local status</source>
+        <translation>本地状态</translation>
+    </message>
+    <message>
+        <source>Statement status</source>
+        <translation>对账单状态</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::ReconCategoriesModel</name>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>pay::ui::ReconRunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>对账日</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
     <message>
         <source>Matched</source>
         <translation>已匹配</translation>
     </message>
     <message>
-        <source>Missing at channel</source>
-        <translation>渠道缺失</translation>
+        <source>Breaks</source>
+        <translation>差异</translation>
     </message>
     <message>
-        <source>Missing locally</source>
-        <translation>本地缺失</translation>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
     </message>
     <message>
-        <source>Amount mismatch</source>
-        <translation>金额不符</translation>
+        <source>Auto-resolved</source>
+        <translation>自动解决</translation>
     </message>
     <message>
-        <source>Status mismatch</source>
-        <translation>状态不符</translation>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
     </message>
-    <message>
-        <source>Duplicate in statement</source>
-        <translation>对账单重复</translation>
-    </message>
-    <message>
-        <source>Cut-off timing</source>
-        <translation>日切时差</translation>
-    </message>
+</context>
+<context>
+    <name>pay::ui::ReconciliationPage</name>
     <message>
         <source>Import statement</source>
         <translation>导入对账单</translation>
@@ -3274,14 +3355,6 @@
         <translation>&lt;b&gt;尚未导入对账单&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
         <source>Resolved automatically: %1</source>
         <translation>自动解决：%1</translation>
     </message>
@@ -3294,46 +3367,6 @@
         <translation>&lt;b&gt;历史对账批次&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>批次</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>对账日</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Lines</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <source>Breaks</source>
-        <translation>差异</translation>
-    </message>
-    <message>
-        <source>Quarantined</source>
-        <translation>已隔离</translation>
-    </message>
-    <message>
-        <source>Auto-resolved</source>
-        <translation>自动解决</translation>
-    </message>
-    <message>
-        <source>Imported at</source>
-        <translation>导入时间</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Breaks&lt;/b&gt;: click a category to list its rows</source>
         <translation>&lt;b&gt;对账差异&lt;/b&gt;：点击类别可列出其明细</translation>
     </message>
@@ -3342,42 +3375,6 @@
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 条；双击一条即可查看其订单的时间线</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Flow no.</source>
-        <translation>支付流水号</translation>
-    </message>
-    <message>
-        <source>Channel txn no.</source>
-        <translation>渠道交易号</translation>
-    </message>
-    <message>
-        <source>Local amount</source>
-        <translation>本地金额</translation>
-    </message>
-    <message>
-        <source>Statement amount</source>
-        <translation>对账单金额</translation>
-    </message>
-    <message>
-        <source>Local status</source>
-        <translation>本地状态</translation>
-    </message>
-    <message>
-        <source>Statement status</source>
-        <translation>对账单状态</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>处理状态</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>详情</translation>
     </message>
     <message>
         <source>Double-click a break row to see its order's timeline.</source>

@@ -188,6 +188,19 @@ QString DisplayText::breakCategory(BreakCategory category)
     return toString(category);
 }
 
+QString DisplayText::breakState(BreakState state)
+{
+    switch (state) {
+    case BreakState::Open:
+        return tr("Open");
+    case BreakState::Held:
+        return tr("Held for the next statement");
+    case BreakState::Resolved:
+        return tr("Resolved");
+    }
+    return {};
+}
+
 QString DisplayText::opsQueue(OpsQueue queue)
 {
     switch (queue) {

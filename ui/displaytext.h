@@ -11,6 +11,7 @@
 namespace pay {
 enum class RefundReason;
 enum class BreakCategory;
+enum class BreakState;
 enum class OpsQueue;
 } // namespace pay
 
@@ -37,6 +38,8 @@ public:
     static QString refundReason(RefundReason reason);
     // A reconciliation break's category: "Missing at channel" for MISSING_AT_CHANNEL, ...
     static QString breakCategory(BreakCategory category);
+    // A reconciliation break's state: "Open", "Held for the next statement", "Resolved".
+    static QString breakState(BreakState state);
     // An operations work queue's name: "Stuck payments", "Closed but paid", ...
     static QString opsQueue(OpsQueue queue);
     // A payment channel in a customer's words: "coupon" -> "Coupon", "qr_a" -> "QR A".

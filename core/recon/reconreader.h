@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QString>
 #include <memory>
+#include <optional>
 
 namespace pay {
 
@@ -61,7 +62,21 @@ public:
     ReconReader(const ReconReader &) = delete;
     ReconReader &operator=(const ReconReader &) = delete;
 
+    static constexpr int kDefaultPageSize = 200;
+
     static Result<std::unique_ptr<ReconReader>> open(const QString &path);
+
+    // One page of the statement runs, newest (highest id) first: those with an id below beforeId
+    // (0: from the newest), at most limit. Keyset paging on the primary key, never OFFSET, so a
+    // late page costs what the first does; pass the last row's id of a page to read the next.
+    Result<QList<ReconRunRow>> runsPage(qint64 beforeId, int limit = kDefaultPageSize);
+    // One statement run; nullopt when there is none with that id.
+    Result<std::optional<ReconRunRow>> run(qint64 runId);
+    // One page of a run's breaks in one category (empty: every category), highest id first: those
+    // with an id below beforeId (0: from the highest), at most limit. Walks ix_recon_breaks_run
+    // (run_id, id), so every page of a run with 50,000 breaks is read in the same time.
+    Result<QList<ReconBreakRow>> breaksPage(
+        qint64 runId, const QString &category, qint64 beforeId, int limit = kDefaultPageSize);
 
     // The newest statement runs, at most limit.
     Result<QList<ReconRunRow>> runs(int limit = 200);

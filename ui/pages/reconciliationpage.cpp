@@ -4,6 +4,9 @@
 
 #include "displaytext.h"
 #include "engine/enginehost.h"
+#include "reconbreaksmodel.h"
+#include "reconcategoriesmodel.h"
+#include "reconrunsmodel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -18,10 +21,11 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QScopedValueRollback>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <algorithm>
+#include <limits>
 
 namespace pay::ui {
 
@@ -30,85 +34,24 @@ namespace {
 const QStringList kChannels = {QStringLiteral("coupon"), QStringLiteral("wallet"), QStringLiteral("card"),
     QStringLiteral("qr_a"), QStringLiteral("qr_b")};
 
-enum CategoryColumn { CategoryNameColumn, CategoryCountColumn, CategoryColumnCount };
-enum RunColumn {
-    RunIdColumn,
-    RunChannelColumn,
-    RunDayColumn,
-    RunFormatColumn,
-    RunFileColumn,
-    RunLinesColumn,
-    RunMatchedColumn,
-    RunBreaksColumn,
-    RunQuarantinedColumn,
-    RunAutoColumn,
-    RunAtColumn,
-    RunColumnCount
-};
-enum BreakColumn {
-    FlowColumn,
-    TxnColumn,
-    LocalAmountColumn,
-    StatementAmountColumn,
-    LocalStatusColumn,
-    StatementStatusColumn,
-    LineColumn,
-    StateColumn,
-    DetailColumn,
-    BreakColumnCount
-};
-// The role holding a category's raw name (the display text is translated).
-constexpr int kRawRole = Qt::UserRole;
-
-QString categoryText(const QString &name)
+void setupView(QTableView *view)
 {
-    if (name == QLatin1String("MATCHED"))
-        return ReconciliationPage::tr("Matched");
-    if (name == QLatin1String("MISSING_AT_CHANNEL"))
-        return ReconciliationPage::tr("Missing at channel");
-    if (name == QLatin1String("MISSING_LOCALLY"))
-        return ReconciliationPage::tr("Missing locally");
-    if (name == QLatin1String("AMOUNT_MISMATCH"))
-        return ReconciliationPage::tr("Amount mismatch");
-    if (name == QLatin1String("STATUS_MISMATCH"))
-        return ReconciliationPage::tr("Status mismatch");
-    if (name == QLatin1String("DUPLICATE_IN_STATEMENT"))
-        return ReconciliationPage::tr("Duplicate in statement");
-    if (name == QLatin1String("CUTOFF"))
-        return ReconciliationPage::tr("Cut-off timing");
-    return name;
-}
-
-// Statement amounts are CNY minor units: the simulated channels settle in CNY only.
-QString amountText(bool has, qint64 minor)
-{
-    return has ? DisplayText::money(Money(minor, Currency::cny())) : QString();
-}
-
-QTableWidgetItem *cell(const QString &text, const QVariant &raw = {})
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    if (raw.isValid())
-        item->setData(kRawRole, raw);
-    return item;
-}
-
-void setupTable(QTableWidget *table, int columns)
-{
-    table->setColumnCount(columns);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->verticalHeader()->setVisible(false);
-    table->horizontalHeader()->setStretchLastSection(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->setVisible(false);
+    view->horizontalHeader()->setStretchLastSection(true);
 }
 
 } // namespace
 
 ReconciliationPage::ReconciliationPage(QWidget *parent)
     : QWidget(parent)
+    , m_categoryModel(new ReconCategoriesModel(this))
+    , m_runsModel(new ReconRunsModel(this))
+    , m_breaksModel(new ReconBreaksModel(this))
     , m_channelLabel(new QLabel(this))
     , m_channel(new QComboBox(this))
     , m_formatLabel(new QLabel(this))
@@ -116,14 +59,14 @@ ReconciliationPage::ReconciliationPage(QWidget *parent)
     , m_importButton(new QPushButton(this))
     , m_message(new QLabel(this))
     , m_summaryTitle(new QLabel(this))
-    , m_categories(new QTableWidget(this))
+    , m_categories(new QTableView(this))
     , m_autoResolvedLabel(new QLabel(this))
     , m_quarantineTitle(new QLabel(this))
     , m_quarantine(new QListWidget(this))
     , m_runsTitle(new QLabel(this))
-    , m_runs(new QTableWidget(this))
+    , m_runs(new QTableView(this))
     , m_breaksTitle(new QLabel(this))
-    , m_breaks(new QTableWidget(this))
+    , m_breaks(new QTableView(this))
     , m_orderLabel(new QLabel(this))
     , m_timeline(new QTreeWidget(this))
 {
@@ -144,20 +87,17 @@ ReconciliationPage::ReconciliationPage(QWidget *parent)
     m_autoResolvedLabel->setObjectName(QStringLiteral("autoResolved"));
 
     m_categories->setObjectName(QStringLiteral("categories"));
-    setupTable(m_categories, CategoryColumnCount);
-    m_categories->setRowCount(int(categoryNames().size()));
-    for (int r = 0; r < categoryNames().size(); ++r) {
-        m_categories->setItem(r, CategoryNameColumn, cell(QString(), categoryNames().at(r)));
-        auto *count = cell(QStringLiteral("0"), qint64(0));
-        count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_categories->setItem(r, CategoryCountColumn, count);
-    }
-
+    setupView(m_categories);
+    m_categories->setModel(m_categoryModel);
     m_quarantine->setObjectName(QStringLiteral("quarantine"));
+    m_runsTitle->setObjectName(QStringLiteral("runsTitle"));
     m_runs->setObjectName(QStringLiteral("runs"));
-    setupTable(m_runs, RunColumnCount);
+    setupView(m_runs);
+    m_runs->setModel(m_runsModel);
+    m_breaksTitle->setObjectName(QStringLiteral("breaksTitle"));
     m_breaks->setObjectName(QStringLiteral("breaks"));
-    setupTable(m_breaks, BreakColumnCount);
+    setupView(m_breaks);
+    m_breaks->setModel(m_breaksModel);
     m_orderLabel->setObjectName(QStringLiteral("orderLabel"));
     m_orderLabel->setWordWrap(true);
     m_timeline->setObjectName(QStringLiteral("timeline"));
@@ -222,10 +162,15 @@ ReconciliationPage::ReconciliationPage(QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(m_importButton, &QPushButton::clicked, this, &ReconciliationPage::handleImportRequested);
-    connect(m_runs, &QTableWidget::itemSelectionChanged, this, &ReconciliationPage::handleRunSelected);
-    connect(
-        m_categories, &QTableWidget::itemSelectionChanged, this, &ReconciliationPage::handleCategorySelected);
-    connect(m_breaks, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { openBreakRow(row); });
+    connect(m_runs->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ReconciliationPage::handleRunSelected);
+    connect(m_categories->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ReconciliationPage::handleCategorySelected);
+    // A double-click, or Enter on the current row (whatever the style's activation).
+    connect(m_breaks, &QTableView::activated, this, [this](const QModelIndex &index) { openBreakRow(index.row()); });
+    const auto readFailed = [this](const QString &message) { showMessage(false, message); };
+    connect(m_runsModel, &ReconRunsModel::readFailed, this, readFailed);
+    connect(m_breaksModel, &ReconBreaksModel::readFailed, this, readFailed);
 
     retranslateUi();
     m_importButton->setEnabled(false);
@@ -235,10 +180,7 @@ ReconciliationPage::~ReconciliationPage() = default;
 
 QStringList ReconciliationPage::categoryNames()
 {
-    return {QStringLiteral("MATCHED"), QStringLiteral("MISSING_AT_CHANNEL"),
-        QStringLiteral("MISSING_LOCALLY"), QStringLiteral("AMOUNT_MISMATCH"),
-        QStringLiteral("STATUS_MISMATCH"), QStringLiteral("DUPLICATE_IN_STATEMENT"),
-        QStringLiteral("CUTOFF")};
+    return ReconCategoriesModel::categoryNames();
 }
 
 Result<void> ReconciliationPage::setDatabasePath(const QString &path)
@@ -246,7 +188,17 @@ Result<void> ReconciliationPage::setDatabasePath(const QString &path)
     auto reader = ReconReader::open(path);
     if (!reader)
         return std::unexpected(reader.error());
+    // The models let go of the old reader before it closes.
+    std::unique_ptr<ReconReader> previous = std::move(m_reader);
     m_reader = std::move(*reader);
+    m_runId = 0; // a run id of another database means nothing here
+    m_category.clear();
+    m_counts.clear();
+    m_categoryModel->setCounts({});
+    m_breaksModel->setRun(0, QString());
+    m_breaksModel->setReader(m_reader.get());
+    m_runsModel->setReader(m_reader.get());
+    previous.reset();
     refresh();
     return {};
 }
@@ -337,46 +289,44 @@ void ReconciliationPage::handleImported(const Result<ReconReport> &report)
 
 void ReconciliationPage::loadRuns()
 {
-    const QSignalBlocker blocker(m_runs);
-    m_runs->clearContents();
-    m_runs->setRowCount(0);
-    if (!m_reader)
-        return;
-    auto runs = m_reader->runs();
-    if (!runs) {
-        showMessage(false, runs.error().message);
-        return;
+    {
+        const QScopedValueRollback selecting(m_selecting, true);
+        m_runsModel->reload();
     }
-    m_runs->setRowCount(int(runs->size()));
-    for (int r = 0; r < runs->size(); ++r) {
-        const ReconRunRow &run = runs->at(r);
-        m_runs->setItem(r, RunIdColumn, cell(QString::number(run.id), run.id));
-        m_runs->setItem(r, RunChannelColumn, cell(DisplayText::paymentMethod(run.channel)));
-        m_runs->setItem(r, RunDayColumn, cell(run.statementDay));
-        m_runs->setItem(r, RunFormatColumn, cell(run.format));
-        m_runs->setItem(r, RunFileColumn, cell(run.fileName));
-        m_runs->setItem(r, RunLinesColumn, cell(QString::number(run.lines)));
-        m_runs->setItem(r, RunMatchedColumn, cell(QString::number(run.matched)));
-        m_runs->setItem(r, RunBreaksColumn, cell(QString::number(run.breaks)));
-        m_runs->setItem(r, RunQuarantinedColumn, cell(QString::number(run.quarantined)));
-        m_runs->setItem(r, RunAutoColumn, cell(QString::number(run.autoResolved)));
-        m_runs->setItem(
-            r, RunAtColumn, cell(DisplayText::dateTime(QDateTime::fromMSecsSinceEpoch(run.startedAtMs))));
-        if (run.id == m_runId)
-            m_runs->selectRow(r);
-    }
+    if (m_runId > 0)
+        selectRunRow(m_runId);
     m_runs->resizeColumnsToContents();
     // With nothing shown yet, the newest run is the natural start.
-    if (m_runId == 0 && !runs->isEmpty())
-        showRun(runs->first().id);
+    if (m_runId == 0 && m_runsModel->rowCount() > 0)
+        showRun(m_runsModel->run(0).id);
+}
+
+void ReconciliationPage::selectRunRow(qint64 runId)
+{
+    const QScopedValueRollback selecting(m_selecting, true);
+    int row = m_runsModel->rowOf(runId);
+    // Newest first: while the last row read is newer than runId, runId is on a later page.
+    while (row < 0 && m_runsModel->rowCount() > 0 && m_runsModel->run(m_runsModel->rowCount() - 1).id > runId
+        && m_runsModel->canFetchMore({})) {
+        m_runsModel->fetchMore({});
+        row = m_runsModel->rowOf(runId);
+    }
+    if (row < 0) {
+        m_runs->clearSelection();
+        return;
+    }
+    m_runs->selectRow(row);
+    m_runs->scrollTo(m_runsModel->index(row, 0));
 }
 
 void ReconciliationPage::handleRunSelected()
 {
+    if (m_selecting)
+        return;
     const auto rows = m_runs->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
-    const qint64 runId = m_runs->item(rows.first().row(), RunIdColumn)->data(kRawRole).toLongLong();
+    const qint64 runId = m_runsModel->run(rows.first().row()).id;
     if (runId != m_runId)
         showRun(runId);
 }
@@ -385,25 +335,20 @@ void ReconciliationPage::showRun(qint64 runId)
 {
     if (!m_reader)
         return;
-    auto runs = m_reader->runs();
+    auto run = m_reader->run(runId);
     auto counts = m_reader->breakCounts(runId);
     auto quarantined = m_reader->quarantined(runId);
-    if (!runs || !counts || !quarantined) {
+    if (!run || !*run || !counts || !quarantined) {
         showMessage(false, tr("Run %1 cannot be read.").arg(runId));
         return;
     }
+    const ReconRunRow &r = **run;
     QMap<QString, qint64> shown = *counts;
-    qint64 autoResolved = 0;
-    for (const ReconRunRow &run : std::as_const(*runs)) {
-        if (run.id == runId) {
-            shown.insert(QStringLiteral("MATCHED"), run.matched);
-            autoResolved = run.autoResolved;
-            setChannel(run.channel); // a re-import of the shown run's file needs no extra step
-            m_runChannel = run.channel;
-            m_runDay = run.statementDay;
-        }
-    }
-    showSummary(runId, shown, *quarantined, autoResolved);
+    shown.insert(QStringLiteral("MATCHED"), r.matched);
+    setChannel(r.channel); // a re-import of the shown run's file needs no extra step
+    m_runChannel = r.channel;
+    m_runDay = r.statementDay;
+    showSummary(runId, shown, *quarantined, r.autoResolved);
 }
 
 void ReconciliationPage::showSummary(qint64 runId, const QMap<QString, qint64> &counts,
@@ -412,91 +357,58 @@ void ReconciliationPage::showSummary(qint64 runId, const QMap<QString, qint64> &
     m_runId = runId;
     m_counts = counts;
     m_autoResolved = autoResolved;
-    {
-        const QSignalBlocker blocker(m_runs);
-        for (int r = 0; r < m_runs->rowCount(); ++r) {
-            if (m_runs->item(r, RunIdColumn)->data(kRawRole).toLongLong() == runId)
-                m_runs->selectRow(r);
-        }
-    }
-    {
-        const QSignalBlocker blocker(m_categories);
-        m_categories->clearSelection();
-        for (int r = 0; r < m_categories->rowCount(); ++r) {
-            const QString name = m_categories->item(r, CategoryNameColumn)->data(kRawRole).toString();
-            const qint64 n = counts.value(name);
-            QTableWidgetItem *count = m_categories->item(r, CategoryCountColumn);
-            count->setText(QString::number(n));
-            count->setData(kRawRole, n);
-            QFont font = count->font();
-            font.setBold(n > 0 && name != QLatin1String("MATCHED"));
-            count->setFont(font);
-        }
-    }
+    selectRunRow(runId);
+    m_categoryModel->setCounts(counts);
     m_quarantine->clear();
     for (const ReconQuarantineRow &q : quarantined)
         m_quarantine->addItem(tr("Line %1: %2").arg(q.lineNo).arg(q.reason));
-    m_category.clear();
-    m_breakRows.clear();
-    m_breaks->setRowCount(0);
-    retranslateUi();
     // Open on the first category with breaks: that is where the work is.
-    for (int r = 0; r < m_categories->rowCount(); ++r) {
-        const QString name = m_categories->item(r, CategoryNameColumn)->data(kRawRole).toString();
+    QString first;
+    for (const QString &name : categoryNames()) {
         if (name != QLatin1String("MATCHED") && counts.value(name) > 0) {
-            m_categories->selectRow(r); // lists the rows through handleCategorySelected
+            first = name;
             break;
         }
     }
+    selectCategoryRow(first);
+    showCategory(first);
+}
+
+void ReconciliationPage::selectCategoryRow(const QString &category)
+{
+    const QScopedValueRollback selecting(m_selecting, true);
+    const int row = m_categoryModel->rowOf(category);
+    if (row < 0)
+        m_categories->clearSelection();
+    else
+        m_categories->selectRow(row);
 }
 
 void ReconciliationPage::handleCategorySelected()
 {
+    if (m_selecting)
+        return;
     const auto rows = m_categories->selectionModel()->selectedRows();
     if (rows.isEmpty())
         return;
-    showCategory(m_categories->item(rows.first().row(), CategoryNameColumn)->data(kRawRole).toString());
+    showCategory(m_categoryModel->category(rows.first().row()));
 }
 
 void ReconciliationPage::showCategory(const QString &category)
 {
     m_category = category;
-    m_breakRows.clear();
-    if (m_reader && m_runId > 0 && category != QLatin1String("MATCHED")) {
-        auto rows = m_reader->breaks(m_runId, category);
-        if (!rows)
-            showMessage(false, rows.error().message);
-        else
-            m_breakRows = *rows;
-    }
-    m_breaks->clearContents();
-    m_breaks->setRowCount(int(m_breakRows.size()));
-    for (int r = 0; r < m_breakRows.size(); ++r) {
-        const ReconBreakRow &b = m_breakRows.at(r);
-        m_breaks->setItem(r, FlowColumn, cell(b.flowNo));
-        m_breaks->setItem(r, TxnColumn, cell(b.channelTxnNo));
-        auto *local = cell(amountText(b.hasLocalAmount, b.localAmount), b.localAmount);
-        local->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_breaks->setItem(r, LocalAmountColumn, local);
-        auto *stated = cell(amountText(b.hasStatementAmount, b.statementAmount), b.statementAmount);
-        stated->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_breaks->setItem(r, StatementAmountColumn, stated);
-        m_breaks->setItem(r, LocalStatusColumn, cell(b.localStatus));
-        m_breaks->setItem(r, StatementStatusColumn, cell(b.statementStatus));
-        m_breaks->setItem(
-            r, LineColumn, cell(b.lineNo > 0 ? QString::number(b.lineNo) : QString(), b.lineNo));
-        m_breaks->setItem(r, StateColumn, cell(b.state));
-        m_breaks->setItem(r, DetailColumn, cell(b.detail));
-    }
+    // Matched lines are counted, never stored as breaks.
+    const bool listed = m_runId > 0 && !category.isEmpty() && category != QLatin1String("MATCHED");
+    m_breaksModel->setRun(listed ? m_runId : 0, category);
     m_breaks->resizeColumnsToContents();
     retranslateUi();
 }
 
 void ReconciliationPage::openBreakRow(int row)
 {
-    if (row < 0 || row >= m_breakRows.size() || !m_reader)
+    if (row < 0 || row >= m_breaksModel->rowCount() || !m_reader)
         return;
-    const ReconBreakRow &b = m_breakRows.at(row);
+    const ReconBreakRow &b = m_breaksModel->breakRow(row);
     m_timeline->clear();
     if (b.flowNo.isEmpty()) {
         m_orderNo.clear();
@@ -568,45 +480,39 @@ void ReconciliationPage::retranslateUi()
                                               .arg(m_runId)
                                               .arg(DisplayText::paymentMethod(m_runChannel), m_runDay)
                                         : tr("<b>No statement imported yet</b>"));
-    for (int r = 0; r < m_categories->rowCount(); ++r) {
-        QTableWidgetItem *name = m_categories->item(r, CategoryNameColumn);
-        name->setText(categoryText(name->data(kRawRole).toString()));
-    }
-    m_categories->setHorizontalHeaderLabels({tr("Category"), tr("Count")});
+    m_categoryModel->retranslate();
+    m_runsModel->retranslate();
+    m_breaksModel->retranslate();
     // Every category and its count visible without scrolling, whatever the language.
     QHeaderView *header = m_categories->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(CategoryNameColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(CategoryCountColumn, QHeaderView::Fixed);
-    const int countWidth = qMax(header->sectionSizeHint(CategoryCountColumn),
+    header->setSectionResizeMode(ReconCategoriesModel::Category, QHeaderView::Stretch);
+    header->setSectionResizeMode(ReconCategoriesModel::Count, QHeaderView::Fixed);
+    const int countWidth = qMax(header->sectionSizeHint(ReconCategoriesModel::Count),
         m_categories->fontMetrics().horizontalAdvance(QStringLiteral("00000000")));
-    header->resizeSection(CategoryCountColumn, countWidth);
+    header->resizeSection(ReconCategoriesModel::Count, countWidth);
     m_categories->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_categories->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     const int frame = 2 * m_categories->frameWidth();
-    int nameWidth = header->sectionSizeHint(CategoryNameColumn);
-    for (int r = 0; r < m_categories->rowCount(); ++r) {
-        const QTableWidgetItem *item = m_categories->item(r, CategoryNameColumn);
-        nameWidth = qMax(nameWidth, m_categories->fontMetrics().horizontalAdvance(item->text()) + 16);
+    int nameWidth = header->sectionSizeHint(ReconCategoriesModel::Category);
+    for (int r = 0; r < m_categoryModel->rowCount(); ++r) {
+        const QString text = m_categoryModel->index(r, ReconCategoriesModel::Category).data().toString();
+        nameWidth = qMax(nameWidth, m_categories->fontMetrics().horizontalAdvance(text) + 16);
     }
     m_categories->setMinimumWidth(nameWidth + countWidth + frame);
-    int height = m_categories->horizontalHeader()->sizeHint().height() + frame;
-    for (int r = 0; r < m_categories->rowCount(); ++r)
+    int height = header->sizeHint().height() + frame;
+    for (int r = 0; r < m_categoryModel->rowCount(); ++r)
         height += m_categories->rowHeight(r);
     m_categories->setMinimumHeight(height);
     m_autoResolvedLabel->setText(tr("Resolved automatically: %1").arg(m_autoResolved));
     m_quarantineTitle->setText(tr("Quarantined lines: %1").arg(m_quarantine->count()));
     m_runsTitle->setText(tr("<b>Past runs</b>"));
-    m_runs->setHorizontalHeaderLabels({tr("Run"), tr("Channel"), tr("Day"), tr("Format"), tr("File"),
-        tr("Lines"), tr("Matched"), tr("Breaks"), tr("Quarantined"), tr("Auto-resolved"), tr("Imported at")});
+    // The count is the category's total; the view reads its rows as it scrolls.
     m_breaksTitle->setText(m_category.isEmpty()
             ? tr("<b>Breaks</b>: click a category to list its rows")
             : tr("<b>%1</b>: %n row(s); double-click one to see its order's timeline", nullptr,
-                int(m_breakRows.size()))
-                  .arg(categoryText(m_category)));
-    m_breaks->setHorizontalHeaderLabels(
-        {tr("Flow no."), tr("Channel txn no."), tr("Local amount"), tr("Statement amount"),
-            tr("Local status"), tr("Statement status"), tr("Line"), tr("State"), tr("Detail")});
+                int(qMin<qint64>(m_counts.value(m_category), std::numeric_limits<int>::max())))
+                  .arg(ReconCategoriesModel::categoryText(m_category)));
     m_timeline->setHeaderLabels(OrderTimeline::headerLabels());
     if (m_orderNo.isEmpty() && m_timeline->topLevelItemCount() == 0)
         m_orderLabel->setText(tr("Double-click a break row to see its order's timeline."));

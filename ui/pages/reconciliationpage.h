@@ -11,7 +11,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 class QTreeWidget;
 
 namespace pay {
@@ -20,10 +20,15 @@ class EngineHost;
 
 namespace pay::ui {
 
+class ReconBreaksModel;
+class ReconCategoriesModel;
+class ReconRunsModel;
+
 // Statement reconciliation: import a channel's statement (run on the core thread through the
 // EngineHost), the run's summary per category with its quarantined lines, the past runs, a
-// category's break rows, and from a row the timeline of its order. Lists come from a read-only
-// ReconReader; nothing here issues SQL or calls a channel.
+// category's break rows, and from a row the timeline of its order. Runs and breaks are models paged
+// from a read-only ReconReader as the views scroll, so no list is capped; nothing here issues SQL
+// or calls a channel.
 class ReconciliationPage : public QWidget
 {
     Q_OBJECT
@@ -46,7 +51,7 @@ public:
     void showRun(qint64 runId);
     // Lists the current run's breaks of category (a name such as "AMOUNT_MISMATCH").
     void showCategory(const QString &category);
-    // Loads the timeline of the order a break row's flow belongs to.
+    // Loads the timeline of the order a break row's flow belongs to (a row of breaksModel()).
     void openBreakRow(int row);
     void refresh();
 
@@ -54,6 +59,11 @@ public:
     // The summary's count for category in the shown run (0 when none).
     qint64 categoryCount(const QString &category) const { return m_counts.value(category); }
     QString timelineOrderNo() const { return m_orderNo; }
+    QString currentCategory() const { return m_category; }
+
+    ReconRunsModel *runsModel() const { return m_runsModel; }
+    ReconBreaksModel *breaksModel() const { return m_breaksModel; }
+    ReconCategoriesModel *categoriesModel() const { return m_categoryModel; }
 
     static QStringList categoryNames();
 
@@ -72,6 +82,9 @@ private:
     void showSummary(qint64 runId, const QMap<QString, qint64> &counts,
         const QList<ReconQuarantineRow> &quarantined, qint64 autoResolved);
     void loadRuns();
+    // Selects runId in the past runs, reading further pages until it is listed.
+    void selectRunRow(qint64 runId);
+    void selectCategoryRow(const QString &category);
     void loadTimeline(const QString &orderNo);
     void showTimeline(const OrderView &view);
     void showMessage(bool ok, const QString &text);
@@ -85,9 +98,14 @@ private:
     QMap<QString, qint64> m_counts;
     qint64 m_autoResolved = 0;
     QString m_category;
-    QList<ReconBreakRow> m_breakRows;
     QString m_orderNo;
     bool m_importing = false;
+    // Set while the page itself selects a row, so the selection handlers do not run again.
+    bool m_selecting = false;
+
+    ReconCategoriesModel *m_categoryModel = nullptr;
+    ReconRunsModel *m_runsModel = nullptr;
+    ReconBreaksModel *m_breaksModel = nullptr;
 
     QLabel *m_channelLabel = nullptr;
     QComboBox *m_channel = nullptr;
@@ -96,14 +114,14 @@ private:
     QPushButton *m_importButton = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_summaryTitle = nullptr;
-    QTableWidget *m_categories = nullptr;
+    QTableView *m_categories = nullptr;
     QLabel *m_autoResolvedLabel = nullptr;
     QLabel *m_quarantineTitle = nullptr;
     QListWidget *m_quarantine = nullptr;
     QLabel *m_runsTitle = nullptr;
-    QTableWidget *m_runs = nullptr;
+    QTableView *m_runs = nullptr;
     QLabel *m_breaksTitle = nullptr;
-    QTableWidget *m_breaks = nullptr;
+    QTableView *m_breaks = nullptr;
     QLabel *m_orderLabel = nullptr;
     QTreeWidget *m_timeline = nullptr;
 };

@@ -2,6 +2,7 @@
 #include "recon/matcher.h"
 #include "recon/pairwisechecker.h"
 #include "recon/reconciler.h"
+#include "recon/reconreader.h"
 #include "store/invariants.h"
 #include "store/repositories.h"
 #include "testsupport.h"
@@ -113,15 +114,39 @@ int refundsWithReason(const OrderView &v, RefundReason reason, RefundStatus stat
     return n;
 }
 
-QString invariantFailures(Database &db)
+// A statement run row as the reconciler records one; its id.
+qint64 insertRun(Database &db, const QString &channel, QDate day)
 {
-    InvariantChecker checker(db);
-    QStringList bad;
-    for (const auto &r : checker.checkAll(false)) {
-        if (!r.ok)
-            bad << r.name + u": "_s + r.examples.join(u"; "_s);
+    QSqlQuery q(db.db());
+    q.prepare(u"INSERT INTO recon_runs (kind, channel, statement_day, format, file_name, started_at)"
+              " VALUES ('STATEMENT', ?, ?, 'canonical', 'statement.csv', ?)"_s);
+    q.addBindValue(channel);
+    q.addBindValue(day.toString(Qt::ISODate));
+    q.addBindValue(at(day, 23, 0));
+    return q.exec() ? q.lastInsertId().toLongLong() : 0;
+}
+
+// Breaks of runId cycling through categories; their ids in insertion order.
+QList<qint64> insertBreaks(Database &db, qint64 runId, int count, const QList<BreakCategory> &categories)
+{
+    BreakStore store(db);
+    QList<qint64> ids;
+    for (int i = 0; i < count; ++i) {
+        ReconBreak b;
+        b.runId = runId;
+        b.channel = u"wallet"_s;
+        b.category = categories.at(i % categories.size());
+        b.flowNo = u"F-%1-%2"_s.arg(runId).arg(i);
+        b.channelTxnNo = u"T-%1-%2"_s.arg(runId).arg(i);
+        b.localAmount = 100 + i;
+        b.lineNo = i + 2;
+        b.createdAtMs = at(kDay, 23, 0);
+        auto id = store.insert(b);
+        if (!id)
+            return {};
+        ids.append(*id);
     }
-    return bad.join(u'\n');
+    return ids;
 }
 
 } // namespace
@@ -139,6 +164,9 @@ private slots:
     void statementForAnotherDayOrChannelRefused();
     void unknownFlowShownPaidIsSettled();
     void closedOrderShownPaidIsRefunded();
+    void readerPagesBreaks_data();
+    void readerPagesBreaks();
+    void readerPagesRuns();
 };
 
 void TestReconciler::everyCategory()
@@ -462,6 +490,116 @@ void TestReconciler::closedOrderShownPaidIsRefunded()
     QCOMPARE(refundsWithReason(v, RefundReason::ClosedButPaid, RefundStatus::Succeeded), 1);
     QCOMPARE(v.flows[0].refundedMinor, 3300);
     QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+void TestReconciler::readerPagesBreaks_data()
+{
+    QTest::addColumn<QString>("category");
+    QTest::addColumn<int>("pageSize");
+    QTest::addRow("every category") << QString() << 7;
+    QTest::addRow("one category") << u"AMOUNT_MISMATCH"_s << 4;
+    QTest::addRow("page of one") << u"MISSING_AT_CHANNEL"_s << 1;
+}
+
+void TestReconciler::readerPagesBreaks()
+{
+    QFETCH(QString, category);
+    QFETCH(int, pageSize);
+    TempDb tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    const qint64 run = insertRun(**db, u"wallet"_s, kDay);
+    const qint64 other = insertRun(**db, u"wallet"_s, kDay.addDays(1));
+    QVERIFY(run > 0 && other > 0);
+    const QList<BreakCategory> categories
+        = {BreakCategory::AmountMismatch, BreakCategory::MissingAtChannel, BreakCategory::StatusMismatch};
+    // Two runs' breaks interleaved in id order, so a page must skip the other run's rows.
+    QList<qint64> expected;
+    for (int round = 0; round < 10; ++round) {
+        const QList<qint64> ours = insertBreaks(**db, run, 3, categories);
+        QCOMPARE(ours.size(), 3);
+        QCOMPARE(insertBreaks(**db, other, 2, categories).size(), 2);
+        for (int i = 0; i < ours.size(); ++i) {
+            if (category.isEmpty() || toString(categories.at(i)) == category)
+                expected.prepend(ours.at(i)); // highest id first
+        }
+    }
+    QVERIFY2(expected.size() > 2 * pageSize, "more than two pages");
+
+    auto reader = ReconReader::open(tmp.path());
+    QVERIFY(reader);
+    QList<qint64> seen;
+    qint64 before = 0;
+    int pages = 0;
+    for (;;) {
+        auto page = (*reader)->breaksPage(run, category, before, pageSize);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+        QVERIFY(page->size() <= pageSize);
+        if (page->isEmpty())
+            break;
+        ++pages;
+        for (const ReconBreakRow &b : std::as_const(*page)) {
+            seen.append(b.id);
+            QVERIFY(b.flowNo.startsWith(u"F-%1-"_s.arg(run)));
+            if (!category.isEmpty())
+                QCOMPARE(b.category, category);
+            QVERIFY(b.hasLocalAmount);
+            QVERIFY(!b.hasStatementAmount);
+        }
+        before = page->back().id;
+        QVERIFY(pages <= expected.size()); // never loops
+    }
+    // Every row exactly once, highest id first.
+    QCOMPARE(seen, expected);
+    QCOMPARE(pages, int((expected.size() + pageSize - 1) / pageSize));
+    // The count the page's title shows agrees with what paging reached.
+    auto counts = (*reader)->breakCounts(run);
+    QVERIFY(counts);
+    qint64 total = 0;
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it)
+        total += category.isEmpty() || it.key() == category ? it.value() : 0;
+    QCOMPARE(total, qint64(expected.size()));
+}
+
+void TestReconciler::readerPagesRuns()
+{
+    TempDb tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    QList<qint64> expected;
+    for (int i = 0; i < 11; ++i) {
+        const qint64 id = insertRun(**db, i % 2 ? u"wallet"_s : u"card"_s, kDay.addDays(-i));
+        QVERIFY(id > 0);
+        expected.prepend(id);
+    }
+    // A pairwise sweep's run is no statement run: never listed.
+    QSqlQuery q((*db)->db());
+    QVERIFY(q.exec(u"INSERT INTO recon_runs (kind, channel, started_at) VALUES ('PAIRWISE', 'wallet', 1)"_s));
+
+    auto reader = ReconReader::open(tmp.path());
+    QVERIFY(reader);
+    QList<qint64> seen;
+    qint64 before = 0;
+    for (int pages = 0; pages < 20; ++pages) {
+        auto page = (*reader)->runsPage(before, 4);
+        QVERIFY(page);
+        QVERIFY(page->size() <= 4);
+        if (page->isEmpty())
+            break;
+        for (const ReconRunRow &r : std::as_const(*page))
+            seen.append(r.id);
+        before = page->back().id;
+    }
+    QCOMPARE(seen, expected);
+
+    auto one = (*reader)->run(expected.at(3));
+    QVERIFY(one && *one);
+    QCOMPARE((*one)->id, expected.at(3));
+    QCOMPARE((*one)->statementDay, kDay.addDays(-7).toString(Qt::ISODate));
+    QCOMPARE((*one)->format, u"canonical"_s);
+    auto none = (*reader)->run(expected.first() + 1000);
+    QVERIFY(none);
+    QVERIFY(!none->has_value());
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)
