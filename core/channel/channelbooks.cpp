@@ -138,6 +138,11 @@ static std::atomic<quint64> s_bookCommits {0};
 ChannelBooks::Transaction::Transaction(ChannelBooks &books)
     : m_books(books), m_savepoint(books.m_group)
 {
+    if (m_savepoint && !m_books.m_groupBegun) {
+        if (!m_books.control(u"BEGIN IMMEDIATE"_s))
+            return;
+        m_books.m_groupBegun = true;
+    }
     m_active = m_books.control(m_savepoint ? u"SAVEPOINT books"_s : u"BEGIN IMMEDIATE"_s).has_value();
 }
 
@@ -199,7 +204,7 @@ QString ChannelBooks::pathForCoreDatabase(const QString &coreDatabasePath)
     return coreDatabasePath + u".channels.sqlite"_s;
 }
 
-Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist)
+Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist, bool exclusive)
 {
     if (mustExist && !QFileInfo::exists(path))
         return fail(ErrorCode::NotFound, QCoreApplication::translate("pay::ChannelBooks", "No channel books at %1").arg(path));
@@ -217,6 +222,10 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
         }
     }
     std::unique_ptr<ChannelBooks> books(new ChannelBooks(path, name));
+    if (exclusive) {
+        if (auto r = books->exec(u"PRAGMA locking_mode=EXCLUSIVE"_s); !r)
+            return std::unexpected(r.error());
+    }
     if (auto migrated = books->migrate(); !migrated)
         return std::unexpected(migrated.error());
     return books;
@@ -247,9 +256,8 @@ Result<void> ChannelBooks::beginGroup()
 {
     if (m_group)
         return fail(ErrorCode::Internal, QCoreApplication::translate("pay::ChannelBooks", "Channel books: a commit group is already open"));
-    if (auto r = control(u"BEGIN IMMEDIATE"_s); !r)
-        return r;
-    m_group = true;
+    m_group = true; // BEGIN waits for the group's first Transaction
+    m_groupBegun = false;
     return {};
 }
 
@@ -257,12 +265,15 @@ Result<void> ChannelBooks::commitGroup()
 {
     if (!m_group)
         return {};
-    if (auto r = control(u"COMMIT"_s); !r) {
-        rollbackGroup();
-        return r;
+    if (m_groupBegun) {
+        if (auto r = control(u"COMMIT"_s); !r) {
+            rollbackGroup();
+            return r;
+        }
+        s_bookCommits.fetch_add(1, std::memory_order_relaxed);
     }
     m_group = false;
-    s_bookCommits.fetch_add(1, std::memory_order_relaxed);
+    m_groupBegun = false;
     return {};
 }
 
@@ -270,8 +281,10 @@ void ChannelBooks::rollbackGroup()
 {
     if (!m_group)
         return;
-    (void)control(u"ROLLBACK"_s);
+    if (m_groupBegun)
+        (void)control(u"ROLLBACK"_s);
     m_group = false;
+    m_groupBegun = false;
 }
 
 Result<void> ChannelBooks::exec(const QString &sql)

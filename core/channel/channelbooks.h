@@ -111,7 +111,8 @@ public:
     bool inGroup() const { return m_group; }
 
     // Opens (and creates, unless mustExist) the books at path and brings the schema up to date.
-    static Result<std::unique_ptr<ChannelBooks>> open(const QString &path, bool mustExist = false);
+    // exclusive: see Database::Options::exclusive.
+    static Result<std::unique_ptr<ChannelBooks>> open(const QString &path, bool mustExist = false, bool exclusive = false);
     static QString pathForCoreDatabase(const QString &coreDatabasePath);
     ~ChannelBooks();
     ChannelBooks(const ChannelBooks &) = delete;
@@ -154,6 +155,7 @@ private:
     mutable QHash<QString, SqlStatement *> m_statements;
     mutable sqlite3 *m_handle = nullptr;
     bool m_group = false;
+    bool m_groupBegun = false;
 };
 
 // Demo data for the demo database: members M1001..M1010 with CNY balances (M1003 nearly

@@ -177,6 +177,10 @@ Result<void> Database::configure(const Options &options)
     if (auto r = exec(QStringLiteral("PRAGMA temp_store = MEMORY")); !r)
         return r;
     if (m_mode == Mode::ReadWrite) {
+        if (options.exclusive) {
+            if (auto r = exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")); !r)
+                return r;
+        }
         QSqlQuery jm(m_db);
         if (!jm.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return std::unexpected(errorFrom(jm, QCoreApplication::translate("Store", "Cannot switch %1 to WAL").arg(m_path)));
@@ -267,10 +271,21 @@ Result<void> Database::beginGroup()
 {
     if (m_group)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Store", "A commit group is already open"));
+    // The write transaction starts with the group's first guard: a group that only reads (a
+    // timer that finds nothing to do) takes no write lock and commits nothing.
+    m_group = true;
+    m_groupBegun = false;
+    ++m_groupSerial;
+    return {};
+}
+
+Result<void> Database::joinGroup()
+{
+    if (!m_group || m_groupBegun)
+        return {};
     if (auto r = execCached(QStringLiteral("BEGIN IMMEDIATE")); !r)
         return r;
-    m_group = true;
-    ++m_groupSerial;
+    m_groupBegun = true;
     return {};
 }
 
@@ -278,12 +293,15 @@ Result<void> Database::commitGroup()
 {
     if (!m_group)
         return {};
-    if (auto r = execCached(QStringLiteral("COMMIT")); !r) {
-        rollbackGroup();
-        return r;
+    if (m_groupBegun) {
+        if (auto r = execCached(QStringLiteral("COMMIT")); !r) {
+            rollbackGroup();
+            return r;
+        }
+        TransactionGuard::noteCommit();
     }
     m_group = false;
-    TransactionGuard::noteCommit();
+    m_groupBegun = false;
     // Actions may register more actions; with the group closed those run at once.
     const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
     m_runningActions = true;
@@ -300,8 +318,10 @@ void Database::rollbackGroup()
 {
     if (!m_group)
         return;
-    (void)execCached(QStringLiteral("ROLLBACK"));
+    if (m_groupBegun)
+        (void)execCached(QStringLiteral("ROLLBACK"));
     m_group = false;
+    m_groupBegun = false;
     m_afterCommit.clear();
     m_afterActions.clear();
 }

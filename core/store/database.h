@@ -36,6 +36,11 @@ public:
         bool create = true; // create the file (and schema) when missing
         Synchronous synchronous = Synchronous::Normal;
         int busyTimeoutMs = 5000;
+        // A file no other connection will open (a headless simulation's own database): take
+        // the lock once for the connection's life instead of per transaction, and keep the WAL
+        // index in this process (SQLite's locking_mode=EXCLUSIVE). Another connection gets
+        // "database is locked" until this one closes.
+        bool exclusive = false;
     };
 
     static constexpr int kSchemaVersion = 4;
@@ -78,6 +83,8 @@ public:
     // Used by load runs (benchmarks, simulations) to turn many small commits into one.
     Result<void> beginGroup();
     Result<void> commitGroup(); // no-op when no group is open
+    // Starts the group's write transaction if it has not started yet (TransactionGuard does).
+    Result<void> joinGroup();
     void rollbackGroup();       // drops the group's work and its after-commit actions
     bool inGroup() const { return m_group; }
     quint64 groupSerial() const { return m_groupSerial; } // counts beginGroup() calls
@@ -106,6 +113,7 @@ private:
     QHash<QString, SqlStatement *> m_fast;
     sqlite3 *m_handle = nullptr;
     bool m_group = false;
+    bool m_groupBegun = false; // the group's BEGIN ran (it waits for the first guard)
     quint64 m_groupSerial = 0;
     QList<std::function<void()>> m_afterCommit;
     QList<std::function<void()>> m_afterActions;

@@ -20,7 +20,13 @@ void TransactionGuard::noteCommit()
 
 TransactionGuard::TransactionGuard(Database &db) : m_db(db), m_savepoint(db.inGroup())
 {
-    m_begun = m_db.execCached(m_savepoint ? QStringLiteral("SAVEPOINT guard") : QStringLiteral("BEGIN IMMEDIATE"));
+    if (m_savepoint) {
+        m_begun = m_db.joinGroup();
+        if (m_begun)
+            m_begun = m_db.execCached(QStringLiteral("SAVEPOINT guard"));
+    } else {
+        m_begun = m_db.execCached(QStringLiteral("BEGIN IMMEDIATE"));
+    }
     m_open = m_begun.has_value();
 }
 

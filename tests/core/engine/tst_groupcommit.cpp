@@ -95,6 +95,12 @@ void TestGroupCommit::guardsBecomeSavepoints()
     QCOMPARE(tradeNos(**db), QStringLiteral("A,C"));
     QVERIFY(!(*db)->inGroup());
     QVERIFY((*db)->commitGroup()); // no group: nothing to do
+
+    // A group without a guard (it only read) takes no write lock and commits nothing.
+    QVERIFY((*db)->beginGroup());
+    QCOMPARE(tradeNos(**db), QStringLiteral("A,C"));
+    QVERIFY((*db)->commitGroup());
+    QCOMPARE(TransactionGuard::commitCount(), commits0 + 1);
 }
 
 void TestGroupCommit::afterCommitWaitsForDurability()
@@ -147,7 +153,9 @@ void TestGroupCommit::rollbackDropsWorkAndActions()
 
         // A group still open when its connection goes (a crash) loses its work the same way.
         QVERIFY((*db)->beginGroup());
+        TransactionGuard g(**db);
         QVERIFY(insertTrade(**db, QStringLiteral("F")));
+        QVERIFY(g.commit());
         (*db)->afterCommit([&ran] { ran = true; });
     }
     auto again = Database::open(tmp.path());
