@@ -2897,6 +2897,14 @@
         <source>Click Since, Age, Amount, Channel or State to sort; click again to reverse</source>
         <translation>Click Since, Age, Amount, Channel or State to sort; click again to reverse</translation>
     </message>
+    <message>
+        <source>Include &amp;settled</source>
+        <translation>Include &amp;settled</translation>
+    </message>
+    <message>
+        <source>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</source>
+        <translation>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::OpsActionDialog</name>

@@ -2894,6 +2894,14 @@
         <source>Click Since, Age, Amount, Channel or State to sort; click again to reverse</source>
         <translation>点击“开始时间”“已持续”“金额”“渠道”或“状态”排序；再次点击则反向排序</translation>
     </message>
+    <message>
+        <source>Include &amp;settled</source>
+        <translation>含已了结(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</source>
+        <translation>关单后支付成功与重复支付：同时列出退款已完成的案例</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::OpsActionDialog</name>

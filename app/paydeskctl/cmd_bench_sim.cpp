@@ -1,6 +1,9 @@
 // paydeskctl bench sim: simulated orders per second of machine time on the peak-hour scenario.
 #include "cliutil.h"
 #include "commands.h"
+
+#include "channel/channelbooks.h"
+#include "store/transaction.h"
 #include "sim/simulationrunner.h"
 
 #include <QCoreApplication>
@@ -29,7 +32,11 @@ int benchSim(const QStringList &args)
     SimulationOptions o;
     o.maxOrders = p.isSet(QStringLiteral("orders")) ? p.value(QStringLiteral("orders")).toLongLong() : 10'000;
     o.seed = p.isSet(QStringLiteral("seed")) ? p.value(QStringLiteral("seed")).toULongLong() : 1;
+    const quint64 commits0 = TransactionGuard::commitCount();
+    const quint64 bookCommits0 = ChannelBooks::Transaction::commitCount();
     auto r = SimulationRunner::run(*scenario, o);
+    const quint64 commits = TransactionGuard::commitCount() - commits0;
+    const quint64 bookCommits = ChannelBooks::Transaction::commitCount() - bookCommits0;
     if (!r)
         return reportError(r.error());
     const double perSecond = r->machineSeconds > 0 ? double(r->orders) / r->machineSeconds : 0;
@@ -44,6 +51,8 @@ int benchSim(const QStringList &args)
                               {QStringLiteral("violations"), r->violations},
                               {QStringLiteral("virtualSeconds"), double(r->virtualMs) / 1000},
                               {QStringLiteral("machineSeconds"), r->machineSeconds},
+                              {QStringLiteral("coreCommits"), qint64(commits)},
+                              {QStringLiteral("bookCommits"), qint64(bookCommits)},
                               {QStringLiteral("ordersPerSecond"), perSecond},
                               {QStringLiteral("targetMet"), r->orders >= 10'000 && r->machineSeconds < 10},
                               {QStringLiteral("cpus"), QThread::idealThreadCount()},

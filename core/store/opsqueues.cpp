@@ -248,6 +248,12 @@ Result<QList<OpsQueueRow>> OpsQueueReader::read(OpsQueue queue, const OpsQueueFi
         for (qint64 id : std::as_const(trades))
             values << id;
     }
+    if ((queue == OpsQueue::ClosedButPaid || queue == OpsQueue::Duplicate) && !filter.includeSettled) {
+        // Open cases only: the refund has not succeeded, and no retry of it has gone through.
+        where += QStringLiteral(" AND r.status <> 'SUCCEEDED' AND NOT EXISTS (SELECT 1 FROM refund_orders retry"
+                                " INDEXED BY ux_refund_no WHERE retry.refund_no >= r.refund_no || '-R'"
+                                " AND retry.refund_no < r.refund_no || '-S' AND retry.status <> 'FAILED')");
+    }
     if (!filter.channel.isEmpty()) {
         where += QStringLiteral(" AND ") + parts.channelFilter;
         values << filter.channel;

@@ -48,6 +48,10 @@ struct OpsQueueFilter
     // Amount bounds in minor units, inclusive (negative: no bound).
     qint64 minAmountMinor = -1;
     qint64 maxAmountMinor = -1;
+    // ClosedButPaid and Duplicate are work queues: a case stays while its refund has not
+    // succeeded (pending, or failed with no retry that has not failed). true: also the settled
+    // cases, for review.
+    bool includeSettled = false;
     OpsQueueSort sortBy = OpsQueueSort::Time;
     bool descending = true; // with Time: newest first
     // Stuck: a flow counts once it is older than this (recon_pending flows count at once).

@@ -30,6 +30,7 @@ private slots:
     void stuckNeedsTheThreshold();
     void exportWritesEveryFilteredRow();
     void exportStopsWhenAsked();
+    void settledCasesLeaveTheWorkQueues();
     void filtersAndSortsMatchAReference_data();
     void filtersAndSortsMatchAReference();
     void channelFilterInEveryQueue_data();
@@ -112,6 +113,7 @@ void TestOpsQueues::counts()
     QFETCH(QString, firstOrder);
     QFETCH(QString, firstState);
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     auto n = m_reader->count(queue, filter);
     QVERIFY(n.has_value());
@@ -152,6 +154,7 @@ void TestOpsQueues::searchByAnyId()
     QFETCH(QString, sql);
     QFETCH(QString, orderNo);
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     filter.search = scalar(sql);
     QVERIFY(!filter.search.isEmpty());
@@ -167,6 +170,7 @@ void TestOpsQueues::searchByAnyId()
 void TestOpsQueues::searchMissesOtherQueues()
 {
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     filter.search = u"D20261127900"_qs;
     for (OpsQueue q : {OpsQueue::Stuck, OpsQueue::Duplicate, OpsQueue::Frozen, OpsQueue::Breaks})
@@ -179,6 +183,7 @@ void TestOpsQueues::searchMissesOtherQueues()
 void TestOpsQueues::pagesByKeyInBothDirections()
 {
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     for (bool newestFirst : {true, false}) {
         filter.descending = newestFirst;
@@ -202,6 +207,7 @@ void TestOpsQueues::stuckNeedsTheThreshold()
     // Below the threshold the waiting QR payment (D20261127905) is not stuck yet; the card
     // payment handed to reconciliation (recon_pending) is stuck whatever its age.
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     filter.stuckAfterMs = 365LL * 24 * 3600 * 1000;
     auto rows = m_reader->page(OpsQueue::Stuck, filter, nullptr, 10);
@@ -215,6 +221,7 @@ void TestOpsQueues::stuckNeedsTheThreshold()
 void TestOpsQueues::exportWritesEveryFilteredRow()
 {
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs + 24 * 3600 * 1000;
     const qint64 expected = m_reader->count(OpsQueue::Stuck, filter).value_or(-1);
     QVERIFY(expected >= 2);
@@ -247,9 +254,56 @@ void TestOpsQueues::exportWritesEveryFilteredRow()
     QVERIFY(one.data().contains("D20261127902,P00000040-1,"));
 }
 
+// Closed-but-paid and duplicate queues list what still needs a refund: a case leaves when its
+// refund (or a retry of it) succeeds; "include settled" shows them all.
+void TestOpsQueues::settledCasesLeaveTheWorkQueues()
+{
+    OpsQueueFilter open;
+    open.nowMs = m_nowMs;
+    OpsQueueFilter all = open;
+    all.includeSettled = true;
+    const QString refundNo = scalar(u"SELECT refund_no FROM refund_orders WHERE reason = 'CLOSED_BUT_PAID'"_qs);
+    QVERIFY(!refundNo.isEmpty());
+    // The demo's closed-but-paid refund went through: history only.
+    QCOMPARE(m_reader->count(OpsQueue::ClosedButPaid, open).value_or(-1), qint64(0));
+    QCOMPARE(m_reader->count(OpsQueue::ClosedButPaid, all).value_or(-1), qint64(1));
+    QCOMPARE(m_reader->count(OpsQueue::Duplicate, open).value_or(-1), qint64(0));
+    QCOMPARE(m_reader->count(OpsQueue::Duplicate, all).value_or(-1), qint64(1));
+
+    auto exec = [this](const QString &sql) {
+        QSqlQuery q(m_writer->db());
+        return q.exec(sql);
+    };
+    // Say it failed at the channel: the case is open again.
+    QVERIFY(exec(u"UPDATE refund_orders SET status = 'FAILED' WHERE refund_no = '%1'"_qs.arg(refundNo)));
+    auto rows = m_reader->page(OpsQueue::ClosedButPaid, open, nullptr, 10);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->front().refundNo, refundNo);
+    // An approved retry is under way: the retry is the case now.
+    QVERIFY(exec(u"INSERT INTO refund_orders (refund_no, trade_id, amount, currency, reason, status, requested_by,"
+                 " approved_by, note, created_at, updated_at) SELECT refund_no || '-R1', trade_id, amount, currency,"
+                 " reason, 'PROCESSING', 'ops1', 'manager1', 'retry', created_at + 1, updated_at + 1"
+                 " FROM refund_orders WHERE refund_no = '%1'"_qs.arg(refundNo)));
+    rows = m_reader->page(OpsQueue::ClosedButPaid, open, nullptr, 10);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->front().refundNo, refundNo + u"-R1"_qs);
+    // The retry succeeded: nothing left to do, and both are history.
+    QVERIFY(exec(u"UPDATE refund_orders SET status = 'SUCCEEDED' WHERE refund_no = '%1-R1'"_qs.arg(refundNo)));
+    QCOMPARE(m_reader->count(OpsQueue::ClosedButPaid, open).value_or(-1), qint64(0));
+    QCOMPARE(m_reader->page(OpsQueue::ClosedButPaid, open, nullptr, 10).value_or(QList<OpsQueueRow>{{}}).size(), 0);
+    QCOMPARE(m_reader->count(OpsQueue::ClosedButPaid, all).value_or(-1), qint64(2));
+
+    // Back as the other tests expect it.
+    QVERIFY(exec(u"DELETE FROM refund_orders WHERE refund_no = '%1-R1'"_qs.arg(refundNo)));
+    QVERIFY(exec(u"UPDATE refund_orders SET status = 'SUCCEEDED' WHERE refund_no = '%1'"_qs.arg(refundNo)));
+}
+
 void TestOpsQueues::exportStopsWhenAsked()
 {
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     QBuffer out;
     out.open(QIODevice::WriteOnly);
@@ -350,6 +404,7 @@ void TestOpsQueues::filtersAndSortsMatchAReference_data()
     for (const auto &[sortName, sort] : sorts) {
         for (bool descending : {true, false}) {
             OpsQueueFilter f;
+            f.includeSettled = true; // the demo's cases are settled: read them as history
             f.sortBy = sort;
             f.descending = descending;
             QTest::addRow("%s %s, no filter", sortName, descending ? "desc" : "asc") << f;
@@ -400,6 +455,7 @@ void TestOpsQueues::channelFilterInEveryQueue()
     QFETCH(OpsQueue, queue);
     QFETCH(QString, orderNo);
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     filter.search = orderNo;
     auto all = m_reader->page(queue, filter, nullptr, 10);
@@ -447,6 +503,7 @@ void TestOpsQueues::exportFollowsFilterAndSort()
     addManyBreaks();
     const auto cleanup = qScopeGuard([this] { removeManyBreaks(); });
     OpsQueueFilter filter;
+    filter.includeSettled = true; // the demo's cases are settled: read them as history
     filter.nowMs = m_nowMs;
     filter.channel = u"wallet"_qs;
     filter.sortBy = OpsQueueSort::Amount;

@@ -9,6 +9,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
@@ -156,7 +157,7 @@ private slots:
     void selectingARowShowsTheTimeline();
     void refundNeedsAManagersPin();
     void queryNowTakesTheOrderOutOfTheStuckQueue();
-    void approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue();
+    void approvedRetryTakesAClosedButPaidOrderOutOfItsQueue();
     void exportsTheWholeFilteredQueue();
     void filtersAndHeaderClicksOrderTheQueue();
 };
@@ -166,6 +167,11 @@ void TestOperationsPage::showsEveryQueueWithItsCount()
     Console c;
     QVERIFY(c.start());
     QCOMPARE(c.page.queueCount(OpsQueue::Stuck), qint64(2));
+    // The demo's closed-but-paid and duplicate payments were refunded: nothing left to do...
+    QCOMPARE(c.page.queueCount(OpsQueue::ClosedButPaid), qint64(0));
+    QCOMPARE(c.page.queueCount(OpsQueue::Duplicate), qint64(0));
+    // ...until settled cases are asked for.
+    QTest::mouseClick(c.find<QCheckBox>(u"includeSettled"_s), Qt::LeftButton);
     QCOMPARE(c.page.queueCount(OpsQueue::ClosedButPaid), qint64(1));
     QCOMPARE(c.page.queueCount(OpsQueue::Duplicate), qint64(1));
     QCOMPARE(c.page.queueCount(OpsQueue::Frozen), qint64(1));
@@ -192,6 +198,7 @@ void TestOperationsPage::selectingARowShowsTheTimeline()
     Console c;
     QVERIFY(c.start());
     QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    QTest::mouseClick(c.find<QCheckBox>(u"includeSettled"_s), Qt::LeftButton); // the demo's case is refunded
     c.clickQueue(OpsQueue::ClosedButPaid);
     QVERIFY(c.clickOrder(u"D20261127900"_s));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kWaitMs);
@@ -216,7 +223,7 @@ void TestOperationsPage::selectingARowShowsTheTimeline()
 
 // A refund needs a manager's PIN: refused with a wrong PIN (nothing moves), then approved. (The
 // closed-but-paid workflow — an automatic refund that failed, retried with approval — is
-// approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue below.)
+// approvedRetryTakesAClosedButPaidOrderOutOfItsQueue below.)
 void TestOperationsPage::refundNeedsAManagersPin()
 {
     Console c;
@@ -227,6 +234,7 @@ void TestOperationsPage::refundNeedsAManagersPin()
     QVERIFY(before->trade.paidMinor > before->trade.refundedMinor);
 
     QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    QTest::mouseClick(c.find<QCheckBox>(u"includeSettled"_s), Qt::LeftButton); // its duplicate is refunded
     c.clickQueue(OpsQueue::Duplicate);
     QVERIFY(c.clickOrder(orderNo));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kWaitMs);
@@ -298,7 +306,7 @@ void TestOperationsPage::queryNowTakesTheOrderOutOfTheStuckQueue()
 // with its refund FAILED and in the failed-refunds queue; operations ask for a retry from the
 // closed-but-paid queue, a manager approves with a PIN, the refund goes through and the order
 // leaves the failed-refunds queue.
-void TestOperationsPage::approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueue()
+void TestOperationsPage::approvedRetryTakesAClosedButPaidOrderOutOfItsQueue()
 {
     Console c;
     c.tweak = [](PaymentCore::Options &o) {
@@ -383,9 +391,16 @@ void TestOperationsPage::approvedRetryTakesAClosedButPaidOrderOutOfTheFailedQueu
     QCOMPARE(after->refunds.last().approvedBy, u"manager1"_s);
     QCOMPARE(after->refunds.last().requestedBy, u"ops1"_s);
     QCOMPARE_NAME(after->trade.status, TradeStatus::Closed);
+    // Refunded: the order leaves the closed-but-paid queue and the failed-refunds queue.
     c.page.refresh();
+    c.clickQueue(OpsQueue::ClosedButPaid);
+    QTRY_VERIFY_WITH_TIMEOUT(!c.queueHolds(orderNo), kWaitMs);
     c.clickQueue(OpsQueue::FailedRefunds);
     QTRY_VERIFY_WITH_TIMEOUT(!c.queueHolds(orderNo), kWaitMs);
+    // It is still there as history.
+    QTest::mouseClick(c.find<QCheckBox>(u"includeSettled"_s), Qt::LeftButton);
+    c.clickQueue(OpsQueue::ClosedButPaid);
+    QTRY_VERIFY_WITH_TIMEOUT(c.queueHolds(orderNo), kWaitMs);
 }
 
 void TestOperationsPage::exportsTheWholeFilteredQueue()

@@ -11,6 +11,7 @@
 #include "store/orderlistreader.h"
 #include "opsqueuemodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QEvent>
@@ -74,6 +75,7 @@ OperationsPage::OperationsPage(QWidget *parent)
     , m_minAmount(new QLineEdit(this))
     , m_amountToLabel(new QLabel(this))
     , m_maxAmount(new QLineEdit(this))
+    , m_includeSettled(new QCheckBox(this))
     , m_refreshButton(new QPushButton(this))
     , m_exportButton(new QPushButton(this))
     , m_queues(new QListWidget(this))
@@ -177,6 +179,8 @@ OperationsPage::OperationsPage(QWidget *parent)
     filters->addWidget(m_minAmount);
     filters->addWidget(m_amountToLabel);
     filters->addWidget(m_maxAmount);
+    filters->addSpacing(12);
+    filters->addWidget(m_includeSettled);
     filters->addStretch(1);
 
     auto *actions = new QHBoxLayout;
@@ -224,6 +228,9 @@ OperationsPage::OperationsPage(QWidget *parent)
     });
     connect(m_channelFilter, &QComboBox::currentIndexChanged, this, &OperationsPage::handleSearchEdited);
     connect(m_ageFilter, &QComboBox::currentIndexChanged, this, &OperationsPage::handleSearchEdited);
+    // Closed-but-paid and duplicate cases leave their queues once refunded; this shows them too.
+    m_includeSettled->setObjectName(QStringLiteral("includeSettled"));
+    connect(m_includeSettled, &QCheckBox::toggled, this, &OperationsPage::handleSearchEdited);
     for (QLineEdit *edit : {m_minAmount, m_maxAmount}) {
         connect(edit, &QLineEdit::editingFinished, this, &OperationsPage::handleSearchEdited);
         connect(edit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -304,6 +311,7 @@ OpsQueueFilter OperationsPage::currentFilter() const
     f.search = m_search->text().trimmed();
     f.channel = m_channelFilter->currentData().toString();
     f.olderThanMs = m_ageFilter->currentData().toLongLong();
+    f.includeSettled = m_includeSettled->isChecked();
     // A bound that does not read as an amount is left out (its field says so).
     const auto bound = [](QLineEdit *edit) -> qint64 {
         if (edit->text().trimmed().isEmpty())
@@ -670,6 +678,9 @@ void OperationsPage::retranslateUi()
     m_amountToLabel->setText(tr("to"));
     m_minAmount->setPlaceholderText(tr("from"));
     m_maxAmount->setPlaceholderText(tr("any"));
+    m_includeSettled->setText(tr("Include &settled"));
+    m_includeSettled->setToolTip(
+        tr("Closed-but-paid and duplicate payments: also list the cases whose refund has gone through"));
     m_table->horizontalHeader()->setToolTip(
         tr("Click Since, Age, Amount, Channel or State to sort; click again to reverse"));
     m_refreshButton->setText(tr("Refresh"));

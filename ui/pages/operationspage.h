@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+class QCheckBox;
+
 #include <functional>
 #include <memory>
 
@@ -111,6 +113,7 @@ private:
     QLineEdit *m_minAmount = nullptr;
     QLabel *m_amountToLabel = nullptr;
     QLineEdit *m_maxAmount = nullptr;
+    QCheckBox *m_includeSettled = nullptr;
     QPushButton *m_refreshButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QListWidget *m_queues = nullptr;

@@ -556,6 +556,7 @@ void SimulatorPage::readQueues()
         m_queueReader = std::move(*reader);
     }
     OpsQueueFilter filter;
+    filter.includeSettled = true; // a lesson counts every case the run produced, refunded or not
     filter.nowMs = m_session->startEpochMs() + m_session->nowMs(); // the run's virtual clock
     for (int i = 0; i < kOpsQueueCount; ++i) {
         auto n = m_queueReader->count(OpsQueue(i), filter);
