@@ -7,7 +7,7 @@
 namespace pay::ui {
 
 OpsQueueModel::OpsQueueModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel(ColumnCount, OpsQueueReader::kDefaultPageSize, parent)
 {
 }
 
@@ -29,70 +29,11 @@ void OpsQueueModel::setFilter(const OpsQueueFilter &filter)
     reload();
 }
 
-void OpsQueueModel::reload()
+Result<QList<OpsQueueRow>> OpsQueueModel::readPage(const OpsQueueRow *after, int limit)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_hasMore = false;
-    m_lastError.clear();
-    if (m_reader) {
-        auto rows = m_reader->page(m_queue, m_filter, nullptr, m_pageSize + 1);
-        if (rows) {
-            m_hasMore = rows->size() > m_pageSize;
-            if (m_hasMore)
-                rows->resize(m_pageSize);
-            m_rows = std::move(*rows);
-        } else {
-            m_lastError = rows.error().message;
-        }
-    }
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        emit readFailed(m_lastError);
-}
-
-void OpsQueueModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int OpsQueueModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int OpsQueueModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool OpsQueueModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_reader && m_hasMore;
-}
-
-void OpsQueueModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent) || m_rows.isEmpty())
-        return;
-    auto rows = m_reader->page(m_queue, m_filter, &m_rows.back(), m_pageSize + 1);
-    if (!rows) {
-        m_hasMore = false;
-        m_lastError = rows.error().message;
-        emit readFailed(m_lastError);
-        return;
-    }
-    m_hasMore = rows->size() > m_pageSize;
-    if (m_hasMore)
-        rows->resize(m_pageSize);
-    if (rows->isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(rows->size()) - 1);
-    m_rows.append(std::move(*rows));
-    endInsertRows();
+    if (!m_reader)
+        return QList<OpsQueueRow>();
+    return m_reader->page(m_queue, m_filter, after, limit);
 }
 
 bool OpsQueueModel::isSortable(int column)
@@ -224,7 +165,7 @@ QVariant OpsQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const OpsQueueRow &r = m_rows.at(index.row());
+    const OpsQueueRow &r = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole: return displayData(r, index.column());
     case UnderlyingDataRole: return underlyingData(r, index.column());

@@ -17,7 +17,7 @@ QString amountText(bool has, qint64 minor)
 } // namespace
 
 ReconBreaksModel::ReconBreaksModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel(ColumnCount, ReconReader::kDefaultPageSize, parent)
 {
 }
 
@@ -34,71 +34,11 @@ void ReconBreaksModel::setRun(qint64 runId, const QString &category)
     reload();
 }
 
-void ReconBreaksModel::reload()
+Result<QList<ReconBreakRow>> ReconBreaksModel::readPage(const ReconBreakRow *after, int limit)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_hasMore = false;
-    m_lastError.clear();
-    if (m_reader && m_runId > 0) {
-        // One row more than a page tells whether another page follows.
-        auto rows = m_reader->breaksPage(m_runId, m_category, 0, m_pageSize + 1);
-        if (rows) {
-            m_hasMore = rows->size() > m_pageSize;
-            if (m_hasMore)
-                rows->resize(m_pageSize);
-            m_rows = std::move(*rows);
-        } else {
-            m_lastError = rows.error().message;
-        }
-    }
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        emit readFailed(m_lastError);
-}
-
-void ReconBreaksModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int ReconBreaksModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ReconBreaksModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool ReconBreaksModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_reader && m_hasMore;
-}
-
-void ReconBreaksModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent) || m_rows.isEmpty())
-        return;
-    auto rows = m_reader->breaksPage(m_runId, m_category, m_rows.back().id, m_pageSize + 1);
-    if (!rows) {
-        m_hasMore = false;
-        m_lastError = rows.error().message;
-        emit readFailed(m_lastError);
-        return;
-    }
-    m_hasMore = rows->size() > m_pageSize;
-    if (m_hasMore)
-        rows->resize(m_pageSize);
-    if (rows->isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(rows->size()) - 1);
-    m_rows.append(std::move(*rows));
-    endInsertRows();
+    if (!m_reader || m_runId <= 0)
+        return QList<ReconBreakRow>();
+    return m_reader->breaksPage(m_runId, m_category, after ? after->id : 0, limit);
 }
 
 QString ReconBreaksModel::localStatusText(const QString &status)
@@ -155,7 +95,7 @@ QVariant ReconBreaksModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ReconBreakRow &r = m_rows.at(index.row());
+    const ReconBreakRow &r = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole: return displayData(r, index.column());
     case UnderlyingDataRole: return underlyingData(r, index.column());

@@ -7,7 +7,7 @@
 namespace pay::ui {
 
 ReconRunsModel::ReconRunsModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel(ColumnCount, ReconReader::kDefaultPageSize, parent)
 {
 }
 
@@ -19,78 +19,18 @@ void ReconRunsModel::setReader(ReconReader *reader)
 
 int ReconRunsModel::rowOf(qint64 runId) const
 {
-    for (int r = 0; r < m_rows.size(); ++r) {
-        if (m_rows.at(r).id == runId)
+    for (int r = 0; r < rows().size(); ++r) {
+        if (rows().at(r).id == runId)
             return r;
     }
     return -1;
 }
 
-void ReconRunsModel::reload()
+Result<QList<ReconRunRow>> ReconRunsModel::readPage(const ReconRunRow *after, int limit)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_hasMore = false;
-    m_lastError.clear();
-    if (m_reader) {
-        // One row more than a page tells whether another page follows.
-        auto rows = m_reader->runsPage(0, m_pageSize + 1);
-        if (rows) {
-            m_hasMore = rows->size() > m_pageSize;
-            if (m_hasMore)
-                rows->resize(m_pageSize);
-            m_rows = std::move(*rows);
-        } else {
-            m_lastError = rows.error().message;
-        }
-    }
-    endResetModel();
-    if (!m_lastError.isEmpty())
-        emit readFailed(m_lastError);
-}
-
-void ReconRunsModel::retranslate()
-{
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-int ReconRunsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int ReconRunsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool ReconRunsModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_reader && m_hasMore;
-}
-
-void ReconRunsModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent) || m_rows.isEmpty())
-        return;
-    auto rows = m_reader->runsPage(m_rows.back().id, m_pageSize + 1);
-    if (!rows) {
-        m_hasMore = false;
-        m_lastError = rows.error().message;
-        emit readFailed(m_lastError);
-        return;
-    }
-    m_hasMore = rows->size() > m_pageSize;
-    if (m_hasMore)
-        rows->resize(m_pageSize);
-    if (rows->isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(rows->size()) - 1);
-    m_rows.append(std::move(*rows));
-    endInsertRows();
+    if (!m_reader)
+        return QList<ReconRunRow>();
+    return m_reader->runsPage(after ? after->id : 0, limit);
 }
 
 QVariant ReconRunsModel::underlyingData(const ReconRunRow &row, int column) const
@@ -135,7 +75,7 @@ QVariant ReconRunsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ReconRunRow &r = m_rows.at(index.row());
+    const ReconRunRow &r = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole: return displayData(r, index.column());
     case UnderlyingDataRole: return underlyingData(r, index.column());
