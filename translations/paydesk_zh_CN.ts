@@ -2896,7 +2896,7 @@
     </message>
     <message>
         <source>Include &amp;settled</source>
-        <translation>含已了结(&amp;S)</translation>
+        <translation>显示已了结(&amp;S)</translation>
     </message>
     <message>
         <source>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</source>

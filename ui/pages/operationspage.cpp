@@ -179,8 +179,6 @@ OperationsPage::OperationsPage(QWidget *parent)
     filters->addWidget(m_minAmount);
     filters->addWidget(m_amountToLabel);
     filters->addWidget(m_maxAmount);
-    filters->addSpacing(12);
-    filters->addWidget(m_includeSettled);
     filters->addStretch(1);
 
     auto *actions = new QHBoxLayout;
@@ -206,8 +204,14 @@ OperationsPage::OperationsPage(QWidget *parent)
     right->addWidget(detail);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 1);
+    // Under the queues it changes: closed-but-paid and duplicate cases once refunded.
+    auto *queuesPane = new QWidget(this);
+    auto *queuesLayout = new QVBoxLayout(queuesPane);
+    queuesLayout->setContentsMargins(0, 0, 0, 0);
+    queuesLayout->addWidget(m_queues, 1);
+    queuesLayout->addWidget(m_includeSettled);
     auto *main = new QSplitter(Qt::Horizontal, this);
-    main->addWidget(m_queues);
+    main->addWidget(queuesPane);
     main->addWidget(right);
     main->setStretchFactor(1, 1);
     main->setSizes({200, 920});
