@@ -28,8 +28,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database FILE."), QStringLiteral("FILE"));
     const QCommandLineOption searchOption(QStringLiteral("search"), QStringLiteral("An id to search for."),
                                           QStringLiteral("ID"));
+    const QCommandLineOption settledOption(QStringLiteral("include-settled"),
+                                           QStringLiteral("Closed-but-paid and duplicate queues with their refunded cases too."));
     parser.addOption(dbOption);
     parser.addOption(searchOption);
+    parser.addOption(settledOption);
     parser.process(app);
     auto reader = OpsQueueReader::open(parser.value(dbOption));
     if (!reader) {
@@ -41,6 +44,7 @@ int main(int argc, char *argv[])
         const auto queue = OpsQueue(i);
         OpsQueueFilter filter;
         filter.nowMs = QDateTime::currentMSecsSinceEpoch();
+        filter.includeSettled = parser.isSet(settledOption);
         QJsonObject q;
         QElapsedTimer t;
         t.start();
