@@ -54,6 +54,23 @@ AcceptRequest combined(const QString &no)
     return r;
 }
 
+// The whole core on a virtual clock, every channel answering at once.
+std::unique_ptr<PaymentCore> openInstantCore(const QString &path, VirtualClock &clock, bool grouped)
+{
+    PaymentCore::Options o;
+    o.databasePath = path;
+    o.clock = &clock;
+    o.groupCommit = grouped;
+    auto core = PaymentCore::open(o);
+    if (!core)
+        return nullptr;
+    FaultProfile instant;
+    instant.latency = LatencyModel::fixed(0);
+    for (const QString &c : (*core)->channelNames())
+        (*core)->channel(c)->setFaultProfile(instant);
+    return std::move(*core);
+}
+
 } // namespace
 
 class TestGroupCommit : public QObject
@@ -167,46 +184,38 @@ void TestGroupCommit::groupedCoreCallsChannelsOnlyAfterCommit()
 {
     test::TempDb tmp;
     VirtualClock clock;
-    PaymentCore::Options o;
-    o.databasePath = tmp.path();
-    o.clock = &clock;
-    o.groupCommit = true;
-    auto core = PaymentCore::open(o);
-    QVERIFY2(core, qPrintable(core ? QString() : core.error().message));
-    FaultProfile instant;
-    instant.latency = LatencyModel::fixed(0);
-    for (const QString &c : (*core)->channelNames())
-        (*core)->channel(c)->setFaultProfile(instant);
-    QVERIFY((*core)->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
-    QVERIFY((*core)->books().upsertVoucher({QStringLiteral("GV-G1"), 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
-    PaymentEngine &engine = (*core)->engine();
+    auto core = openInstantCore(tmp.path(), clock, true);
+    QVERIFY(core);
+    QVERIFY(core->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+    QVERIFY(core->books().upsertVoucher({QStringLiteral("GV-G1"), 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
+    PaymentEngine &engine = core->engine();
     QSignalSpy changed(&engine, &PaymentEngine::tradeChanged);
 
     // Accepted inside a group: no signal and no channel call until the group commits.
-    QVERIFY((*core)->beginGroup());
+    QVERIFY(core->beginGroup());
     auto t = engine.accept(combined(QStringLiteral("G1")));
     QVERIFY(t);
     clock.step(); // runs advance() inside the same (nested) group: the coupon leg's intent
     QCOMPARE(changed.count(), 0);
     QCOMPARE(engine.pendingChannelCalls(), 1); // asked for, not sent
-    QVERIFY(!(*core)->books().order(QStringLiteral("coupon"), t->flowNos.value(0))->has_value());
-    (*core)->rollbackGroup(); // the work is lost as in a crash: nothing reached the channel
+    QVERIFY(!core->books().order(QStringLiteral("coupon"), t->flowNos.value(0))->has_value());
+    core->rollbackGroup(); // the work is lost as in a crash: nothing reached the channel
     clock.advance(1000);
-    QVERIFY((*core)->books().voucher(QStringLiteral("GV-G1"))->value().usedByFlowNo.isEmpty());
+    QVERIFY(core->books().voucher(QStringLiteral("GV-G1"))->value().usedByFlowNo.isEmpty());
     QVERIFY(!engine.order(QStringLiteral("G1")));
 
     // The same payment again, committed: it settles, and each trade is announced once per group.
-    QVERIFY((*core)->beginGroup());
+    QVERIFY(core->beginGroup());
     t = engine.accept(combined(QStringLiteral("G1")));
     QVERIFY(t);
-    QVERIFY((*core)->commitGroup());
+    QVERIFY(core->commitGroup());
     QCOMPARE(changed.count(), 1);
     clock.advanceTo(clock.nowMs());
     auto v = engine.order(QStringLiteral("G1"));
     QVERIFY(v);
     QCOMPARE_NAME(v->trade.status, TradeStatus::Paid);
     QCOMPARE(v->trade.paidMinor, 3000);
-    QCOMPARE(invariantFailures((*core)->database()), QString());
+    QCOMPARE(invariantFailures(core->database()), QString());
 }
 
 void TestGroupCommit::groupedPaymentsSettleLikeUngrouped()
@@ -218,40 +227,32 @@ void TestGroupCommit::groupedPaymentsSettleLikeUngrouped()
     for (const bool grouped : {false, true}) {
         test::TempDb tmp;
         VirtualClock clock;
-        PaymentCore::Options o;
-        o.databasePath = tmp.path();
-        o.clock = &clock;
-        o.groupCommit = grouped;
-        auto core = PaymentCore::open(o);
+        auto core = openInstantCore(tmp.path(), clock, grouped);
         QVERIFY(core);
-        FaultProfile instant;
-        instant.latency = LatencyModel::fixed(0);
-        for (const QString &c : (*core)->channelNames())
-            (*core)->channel(c)->setFaultProfile(instant);
-        QVERIFY((*core)->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+        QVERIFY(core->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
         for (int i = 0; i < 20; ++i)
-            QVERIFY((*core)->books().upsertVoucher({QStringLiteral("GV-N%1").arg(i), 500, QStringLiteral("CNY"), 0,
+            QVERIFY(core->books().upsertVoucher({QStringLiteral("GV-N%1").arg(i), 500, QStringLiteral("CNY"), 0,
                                                     clock.nowMs() + 86'400'000, {}}));
         const quint64 before = TransactionGuard::commitCount();
         if (grouped)
-            QVERIFY((*core)->beginGroup());
+            QVERIFY(core->beginGroup());
         for (int i = 0; i < 20; ++i)
-            QVERIFY((*core)->engine().accept(combined(QStringLiteral("N%1").arg(i))));
+            QVERIFY(core->engine().accept(combined(QStringLiteral("N%1").arg(i))));
         if (grouped)
-            QVERIFY((*core)->commitGroup());
+            QVERIFY(core->commitGroup());
         clock.advanceTo(clock.nowMs());
         commits[grouped] = TransactionGuard::commitCount() - before;
-        QSqlQuery q((*core)->database().db());
+        QSqlQuery q(core->database().db());
         QVERIFY(q.exec(QStringLiteral("SELECT (SELECT group_concat(status) FROM (SELECT status FROM trade_orders ORDER BY id)),"
                                       " (SELECT count(*) FROM events), (SELECT count(*) FROM ledger_postings),"
                                       " (SELECT sum(amount) FROM ledger_postings WHERE account LIKE 'channel:%')"))
                 && q.next());
         outcome[grouped] = QStringLiteral("%1 | %2 events | %3 postings | %4").arg(q.value(0).toString()).arg(q.value(1).toLongLong())
                                .arg(q.value(2).toLongLong()).arg(q.value(3).toLongLong());
-        QCOMPARE(invariantFailures((*core)->database()), QString());
+        QCOMPARE(invariantFailures(core->database()), QString());
         // The status cache shows the settled state of every order, grouped or not.
         for (int i = 0; i < 20; ++i) {
-            const auto entry = (*core)->cache().get(QStringLiteral("N%1").arg(i));
+            const auto entry = core->cache().get(QStringLiteral("N%1").arg(i));
             QVERIFY(entry);
             const QJsonObject o = QJsonDocument::fromJson(entry->body).object();
             QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("PAID"));
