@@ -154,8 +154,11 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
                                   [self, virtualClock] {
                                       if (auto r = self->commitGroupOnly(); !r)
                                           qWarning("paydesk: group commit failed: %s", qPrintable(r.error().message));
-                                      // The instant is over when nothing more falls due now.
-                                      if (virtualClock->pendingCount() == 0 || virtualClock->nextDueMs() > virtualClock->nowMs())
+                                      // The instant is over when nothing more falls due now (and
+                                      // no outer group holds uncommitted work).
+                                      if (self->m_groupDepth == 0
+                                          && (virtualClock->pendingCount() == 0
+                                              || virtualClock->nextDueMs() > virtualClock->nowMs()))
                                           self->m_cacheWriter->flushPending();
                                   });
         core->m_cacheWriter->setDeferred(true);
