@@ -18,7 +18,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -30,10 +29,10 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QThread>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <atomic>
@@ -635,33 +634,36 @@ void OperationsPage::exportCsv(const QString &fileName)
     const OpsQueue queue = currentQueue();
     const OpsQueueFilter filter = currentFilter();
     QPointer<QProgressDialog> target(progress);
-    auto *watcher = new QFutureWatcher<Result<qint64>>(this);
-    connect(watcher, &QFutureWatcher<Result<qint64>>::finished, this, [this, watcher, target, fileName] {
-        const Result<qint64> result = watcher->result();
-        watcher->deleteLater();
+    auto result = std::make_shared<Result<qint64>>(0);
+    QThread *worker = QThread::create([path, queue, filter, fileName, cancelled, target, result] {
+        *result = [&]() -> Result<qint64> {
+            auto reader = OpsQueueReader::open(path);
+            if (!reader)
+                return std::unexpected(reader.error());
+            QFile file(fileName);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return fail(ErrorCode::Io, file.errorString());
+            return (*reader)->exportCsv(queue, filter, file, [cancelled, target](qint64 written, qint64 total) {
+                const int percent = total > 0 ? int(written * 100 / total) : 100;
+                QMetaObject::invokeMethod(target.data(), [target, percent] {
+                    if (target)
+                        target->setValue(percent);
+                }, Qt::QueuedConnection);
+                return !cancelled->load();
+            });
+        }();
+    });
+    // The thread object outlives the page if it must: it deletes itself once the export ends.
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, target, fileName, result] {
         if (target)
             target->close();
-        const QString text = result ? tr("Exported %n row(s) to %1.", nullptr, int(*result)).arg(fileName)
-                                    : tr("Export failed: %1").arg(result.error().message);
-        showMessage(result.has_value(), text);
-        emit exportFinished(result.has_value(), result.value_or(0), text);
+        const QString text = *result ? tr("Exported %n row(s) to %1.", nullptr, int(**result)).arg(fileName)
+                                     : tr("Export failed: %1").arg(result->error().message);
+        showMessage(result->has_value(), text);
+        emit exportFinished(result->has_value(), result->value_or(0), text);
     });
-    watcher->setFuture(QtConcurrent::run([path, queue, filter, fileName, cancelled, target]() -> Result<qint64> {
-        auto reader = OpsQueueReader::open(path);
-        if (!reader)
-            return std::unexpected(reader.error());
-        QFile file(fileName);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(ErrorCode::Io, file.errorString());
-        return (*reader)->exportCsv(queue, filter, file, [cancelled, target](qint64 written, qint64 total) {
-            const int percent = total > 0 ? int(written * 100 / total) : 100;
-            QMetaObject::invokeMethod(target.data(), [target, percent] {
-                if (target)
-                    target->setValue(percent);
-            }, Qt::QueuedConnection);
-            return !cancelled->load();
-        });
-    }));
+    worker->start();
 }
 
 void OperationsPage::retranslateUi()
