@@ -134,22 +134,6 @@ Result<QList<ReconBreakRow>> ReconReader::breaksPage(
     return rows;
 }
 
-Result<QList<ReconRunRow>> ReconReader::runs(int limit)
-{
-    QSqlQuery &q = m_db->prepared(QStringLiteral(
-        "SELECT ") + kRunColumns
-        + QStringLiteral(" FROM recon_runs WHERE kind = 'STATEMENT' ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return std::unexpected(
-            Database::errorFrom(q, QCoreApplication::translate("Store", "Read reconciliation runs")));
-    QList<ReconRunRow> rows;
-    while (q.next())
-        rows.append(runFrom(q));
-    q.finish();
-    return rows;
-}
-
 Result<QMap<QString, qint64>> ReconReader::breakCounts(qint64 runId)
 {
     QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT category, count(*) FROM recon_breaks INDEXED BY "
@@ -163,25 +147,6 @@ Result<QMap<QString, qint64>> ReconReader::breakCounts(qint64 runId)
         counts.insert(q.value(0).toString(), q.value(1).toLongLong());
     q.finish();
     return counts;
-}
-
-Result<QList<ReconBreakRow>> ReconReader::breaks(qint64 runId, const QString &category, int limit)
-{
-    QSqlQuery &q = m_db->prepared(QStringLiteral("SELECT ") + kBreakColumns
-        + QStringLiteral(" FROM recon_breaks INDEXED BY ix_recon_breaks_run"
-        " WHERE run_id = ? AND (? = '' OR category = ?) ORDER BY coalesce(line_no, 0), id LIMIT ?"));
-    q.addBindValue(runId);
-    q.addBindValue(category);
-    q.addBindValue(category);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return std::unexpected(
-            Database::errorFrom(q, QCoreApplication::translate("Store", "Read reconciliation breaks")));
-    QList<ReconBreakRow> rows;
-    while (q.next())
-        rows.append(breakFrom(q));
-    q.finish();
-    return rows;
 }
 
 Result<QList<ReconQuarantineRow>> ReconReader::quarantined(qint64 runId)

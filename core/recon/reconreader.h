@@ -78,12 +78,8 @@ public:
     Result<QList<ReconBreakRow>> breaksPage(
         qint64 runId, const QString &category, qint64 beforeId, int limit = kDefaultPageSize);
 
-    // The newest statement runs, at most limit.
-    Result<QList<ReconRunRow>> runs(int limit = 200);
     // Break counts of a run by category name.
     Result<QMap<QString, qint64>> breakCounts(qint64 runId);
-    // The breaks of a run in one category (empty: every category), in line order, at most limit.
-    Result<QList<ReconBreakRow>> breaks(qint64 runId, const QString &category, int limit = 1000);
     Result<QList<ReconQuarantineRow>> quarantined(qint64 runId);
     // The order a payment flow (or refund flow) belongs to; empty when none.
     Result<QString> orderNoForFlow(const QString &flowNo);
