@@ -15,6 +15,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <sqlite3.h>
+#include <map>
+#include <string>
+
 namespace pay::cli {
 
 namespace {
@@ -60,6 +64,8 @@ int benchEngine(const QStringList &args)
     p.addOption({QStringLiteral("no-group"),
                  QStringLiteral("Commit every transition on its own instead of one group commit per virtual instant.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    p.addOption({QStringLiteral("sql-profile"),
+                 QStringLiteral("Also print, per statement the engine ran on the core database, how often it ran per payment and its SQLite time (to stderr; slows the engine run).")});
     if (!parseOrExit(p, QStringLiteral("bench engine"), args))
         return p.isSet(QStringLiteral("help")) ? 0 : 2;
     const int n = qMax(1, p.value(QStringLiteral("payments")).toInt());
@@ -94,6 +100,21 @@ int benchEngine(const QStringList &args)
     const qint64 bookChanges0 = totalChanges(QSqlDatabase::database(core.books().connectionName(), false));
     const quint64 coreCommits0 = TransactionGuard::commitCount();
     const quint64 bookCommits0 = ChannelBooks::Transaction::commitCount();
+    // Per statement text: runs and SQLite's own nanoseconds (its profile callback).
+    using SqlProfile = std::map<std::string, std::pair<int, qint64>>;
+    SqlProfile traced;
+    const bool traceSql = p.isSet(QStringLiteral("sql-profile"));
+    if (traceSql) {
+        sqlite3_trace_v2(SqlStatement::handleOf(core.database().db()), SQLITE_TRACE_PROFILE,
+                         [](unsigned, void *ctx, void *st, void *ns) -> int {
+                             const char *sql = sqlite3_sql(static_cast<sqlite3_stmt *>(st));
+                             auto &e = (*static_cast<SqlProfile *>(ctx))[std::string(sql ? sql : "?").substr(0, 100)];
+                             ++e.first;
+                             e.second += *static_cast<qint64 *>(ns);
+                             return 0;
+                         },
+                         &traced);
+    }
     QElapsedTimer t;
     t.start();
     probe::Scope engineProbe;
@@ -123,6 +144,19 @@ int benchEngine(const QStringList &args)
         clock.advanceTo(clock.nowMs());
     }
     const qint64 engineNs = t.nsecsElapsed();
+    if (traceSql) {
+        std::vector<std::pair<qint64, std::string>> v;
+        qint64 all = 0;
+        for (auto &[k, c] : traced) {
+            v.emplace_back(c.second, QString::asprintf("%6.2f %6.2fus ", double(c.first) / n, double(c.second) / c.first / 1000).toStdString() + k);
+            all += c.second;
+        }
+        std::sort(v.rbegin(), v.rend());
+        fprintf(stderr, "sqlite total %.1f us/payment of %.1f\n", double(all) / n / 1000, double(engineNs) / n / 1000);
+        for (auto &[c, k] : v)
+            fprintf(stderr, "%6.1fus/p %s\n", double(c) / n / 1000, k.c_str());
+        sqlite3_trace_v2(SqlStatement::handleOf(core.database().db()), 0, nullptr, nullptr);
+    }
     const int engineStatements = engineProbe.counters().database;
     const quint64 coreCommits = TransactionGuard::commitCount() - coreCommits0;
     const quint64 bookCommits = ChannelBooks::Transaction::commitCount() - bookCommits0;

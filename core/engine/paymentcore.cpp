@@ -152,17 +152,18 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
         PaymentCore *self = core.get();
         virtualClock->setGrouping([self] { (void)self->beginGroup(); },
                                   [self, virtualClock] {
-                                      if (auto r = self->commitGroupOnly(); !r)
+                                      if (auto r = self->commitGroupOnly(true); !r)
                                           qWarning("paydesk: group commit failed: %s", qPrintable(r.error().message));
                                       // The instant is over when nothing more falls due now (and
                                       // no outer group holds uncommitted work).
-                                      if (self->m_groupDepth == 0
+                                      if (self->m_groupDepth == 0 && !self->m_db->carrying()
                                           && (virtualClock->pendingCount() == 0
                                               || virtualClock->nextDueMs() > virtualClock->nowMs()))
                                           self->m_cacheWriter->flushPending();
                                   });
         core->m_cacheWriter->setDeferred(true);
         core->m_groupingClock = true;
+        core->m_carryLimit = qMax(0, options.carryInstants);
     }
     if (auto r = engine->start(); !r)
         return std::unexpected(r.error());
@@ -207,20 +208,28 @@ Result<void> PaymentCore::commitGroup()
     return r;
 }
 
-Result<void> PaymentCore::commitGroupOnly()
+Result<void> PaymentCore::commitGroupOnly(bool mayCarry)
 {
     if (m_groupDepth == 0 || --m_groupDepth > 0)
         return {};
     if (auto r = m_books->commitGroup(); !r) {
         m_db->rollbackGroup();
+        m_carried = 0;
         return r;
     }
+    if (mayCarry && m_carried < m_carryLimit && !m_db->commitRequired()) {
+        ++m_carried;
+        m_db->carryGroup();
+        return {};
+    }
+    m_carried = 0;
     return m_db->commitGroup();
 }
 
 void PaymentCore::rollbackGroup()
 {
     m_groupDepth = 0;
+    m_carried = 0;
     m_db->rollbackGroup();
     m_books->rollbackGroup();
 }

@@ -76,6 +76,13 @@ public:
         // books; channel requests, cache updates and signals wait for that commit (see
         // Database::beginGroup). Off: every transition commits on its own.
         bool groupCommit = false;
+        // With groupCommit: an instant whose work nobody outside waits for (no channel request
+        // and no acknowledged callback in it) does not commit the core on its own; it rides
+        // with the next instant that must commit, or the next explicit commitGroup(), at most
+        // this many instants later. 0 commits every instant. The channel books still commit
+        // every instant (they are the other party's). A crash drops carried work, as it drops
+        // any uncommitted work; compensation recovers it from what was durable.
+        int carryInstants = 0;
     };
 
     static Result<std::unique_ptr<PaymentCore>> open(const Options &options);
@@ -105,7 +112,8 @@ public:
     // outermost begin/commit pair opens and commits). Commit order: the channel books first,
     // then the core, so the core never records a channel result the channel's books lost; the
     // core's after-commit actions (channel requests, signals) run last. A group still open when
-    // the core is destroyed is rolled back, as a crash would.
+    // the core is destroyed is rolled back, as a crash would. commitGroup() always commits,
+    // including work carried from earlier instants (Options::carryInstants).
     Result<void> beginGroup();
     Result<void> commitGroup();
     void rollbackGroup();
@@ -125,8 +133,10 @@ private:
     std::unique_ptr<CacheWriter> m_cacheWriter;
     std::unique_ptr<StatusEndpoint> m_endpoint;
     std::unique_ptr<PairwiseChecker> m_pairwise;
-    Result<void> commitGroupOnly(); // without rebuilding the status cache
+    Result<void> commitGroupOnly(bool mayCarry = false); // without rebuilding the status cache
     int m_groupDepth = 0;
+    int m_carryLimit = 0;
+    int m_carried = 0;
     bool m_groupingClock = false;
 };
 

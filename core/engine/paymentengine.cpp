@@ -60,6 +60,7 @@ qint64 PaymentEngine::now() const
 
 void PaymentEngine::emitChanged(qint64 tradeId)
 {
+    emit tradeTouched(tradeId);
     if (!m_db.inGroup()) {
         announceChanged(tradeId);
         return;
@@ -112,6 +113,7 @@ template<typename F>
 void PaymentEngine::callChannel(F &&call)
 {
     ++m_inFlight;
+    m_db.requireCommit();
     m_db.afterCommit(std::function<void()>(std::forward<F>(call)));
 }
 
@@ -1095,6 +1097,9 @@ Result<void> PaymentEngine::handleNotification(const ChannelNotification &n)
 {
     if (auto v = validateNotification(n); !v)
         return v;
+    // The channel takes our answer as an acknowledgement and stops notifying: what the
+    // notification changes must be durable before the instant ends.
+    m_db.requireCommit();
     if (n.kind == ChannelNotification::Kind::Refund) {
         RefundRepository refunds(m_db);
         auto rf = refunds.findFlowByNo(n.refundNo);

@@ -125,6 +125,10 @@ public:
 signals:
     // Emitted after a transition of the trade committed; never before.
     void tradeChanged(const QString &outTradeNo, qint64 tradeId);
+    // Emitted as soon as a step's transaction for the trade is done: in a commit group, before
+    // the group commits (the simulation's auditor reads the same connection, so it checks each
+    // step's work at once). Nothing outside the process may act on it.
+    void tradeTouched(qint64 tradeId);
     void tradeFrozen(const QString &outTradeNo, const QString &reason);
     void refundSurfaced(const QString &refundNo, const QString &reason);
 

@@ -168,6 +168,7 @@ Result<void> Database::configure(const Options &options)
 
     if (auto r = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
         return r;
+
     // The working set of the indexes outgrows SQLite's default 2 MB page cache after a few
     // thousand payments; then every step re-reads pages through the kernel. 32 MB per connection.
     if (auto r = exec(QStringLiteral("PRAGMA cache_size = -32768")); !r)
@@ -185,6 +186,10 @@ Result<void> Database::configure(const Options &options)
         if (!jm.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
             return std::unexpected(errorFrom(jm, QCoreApplication::translate("Store", "Cannot switch %1 to WAL").arg(m_path)));
         jm.finish();
+        if (options.walAutoCheckpointPages > 0) {
+            if (auto r = exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(options.walAutoCheckpointPages)); !r)
+                return r;
+        }
         if (auto r = exec(options.synchronous == Synchronous::Full ? QStringLiteral("PRAGMA synchronous = FULL")
                                                                     : QStringLiteral("PRAGMA synchronous = NORMAL"));
             !r)
@@ -269,6 +274,10 @@ Result<void> Database::execCached(const QString &sql)
 
 Result<void> Database::beginGroup()
 {
+    if (m_group && m_carried) {
+        m_carried = false; // the carried group goes on
+        return {};
+    }
     if (m_group)
         return fail(ErrorCode::Internal, QCoreApplication::translate("Store", "A commit group is already open"));
     // The write transaction starts with the group's first guard: a group that only reads (a
@@ -302,6 +311,8 @@ Result<void> Database::commitGroup()
     }
     m_group = false;
     m_groupBegun = false;
+    m_commitRequired = false;
+    m_carried = false;
     // Actions may register more actions; with the group closed those run at once.
     const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
     m_runningActions = true;
@@ -322,6 +333,8 @@ void Database::rollbackGroup()
         (void)execCached(QStringLiteral("ROLLBACK"));
     m_group = false;
     m_groupBegun = false;
+    m_commitRequired = false;
+    m_carried = false;
     m_afterCommit.clear();
     m_afterActions.clear();
 }

@@ -41,6 +41,9 @@ public:
         // index in this process (SQLite's locking_mode=EXCLUSIVE). Another connection gets
         // "database is locked" until this one closes.
         bool exclusive = false;
+        // WAL pages between automatic checkpoints; 0 keeps SQLite's 1,000. A load run that
+        // commits many small groups checkpoints (and syncs) less often with a larger WAL.
+        int walAutoCheckpointPages = 0;
     };
 
     static constexpr int kSchemaVersion = 4;
@@ -87,6 +90,16 @@ public:
     Result<void> joinGroup();
     void rollbackGroup();       // drops the group's work and its after-commit actions
     bool inGroup() const { return m_group; }
+    // Something registered in this group leaves the process once it commits (a channel request)
+    // or was promised to someone outside (a callback acknowledged): the group must commit
+    // before the caller moves on. Set by the engine; cleared when the group commits.
+    void requireCommit() { m_commitRequired = m_group; }
+    bool commitRequired() const { return m_commitRequired; }
+    // Keeps the open group (its work and its after-commit actions) for the next beginGroup()
+    // instead of committing it: a load run's instant whose work nobody outside waits for rides
+    // with the next commit. A crash meanwhile drops it, as it drops any uncommitted work.
+    void carryGroup() { m_carried = m_group; }
+    bool carrying() const { return m_carried; }
     quint64 groupSerial() const { return m_groupSerial; } // counts beginGroup() calls
     // Runs fn now when no group is open, else after the group commits.
     void afterCommit(std::function<void()> fn);
@@ -114,6 +127,8 @@ private:
     sqlite3 *m_handle = nullptr;
     bool m_group = false;
     bool m_groupBegun = false; // the group's BEGIN ran (it waits for the first guard)
+    bool m_commitRequired = false;
+    bool m_carried = false;
     quint64 m_groupSerial = 0;
     QList<std::function<void()>> m_afterCommit;
     QList<std::function<void()>> m_afterActions;

@@ -55,12 +55,13 @@ AcceptRequest combined(const QString &no)
 }
 
 // The whole core on a virtual clock, every channel answering at once.
-std::unique_ptr<PaymentCore> openInstantCore(const QString &path, VirtualClock &clock, bool grouped)
+std::unique_ptr<PaymentCore> openInstantCore(const QString &path, VirtualClock &clock, bool grouped, int carry = 0)
 {
     PaymentCore::Options o;
     o.databasePath = path;
     o.clock = &clock;
     o.groupCommit = grouped;
+    o.carryInstants = carry;
     auto core = PaymentCore::open(o);
     if (!core)
         return nullptr;
@@ -82,6 +83,8 @@ private slots:
     void rollbackDropsWorkAndActions();
     void groupedCoreCallsChannelsOnlyAfterCommit();
     void groupedPaymentsSettleLikeUngrouped();
+    void quietInstantsRideWithTheNextCommit();
+    void crashDropsCarriedWorkAndCompensationRecoversIt();
 };
 
 void TestGroupCommit::guardsBecomeSavepoints()
@@ -264,6 +267,105 @@ void TestGroupCommit::groupedPaymentsSettleLikeUngrouped()
     QVERIFY(outcome[true].endsWith(QStringLiteral("| 60000"))); // 20 x ¥30.00 reached the channels
     QVERIFY2(commits[true] * 10 < commits[false],
              qPrintable(QStringLiteral("grouped %1 vs %2 commits").arg(commits[true]).arg(commits[false])));
+}
+
+namespace {
+
+QString committedTradeStatus(const QString &path, const QString &no)
+{
+    Database::Options ro;
+    ro.mode = Database::Mode::ReadOnly;
+    auto other = Database::open(path, ro); // a second connection sees only committed work
+    if (!other)
+        return QStringLiteral("<open failed>");
+    QSqlQuery q((*other)->db());
+    q.prepare(QStringLiteral("SELECT status FROM trade_orders WHERE out_trade_no = ?"));
+    q.addBindValue(no);
+    if (!q.exec())
+        return QStringLiteral("<query failed>");
+    return q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+}
+
+QString cachedStatus(PaymentCore &core, const QString &no)
+{
+    const auto entry = core.cache().get(no);
+    return entry ? QJsonDocument::fromJson(entry->body).object().value(QStringLiteral("status")).toString() : QStringLiteral("<none>");
+}
+
+} // namespace
+
+void TestGroupCommit::quietInstantsRideWithTheNextCommit()
+{
+    test::TempDb tmp;
+    VirtualClock clock;
+    auto core = openInstantCore(tmp.path(), clock, true, 8);
+    QVERIFY(core);
+    QVERIFY(core->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+    QVERIFY(core->books().upsertVoucher({QStringLiteral("GV-Q1"), 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
+    QSignalSpy changed(&core->engine(), &PaymentEngine::tradeChanged);
+    QSignalSpy touched(&core->engine(), &PaymentEngine::tradeTouched);
+    QVERIFY(core->beginGroup());
+    QVERIFY(core->engine().accept(combined(QStringLiteral("Q1"))));
+    QVERIFY(core->commitGroup()); // an accept is a promise to the cashier: it always commits
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("Q1")), QStringLiteral("PAYING"));
+    const quint64 before = TransactionGuard::commitCount();
+    const int announced = int(changed.count());
+
+    // Each leg's send intent commits before its channel call leaves. The card's success is the
+    // last step: nobody outside waits for it, so that instant's work is carried, not committed.
+    clock.advanceTo(clock.nowMs());
+    QVERIFY(core->database().carrying());
+    QCOMPARE(TransactionGuard::commitCount() - before, quint64(3)); // coupon, wallet, card intents
+    QCOMPARE_NAME(core->engine().order(QStringLiteral("Q1"))->trade.status, TradeStatus::Paid); // this connection
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("Q1")), QStringLiteral("PAYING"));
+    QCOMPARE(cachedStatus(*core, QStringLiteral("Q1")), QStringLiteral("PAYING")); // the cache shows committed state only
+    QVERIFY(touched.count() > 0); // the auditor's hook saw the step at once
+    const int announcedBeforeCommit = int(changed.count());
+
+    // The next commit takes the carried work with it, then tells the cache and the GUI.
+    QVERIFY(core->beginGroup());
+    QVERIFY(core->commitGroup());
+    QVERIFY(!core->database().carrying());
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("Q1")), QStringLiteral("PAID"));
+    QCOMPARE(cachedStatus(*core, QStringLiteral("Q1")), QStringLiteral("PAID"));
+    QVERIFY(changed.count() > announcedBeforeCommit);
+    QVERIFY(announcedBeforeCommit >= announced);
+    QCOMPARE(invariantFailures(core->database()), QString());
+}
+
+void TestGroupCommit::crashDropsCarriedWorkAndCompensationRecoversIt()
+{
+    test::TempDb tmp;
+    VirtualClock clock;
+    auto core = openInstantCore(tmp.path(), clock, true, 8);
+    QVERIFY(core);
+    QVERIFY(core->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+    QVERIFY(core->books().upsertVoucher({QStringLiteral("GV-C1"), 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
+    QVERIFY(core->beginGroup());
+    auto ticket = core->engine().accept(combined(QStringLiteral("C1")));
+    QVERIFY(ticket);
+    QVERIFY(core->commitGroup());
+    clock.advanceTo(clock.nowMs());
+    QVERIFY(core->database().carrying());
+    // The card charged the customer (its books are the other party's and committed), then the
+    // process died before our record of the success was durable.
+    const auto cardOrder = core->books().order(QStringLiteral("card"), ticket->flowNos.value(2));
+    QVERIFY(cardOrder && cardOrder->has_value());
+    core.reset();
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("C1")), QStringLiteral("PAYING"));
+
+    // Restarted: the card flow is still in flight with its compensation task; the query finds
+    // it paid, and the order settles with every invariant holding. Nothing accepted was lost.
+    core = openInstantCore(tmp.path(), clock, true, 8);
+    QVERIFY(core);
+    clock.advance(60'000);
+    QVERIFY(core->beginGroup());
+    QVERIFY(core->commitGroup());
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("C1")), QStringLiteral("PAID"));
+    auto v = core->engine().order(QStringLiteral("C1"));
+    QVERIFY(v);
+    QCOMPARE(v->trade.paidMinor, 3000);
+    QCOMPARE(invariantFailures(core->database()), QString());
 }
 
 QTEST_GUILESS_MAIN(TestGroupCommit)
