@@ -206,6 +206,7 @@ QString ChannelBooks::pathForCoreDatabase(const QString &coreDatabasePath)
 
 Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist, bool exclusive)
 {
+    configureSqliteOnce();
     if (mustExist && !QFileInfo::exists(path))
         return fail(ErrorCode::NotFound, QCoreApplication::translate("pay::ChannelBooks", "No channel books at %1").arg(path));
     static std::atomic<int> counter {0};
@@ -297,8 +298,8 @@ Result<void> ChannelBooks::exec(const QString &sql)
 
 Result<void> ChannelBooks::migrate()
 {
-    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA cache_size=-16384"_s,
-             u"PRAGMA temp_store=MEMORY"_s}) {
+    // Savepoint sub-journals stay in memory through configureSqliteOnce(), not temp_store.
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=NORMAL"_s, u"PRAGMA cache_size=-16384"_s}) {
         if (auto r = exec(pragma); !r)
             return r;
     }

@@ -138,6 +138,7 @@ struct Event
     EventSource source = EventSource::System;
     QString actor;
     QJsonObject payload;
+    QByteArray payloadJson; // when set, written instead of payload (already compact JSON)
 };
 
 } // namespace pay

@@ -38,6 +38,11 @@ QJsonObject resultJson(const ChannelResult &r)
     return o;
 }
 
+std::unexpected<Error> notFoundFlow(qint64 flowId)
+{
+    return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "%1 not found").arg(QCoreApplication::translate("Store", "Flow #%1").arg(flowId)));
+}
+
 bool inFlight(FlowStatus s)
 {
     return s == FlowStatus::Prepaid || s == FlowStatus::Paying;
@@ -134,6 +139,31 @@ Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, q
     e.source = source;
     e.actor = actor.isEmpty() ? QStringLiteral("engine") : actor;
     e.payload = payload;
+    return appendEvent(e);
+}
+
+Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, qint64 entityId,
+                                        const QString &entityNo, const QString &from, const QString &to,
+                                        const QString &event, EventSource source, const QString &actor,
+                                        const QByteArray &payloadJson)
+{
+    Event e;
+    e.atMs = now();
+    e.tradeId = tradeId;
+    e.entity = entity;
+    e.entityId = entityId;
+    e.entityNo = entityNo;
+    e.fromState = from;
+    e.toState = to;
+    e.event = event;
+    e.source = source;
+    e.actor = actor.isEmpty() ? QStringLiteral("engine") : actor;
+    e.payloadJson = payloadJson;
+    return appendEvent(e);
+}
+
+Result<void> PaymentEngine::appendEvent(const Event &e)
+{
     EventRepository events(m_db);
     auto r = events.append(e);
     if (!r)
@@ -298,17 +328,20 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
                                                    .arg(Money(sum, req.amount.currency()).toPlainString(),
                                                         req.amount.toPlainString()));
 
-    // Canonical request for the idempotency key.
-    QJsonArray legsJson;
-    for (const TenderLeg &leg : req.legs)
-        legsJson.append(QJsonObject{{QStringLiteral("c"), leg.channel},
-                                    {QStringLiteral("a"), leg.account},
-                                    {QStringLiteral("m"), leg.amountMinor}});
-    const QByteArray canonical = QJsonDocument(QJsonObject{{QStringLiteral("no"), req.outTradeNo},
-                                                           {QStringLiteral("amount"), req.amount.minor()},
-                                                           {QStringLiteral("currency"), req.amount.currency().code()},
-                                                           {QStringLiteral("legs"), legsJson}})
-                                     .toJson(QJsonDocument::Compact);
+    // Canonical request for the idempotency key (the JSON QJsonDocument would write for it).
+    QByteArray legsJson("[");
+    for (const TenderLeg &leg : req.legs) {
+        if (legsJson.size() > 1)
+            legsJson += ',';
+        legsJson += compactJsonObject({JsonField::string(QLatin1StringView("c"), leg.channel),
+                                       JsonField::string(QLatin1StringView("a"), leg.account),
+                                       JsonField::integer(QLatin1StringView("m"), leg.amountMinor)});
+    }
+    legsJson += ']';
+    const QByteArray canonical = compactJsonObject({JsonField::string(QLatin1StringView("no"), req.outTradeNo),
+                                                    JsonField::integer(QLatin1StringView("amount"), req.amount.minor()),
+                                                    JsonField::string(QLatin1StringView("currency"), req.amount.currency().code()),
+                                                    JsonField::raw(QLatin1StringView("legs"), legsJson)});
 
     const qint64 t0 = now();
     TransactionGuard tx(m_db);
@@ -359,7 +392,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
             return std::unexpected(r.error());
         if (auto r = appendEvent(trade.id, QStringLiteral("TRADE"), trade.id, trade.outTradeNo, QString(),
                                  toString(TradeStatus::Created), QStringLiteral("CREATE"), EventSource::Sync, req.actor,
-                                 QJsonObject{{QStringLiteral("amount"), trade.amount.minor()}});
+                                 compactJsonObject({JsonField::integer(QLatin1StringView("amount"), trade.amount.minor())}));
             !r)
             return std::unexpected(r.error());
         if (auto r = scheduleTask(kExpireTask, trade.id, 0, trade.expiresAtMs); !r)
@@ -400,7 +433,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
     }
     (void)appendEvent(trade.id, QStringLiteral("PAYMENT"), payment.id, payment.paymentNo, QString(),
                       toString(PaymentStatus::Accepted), QStringLiteral("ACCEPT"), EventSource::Sync, req.actor,
-                      QJsonObject{{QStringLiteral("legs"), legsJson}});
+                      compactJsonObject({JsonField::raw(QLatin1StringView("legs"), legsJson)}));
 
     // Internal legs first, the external leg last (seed practice 1).
     QList<TenderLeg> ordered;
@@ -431,15 +464,18 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
             return std::unexpected(r.error());
         ticket.flowNos << f.flowNo;
     }
-    QJsonArray flowNos;
-    for (const QString &no : ticket.flowNos)
-        flowNos.append(no);
-    const QByteArray response = QJsonDocument(QJsonObject{{QStringLiteral("out_trade_no"), ticket.outTradeNo},
-                                                          {QStringLiteral("payment_no"), ticket.paymentNo},
-                                                          {QStringLiteral("trade_id"), ticket.tradeId},
-                                                          {QStringLiteral("payment_id"), ticket.paymentId},
-                                                          {QStringLiteral("flows"), flowNos}})
-                                    .toJson(QJsonDocument::Compact);
+    QByteArray flowNos("[");
+    for (const QString &no : ticket.flowNos) {
+        if (flowNos.size() > 1)
+            flowNos += ',';
+        flowNos += jsonString(no);
+    }
+    flowNos += ']';
+    const QByteArray response = compactJsonObject({JsonField::string(QLatin1StringView("out_trade_no"), ticket.outTradeNo),
+                                                   JsonField::string(QLatin1StringView("payment_no"), ticket.paymentNo),
+                                                   JsonField::integer(QLatin1StringView("trade_id"), ticket.tradeId),
+                                                   JsonField::integer(QLatin1StringView("payment_id"), ticket.paymentId),
+                                                   JsonField::raw(QLatin1StringView("flows"), flowNos)});
     if (auto r = keys.storeResponse(QStringLiteral("accept"), key, response); !r)
         return std::unexpected(r.error());
     if (auto r = tx.commit(); !r)
@@ -458,7 +494,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
 
 // ===== processing =======================================================================
 
-void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known)
+void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known, const QList<PaymentFlow> *knownFlows)
 {
     PaymentRepository payments(m_db);
     FlowRepository flows(m_db);
@@ -541,7 +577,8 @@ void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known)
         if (!tx.commit())
             return;
     }
-    auto list = flows.forPayment(paymentId);
+    auto list = knownFlows && p->status == PaymentStatus::Processing ? Result<QList<PaymentFlow>>(*knownFlows)
+                                                                       : flows.forPayment(paymentId);
     if (!list)
         return;
     for (const PaymentFlow &f : *list) {
@@ -588,7 +625,8 @@ void PaymentEngine::startLeg(const PaymentFlow &flow)
             return;
         (void)appendEvent(f.tradeId, QStringLiteral("FLOW"), f.id, f.flowNo, toString(FlowStatus::Init),
                           toString(target), toString(qr ? FlowEvent::Prepay : FlowEvent::Send), EventSource::System,
-                          QString(), QJsonObject{{QStringLiteral("channel"), f.channel}, {QStringLiteral("amount"), f.amount.minor()}});
+                          QString(), compactJsonObject({JsonField::string(QLatin1StringView("channel"), f.channel),
+                                                        JsonField::integer(QLatin1StringView("amount"), f.amount.minor())}));
         (void)scheduleTask(kFlowTask, f.id, 0, now() + m_config.compensationScheduleMs.value(0, 1000));
         if (!tx.commit())
             return;
@@ -651,9 +689,9 @@ void PaymentEngine::handlePrepayResult(qint64 flowId, const ChannelResult &r, co
 void PaymentEngine::handlePayResult(qint64 flowId, const ChannelResult &r, EventSource source)
 {
     if (r.succeeded()) {
-        (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, source, resultJson(r));
+        (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, source, EventPayload(r));
     } else if (r.failed()) {
-        (void)failFlow(flowId, r.code, r.message, source, resultJson(r));
+        (void)failFlow(flowId, r.code, r.message, source, EventPayload(r));
     } else {
         // Unknown: never treated as failure, never re-sent. Compensation owns it now.
         FlowRepository flows(m_db);
@@ -672,12 +710,20 @@ void PaymentEngine::handlePayResult(qint64 flowId, const ChannelResult &r, Event
 }
 
 Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qint64 amountMinor, EventSource source,
-                                        const QJsonObject &raw)
+                                        const EventPayload &raw)
 {
     FlowRepository flows(m_db);
-    auto f = flows.find(flowId);
+    // The flow with the other legs of its payment: once this one succeeds, advance() needs them.
+    auto siblings = flows.siblingsOf(flowId);
+    if (!siblings)
+        return std::unexpected(siblings.error());
+    PaymentFlow *f = nullptr;
+    for (PaymentFlow &candidate : *siblings) {
+        if (candidate.id == flowId)
+            f = &candidate;
+    }
     if (!f)
-        return std::unexpected(f.error());
+        return notFoundFlow(flowId);
     // Loss prevention: the channel must report exactly what we asked for, even when the flow
     // is already settled (a report that disagrees with the books is a reason to look).
     if (amountMinor != f->amount.minor()) {
@@ -693,7 +739,7 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
         // A success for a flow we failed or closed: the money moved anyway. Record it, then refund.
         TransactionGuard tx(m_db);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
-                          QStringLiteral("LATE_SUCCESS"), source, QString(), raw);
+                          QStringLiteral("LATE_SUCCESS"), source, QString(), raw.json());
         (void)tx.commit();
         freeze(f->tradeId, QCoreApplication::translate("PaymentEngine", "Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
         return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Flow %1 is already %2").arg(f->flowNo, toString(from)));
@@ -720,10 +766,9 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
         (void)dropTask(kFlowTask, f->id);
         if (auto r = releaseSuspense(*f); !r)
             return r;
-        QJsonObject payload = raw;
-        payload.insert(QStringLiteral("channel_txn_no"), txnNo);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from),
-                          toString(FlowStatus::Succeeded), toString(FlowEvent::Succeed), source, QString(), payload);
+                          toString(FlowStatus::Succeeded), toString(FlowEvent::Succeed), source, QString(),
+                          raw.json({JsonField::string(QLatin1StringView("channel_txn_no"), txnNo)}));
         if (auto r = tx.commit(); !r)
             return r;
     }
@@ -732,14 +777,14 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     PaymentRepository payments(m_db);
     auto p = payments.find(paymentId);
     if (p && isTerminal(p->status))
-        completePayment(paymentId, &*p); // the attempt was closed or failed: this success is surplus
+        completePayment(paymentId, &*p, &*siblings); // the attempt was closed or failed: this success is surplus
     else if (p)
-        advance(paymentId, &*p);
+        advance(paymentId, &*p, &*siblings);
     return {};
 }
 
 Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
-                                     const QJsonObject &raw, FlowStatus to)
+                                     const EventPayload &raw, FlowStatus to)
 {
     FlowRepository flows(m_db);
     auto f = flows.find(flowId);
@@ -760,11 +805,9 @@ Result<void> PaymentEngine::failFlow(qint64 flowId, const QString &code, const Q
         (void)dropTask(kFlowTask, f->id);
         if (auto r = releaseSuspense(*f); !r)
             return r;
-        QJsonObject payload = raw;
-        payload.insert(QStringLiteral("code"), code);
         (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(to),
                           toString(to == FlowStatus::Closed ? FlowEvent::Close : FlowEvent::Fail), source, QString(),
-                          payload);
+                          raw.json({JsonField::string(QLatin1StringView("code"), code)}));
         if (auto r = tx.commit(); !r)
             return r;
     }
@@ -882,7 +925,7 @@ void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known,
             (void)dropTask(kExpireTask, t->id);
             (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(from),
                               toString(TradeStatus::Paid), toString(TradeEvent::PaymentSucceeded), EventSource::System,
-                              QString(), QJsonObject{{QStringLiteral("payment_no"), p->paymentNo}});
+                              QString(), compactJsonObject({JsonField::string(QLatin1StringView("payment_no"), p->paymentNo)}));
             won = true;
         } else if (t->status == TradeStatus::Closed) {
             surplusReason = RefundReason::ClosedButPaid;

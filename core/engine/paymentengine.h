@@ -3,6 +3,7 @@
 #include "../domain/entities.h"
 #include "../store/database.h"
 #include "channelaccess.h"
+#include "eventpayload.h"
 
 #include <QObject>
 #include <QSet>
@@ -134,14 +135,16 @@ signals:
 
 private:
     struct Tx;
-    void advance(qint64 paymentId, const PaymentOrder *known = nullptr);
+    // known/knownFlows: the payment's row and flows as the caller has just read or written them
+    // (same transaction state), so that they are not read again.
+    void advance(qint64 paymentId, const PaymentOrder *known = nullptr, const QList<PaymentFlow> *knownFlows = nullptr);
     void startLeg(const PaymentFlow &flow);
     void handlePayResult(qint64 flowId, const ChannelResult &result, EventSource source);
     void handlePrepayResult(qint64 flowId, const ChannelResult &result, const PrepayInfo &info);
     Result<void> succeedFlow(qint64 flowId, const QString &txnNo, qint64 amountMinor, EventSource source,
-                             const QJsonObject &raw);
+                             const EventPayload &raw);
     Result<void> failFlow(qint64 flowId, const QString &code, const QString &reason, EventSource source,
-                          const QJsonObject &raw, FlowStatus to = FlowStatus::Failed);
+                          const EventPayload &raw, FlowStatus to = FlowStatus::Failed);
     void completePayment(qint64 paymentId, const PaymentOrder *known = nullptr,
                          const QList<PaymentFlow> *knownFlows = nullptr);
     void failPayment(qint64 paymentId, const QString &reason, EventSource source);
@@ -169,6 +172,10 @@ private:
     Result<void> appendEvent(qint64 tradeId, const QString &entity, qint64 entityId, const QString &entityNo,
                              const QString &from, const QString &to, const QString &event, EventSource source,
                              const QString &actor, const QJsonObject &payload = {});
+    Result<void> appendEvent(qint64 tradeId, const QString &entity, qint64 entityId, const QString &entityNo,
+                             const QString &from, const QString &to, const QString &event, EventSource source,
+                             const QString &actor, const QByteArray &payloadJson);
+    Result<void> appendEvent(const Event &event);
     qint64 now() const;
     void emitChanged(qint64 tradeId);
     void announceChanged(qint64 tradeId);

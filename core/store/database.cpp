@@ -90,6 +90,7 @@ Database::~Database()
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options)
 {
+    configureSqliteOnce();
     const QFileInfo info(path);
     if (info.exists()) {
         if (!info.isFile())
@@ -169,14 +170,15 @@ Result<void> Database::configure(const Options &options)
     if (auto r = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !r)
         return r;
 
+
     // The working set of the indexes outgrows SQLite's default 2 MB page cache after a few
     // thousand payments; then every step re-reads pages through the kernel. 32 MB per connection.
     if (auto r = exec(QStringLiteral("PRAGMA cache_size = -32768")); !r)
         return r;
     // Savepoints (TransactionGuard inside a commit group) keep their undo pages in a
-    // sub-journal; in memory, not in a temporary file written page by page.
-    if (auto r = exec(QStringLiteral("PRAGMA temp_store = MEMORY")); !r)
-        return r;
+    // sub-journal: in memory up to 512 KB (configureSqliteOnce()), not in a temporary file
+    // written page by page. temp_store stays at its default: MEMORY would force SQLite's
+    // small-block in-memory journal, which costs more than the writes it protects.
     if (m_mode == Mode::ReadWrite) {
         if (options.exclusive) {
             if (auto r = exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")); !r)

@@ -37,17 +37,22 @@ std::unexpected<Error> notFound(const QString &what)
     return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "%1 not found").arg(what));
 }
 
-Result<void> execPrepared(SqlStatement &q, const QString &what)
+// `what` names the operation in an error: a callable returning QString, called only when
+// something failed (translating and formatting it on every statement cost more than some of
+// the statements).
+template<typename What>
+Result<void> execPrepared(SqlStatement &q, What &&what)
 {
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, what));
+        return std::unexpected(Database::errorFrom(q, what()));
     return {};
 }
 
-Result<UpdateOutcome> conditional(SqlStatement &q, const QString &what)
+template<typename What>
+Result<UpdateOutcome> conditional(SqlStatement &q, What &&what)
 {
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, what));
+        return std::unexpected(Database::errorFrom(q, what()));
     return q.numRowsAffected() == 1 ? UpdateOutcome::Applied : UpdateOutcome::LostRace;
 }
 
@@ -78,25 +83,25 @@ Result<TradeOrder> readTrade(const SqlStatement &q)
     return t;
 }
 
-template<typename T, typename Reader>
-Result<T> fetchOne(SqlStatement &q, Reader read, const QString &what)
+template<typename T, typename Reader, typename What>
+Result<T> fetchOne(SqlStatement &q, Reader read, What &&what)
 {
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, what));
+        return std::unexpected(Database::errorFrom(q, what()));
     if (!q.next()) {
         q.finish();
-        return notFound(what);
+        return notFound(what());
     }
     auto r = read(q);
     q.finish();
     return r;
 }
 
-template<typename T, typename Reader>
-Result<QList<T>> fetchAll(SqlStatement &q, Reader read, const QString &what)
+template<typename T, typename Reader, typename What>
+Result<QList<T>> fetchAll(SqlStatement &q, Reader read, What &&what)
 {
     if (!q.exec())
-        return std::unexpected(Database::errorFrom(q, what));
+        return std::unexpected(Database::errorFrom(q, what()));
     QList<T> out;
     while (q.next()) {
         auto r = read(q);
@@ -252,31 +257,34 @@ Result<qint64> TradeRepository::insert(TradeOrder &t)
 
 Result<TradeOrder> TradeRepository::find(qint64 id)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kTradeColumns + QStringLiteral(" FROM trade_orders WHERE id = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kTradeColumns + QStringLiteral(" FROM trade_orders WHERE id = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(id);
-    return fetchOne<TradeOrder>(q, readTrade, QCoreApplication::translate("Store", "Trade order #%1").arg(id));
+    return fetchOne<TradeOrder>(q, readTrade, [&] { return QCoreApplication::translate("Store", "Trade order #%1").arg(id); });
 }
 
 Result<TradeOrder> TradeRepository::findByOutTradeNo(const QString &merchantId, const QString &outTradeNo)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kTradeColumns
-                                 + QStringLiteral(" FROM trade_orders WHERE merchant_id = ? AND out_trade_no = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kTradeColumns
+                                 + QStringLiteral(" FROM trade_orders WHERE merchant_id = ? AND out_trade_no = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(merchantId);
     q.addBindValue(outTradeNo);
-    return fetchOne<TradeOrder>(q, readTrade, QCoreApplication::translate("Store", "Trade order %1").arg(outTradeNo));
+    return fetchOne<TradeOrder>(q, readTrade, [&] { return QCoreApplication::translate("Store", "Trade order %1").arg(outTradeNo); });
 }
 
 Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to, qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE trade_orders SET status = ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND status = ? AND version = ?"));
+        " WHERE id = ? AND status = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(toString(to));
     q.addBindValue(nowMs);
     q.addBindValue(t.id);
     q.addBindValue(toString(t.status));
     q.addBindValue(t.version);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Update trade order"));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update trade order"); });
     if (r && *r == UpdateOutcome::Applied) {
         t.status = to;
         t.updatedAtMs = nowMs;
@@ -288,15 +296,16 @@ Result<UpdateOutcome> TradeRepository::transition(TradeOrder &t, TradeStatus to,
 Result<UpdateOutcome> TradeRepository::updateAmounts(TradeOrder &t, qint64 paidMinor, qint64 refundedMinor,
                                                      qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE trade_orders SET paid_amount = ?, refunded_amount = ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND version = ?"));
+        " WHERE id = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(paidMinor);
     q.addBindValue(refundedMinor);
     q.addBindValue(nowMs);
     q.addBindValue(t.id);
     q.addBindValue(t.version);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Update trade amounts"));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update trade amounts"); });
     if (r && *r == UpdateOutcome::Applied) {
         t.paidMinor = paidMinor;
         t.refundedMinor = refundedMinor;
@@ -308,14 +317,15 @@ Result<UpdateOutcome> TradeRepository::updateAmounts(TradeOrder &t, qint64 paidM
 
 Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reason, qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE trade_orders SET frozen = 1, freeze_reason = ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND version = ?"));
+        " WHERE id = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(reason);
     q.addBindValue(nowMs);
     q.addBindValue(t.id);
     q.addBindValue(t.version);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Freeze trade order"));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Freeze trade order"); });
     if (r && *r == UpdateOutcome::Applied) {
         t.frozen = true;
         t.freezeReason = reason;
@@ -327,8 +337,7 @@ Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reas
 Result<qint64> TradeRepository::count()
 {
     SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM trade_orders"));
-    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); },
-                            QCoreApplication::translate("Store", "Count trade orders"));
+    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); }, [&] { return QCoreApplication::translate("Store", "Count trade orders"); });
 }
 
 // ===== PaymentRepository ===============================================================
@@ -346,7 +355,7 @@ Result<qint64> PaymentRepository::insert(PaymentOrder &p)
     q.addBindValue(nullIfEmpty(p.failReason));
     q.addBindValue(p.createdAtMs);
     q.addBindValue(p.updatedAtMs);
-    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Insert payment order %1").arg(p.paymentNo)); !r)
+    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert payment order %1").arg(p.paymentNo); }); !r)
         return std::unexpected(r.error());
     p.id = q.lastInsertId().toLongLong();
     p.version = 0;
@@ -355,40 +364,44 @@ Result<qint64> PaymentRepository::insert(PaymentOrder &p)
 
 Result<PaymentOrder> PaymentRepository::find(qint64 id)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(id);
-    return fetchOne<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment order #%1").arg(id));
+    return fetchOne<PaymentOrder>(q, readPayment, [&] { return QCoreApplication::translate("Store", "Payment order #%1").arg(id); });
 }
 
 Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kPaymentColumns
-                                 + QStringLiteral(" FROM payment_orders WHERE payment_no = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kPaymentColumns
+                                 + QStringLiteral(" FROM payment_orders WHERE payment_no = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(paymentNo);
-    return fetchOne<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment order %1").arg(paymentNo));
+    return fetchOne<PaymentOrder>(q, readPayment, [&] { return QCoreApplication::translate("Store", "Payment order %1").arg(paymentNo); });
 }
 
 Result<QList<PaymentOrder>> PaymentRepository::forTrade(qint64 tradeId)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kPaymentColumns
-                                 + QStringLiteral(" FROM payment_orders WHERE trade_id = ? ORDER BY id"));
+    static const QString sql = QStringLiteral("SELECT ") + kPaymentColumns
+                                 + QStringLiteral(" FROM payment_orders WHERE trade_id = ? ORDER BY id");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(tradeId);
-    return fetchAll<PaymentOrder>(q, readPayment, QCoreApplication::translate("Store", "Payment orders of trade #%1").arg(tradeId));
+    return fetchAll<PaymentOrder>(q, readPayment, [&] { return QCoreApplication::translate("Store", "Payment orders of trade #%1").arg(tradeId); });
 }
 
 Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStatus to, qint64 nowMs,
                                                     const QString &failReason)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE payment_orders SET status = ?, fail_reason = COALESCE(?, fail_reason), updated_at = ?,"
-        " version = version + 1 WHERE id = ? AND status = ? AND version = ?"));
+        " version = version + 1 WHERE id = ? AND status = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(toString(to));
     q.addBindValue(nullIfEmpty(failReason));
     q.addBindValue(nowMs);
     q.addBindValue(p.id);
     q.addBindValue(toString(p.status));
     q.addBindValue(p.version);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Update payment order"));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update payment order"); });
     if (r && *r == UpdateOutcome::Applied) {
         p.status = to;
         if (!failReason.isEmpty())
@@ -426,7 +439,7 @@ Result<qint64> FlowRepository::insert(PaymentFlow &f)
     q.addBindValue(f.reconPending ? 1 : 0);
     q.addBindValue(f.createdAtMs);
     q.addBindValue(f.updatedAtMs);
-    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Insert flow %1").arg(f.flowNo)); !r)
+    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert flow %1").arg(f.flowNo); }); !r)
         return std::unexpected(r.error());
     f.id = q.lastInsertId().toLongLong();
     f.version = 0;
@@ -435,60 +448,86 @@ Result<qint64> FlowRepository::insert(PaymentFlow &f)
 
 Result<PaymentFlow> FlowRepository::find(qint64 id)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE id = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE id = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(id);
-    return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow #%1").arg(id));
+    return fetchOne<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flow #%1").arg(id); });
 }
 
 Result<PaymentFlow> FlowRepository::findByNo(const QString &flowNo)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE flow_no = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns + QStringLiteral(" FROM payment_flows WHERE flow_no = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(flowNo);
-    return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow %1").arg(flowNo));
+    return fetchOne<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flow %1").arg(flowNo); });
 }
 
 Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, const QString &channelTxnNo)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns
-                                 + QStringLiteral(" FROM payment_flows WHERE channel = ? AND channel_txn_no = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
+                                 + QStringLiteral(" FROM payment_flows WHERE channel = ? AND channel_txn_no = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(channel);
     q.addBindValue(channelTxnNo);
-    return fetchOne<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flow with %1 transaction %2").arg(channel, channelTxnNo));
+    return fetchOne<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flow with %1 transaction %2").arg(channel, channelTxnNo); });
 }
 
 Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns
-                                 + QStringLiteral(" FROM payment_flows WHERE payment_id = ? ORDER BY seq, id"));
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
+                                 + QStringLiteral(" FROM payment_flows WHERE payment_id = ? ORDER BY seq, id");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(paymentId);
-    return fetchAll<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flows of payment #%1").arg(paymentId));
+    return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows of payment #%1").arg(paymentId); });
+}
+
+Result<QList<PaymentFlow>> FlowRepository::siblingsOf(qint64 flowId)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
+                               + QStringLiteral(" FROM payment_flows WHERE payment_id = (SELECT payment_id FROM payment_flows"
+                                                " WHERE id = ?) ORDER BY seq, id");
+    SqlStatement &q = m_db.statement(sql);
+    q.addBindValue(flowId);
+    return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows next to flow #%1").arg(flowId); });
 }
 
 Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kFlowColumns
-                                 + QStringLiteral(" FROM payment_flows WHERE trade_id = ? ORDER BY id"));
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
+                                 + QStringLiteral(" FROM payment_flows WHERE trade_id = ? ORDER BY id");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(tradeId);
-    return fetchAll<PaymentFlow>(q, readFlow, QCoreApplication::translate("Store", "Flows of trade #%1").arg(tradeId));
+    return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows of trade #%1").arg(tradeId); });
 }
 
 Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
-        "UPDATE payment_flows SET status = ?, channel_txn_no = ?, fail_code = ?, fail_reason = ?, qr_content = ?,"
-        " prepay_expires_at = ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND status = ? AND version = ?"));
+    // Only the columns the move brings are written: SQLite rewrites the index entries of every
+    // column an UPDATE assigns, and (channel, channel_txn_no) is a unique index.
+    const bool succeeds = to == FlowStatus::Succeeded;
+    const bool fails = to == FlowStatus::Failed || to == FlowStatus::Closed;
+    static const QString moveSql = QStringLiteral(
+        "UPDATE payment_flows SET status = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND status = ? AND version = ?");
+    static const QString succeedSql = QStringLiteral(
+        "UPDATE payment_flows SET status = ?, channel_txn_no = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND status = ? AND version = ?");
+    static const QString failSql = QStringLiteral(
+        "UPDATE payment_flows SET status = ?, fail_code = ?, fail_reason = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND status = ? AND version = ?");
+    SqlStatement &q = m_db.statement(succeeds ? succeedSql : fails ? failSql : moveSql);
     q.addBindValue(toString(to));
-    q.addBindValue(nullIfEmpty(f.channelTxnNo));
-    q.addBindValue(nullIfEmpty(f.failCode));
-    q.addBindValue(nullIfEmpty(f.failReason));
-    q.addBindValue(nullIfEmpty(f.qrContent));
-    q.addBindValue(nullIfZero(f.prepayExpiresAtMs));
+    if (succeeds)
+        q.addBindValue(nullIfEmpty(f.channelTxnNo));
+    if (fails) {
+        q.addBindValue(nullIfEmpty(f.failCode));
+        q.addBindValue(nullIfEmpty(f.failReason));
+    }
     q.addBindValue(nowMs);
     q.addBindValue(f.id);
     q.addBindValue(toString(f.status));
     q.addBindValue(f.version);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Update flow %1").arg(f.flowNo));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update flow %1").arg(f.flowNo); });
     if (r && *r == UpdateOutcome::Applied) {
         f.status = to;
         f.updatedAtMs = nowMs;
@@ -500,15 +539,16 @@ Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, 
 Result<UpdateOutcome> FlowRepository::addRefunded(PaymentFlow &f, qint64 deltaMinor, qint64 nowMs)
 {
     // The CHECK (refunded_amount <= amount) is the last line of defence; the engine checks first.
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE payment_flows SET refunded_amount = refunded_amount + ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND version = ? AND refunded_amount + ? <= amount"));
+        " WHERE id = ? AND version = ? AND refunded_amount + ? <= amount");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(deltaMinor);
     q.addBindValue(nowMs);
     q.addBindValue(f.id);
     q.addBindValue(f.version);
     q.addBindValue(deltaMinor);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Update refunded amount of flow %1").arg(f.flowNo));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update refunded amount of flow %1").arg(f.flowNo); });
     if (r && *r == UpdateOutcome::Applied) {
         f.refundedMinor += deltaMinor;
         f.updatedAtMs = nowMs;
@@ -519,14 +559,15 @@ Result<UpdateOutcome> FlowRepository::addRefunded(PaymentFlow &f, qint64 deltaMi
 
 Result<UpdateOutcome> FlowRepository::setReconPending(PaymentFlow &f, bool pending, qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE payment_flows SET recon_pending = ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND version = ?"));
+        " WHERE id = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(pending ? 1 : 0);
     q.addBindValue(nowMs);
     q.addBindValue(f.id);
     q.addBindValue(f.version);
-    auto r = conditional(q, QCoreApplication::translate("Store", "Mark flow %1 for reconciliation").arg(f.flowNo));
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Mark flow %1 for reconciliation").arg(f.flowNo); });
     if (r && *r == UpdateOutcome::Applied) {
         f.reconPending = pending;
         ++f.version;
@@ -552,7 +593,7 @@ Result<qint64> RefundRepository::insert(RefundOrder &r)
     q.addBindValue(nullIfEmpty(r.note));
     q.addBindValue(r.createdAtMs);
     q.addBindValue(r.updatedAtMs);
-    if (auto e = execPrepared(q, QCoreApplication::translate("Store", "Insert refund %1").arg(r.refundNo)); !e)
+    if (auto e = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert refund %1").arg(r.refundNo); }); !e)
         return std::unexpected(e.error());
     r.id = q.lastInsertId().toLongLong();
     r.version = 0;
@@ -578,7 +619,7 @@ Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
     q.addBindValue(nullIfEmpty(f.failReason));
     q.addBindValue(f.createdAtMs);
     q.addBindValue(f.updatedAtMs);
-    if (auto e = execPrepared(q, QCoreApplication::translate("Store", "Insert refund flow %1").arg(f.refundFlowNo)); !e)
+    if (auto e = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert refund flow %1").arg(f.refundFlowNo); }); !e)
         return std::unexpected(e.error());
     f.id = q.lastInsertId().toLongLong();
     f.version = 0;
@@ -587,61 +628,68 @@ Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
 
 Result<RefundOrder> RefundRepository::find(qint64 id)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundColumns + QStringLiteral(" FROM refund_orders WHERE id = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kRefundColumns + QStringLiteral(" FROM refund_orders WHERE id = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(id);
-    return fetchOne<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refund #%1").arg(id));
+    return fetchOne<RefundOrder>(q, readRefund, [&] { return QCoreApplication::translate("Store", "Refund #%1").arg(id); });
 }
 
 Result<RefundOrder> RefundRepository::findByNo(const QString &refundNo)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundColumns
-                                 + QStringLiteral(" FROM refund_orders WHERE refund_no = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kRefundColumns
+                                 + QStringLiteral(" FROM refund_orders WHERE refund_no = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(refundNo);
-    return fetchOne<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refund %1").arg(refundNo));
+    return fetchOne<RefundOrder>(q, readRefund, [&] { return QCoreApplication::translate("Store", "Refund %1").arg(refundNo); });
 }
 
 Result<QList<RefundOrder>> RefundRepository::forTrade(qint64 tradeId)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundColumns
-                                 + QStringLiteral(" FROM refund_orders WHERE trade_id = ? ORDER BY id"));
+    static const QString sql = QStringLiteral("SELECT ") + kRefundColumns
+                                 + QStringLiteral(" FROM refund_orders WHERE trade_id = ? ORDER BY id");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(tradeId);
-    return fetchAll<RefundOrder>(q, readRefund, QCoreApplication::translate("Store", "Refunds of trade #%1").arg(tradeId));
+    return fetchAll<RefundOrder>(q, readRefund, [&] { return QCoreApplication::translate("Store", "Refunds of trade #%1").arg(tradeId); });
 }
 
 Result<QList<RefundFlow>> RefundRepository::flowsOf(qint64 refundId)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundFlowColumns
-                                 + QStringLiteral(" FROM refund_flows WHERE refund_id = ? ORDER BY id"));
+    static const QString sql = QStringLiteral("SELECT ") + kRefundFlowColumns
+                                 + QStringLiteral(" FROM refund_flows WHERE refund_id = ? ORDER BY id");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(refundId);
-    return fetchAll<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flows of refund #%1").arg(refundId));
+    return fetchAll<RefundFlow>(q, readRefundFlow, [&] { return QCoreApplication::translate("Store", "Refund flows of refund #%1").arg(refundId); });
 }
 
 Result<RefundFlow> RefundRepository::findFlow(qint64 id)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundFlowColumns + QStringLiteral(" FROM refund_flows WHERE id = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kRefundFlowColumns + QStringLiteral(" FROM refund_flows WHERE id = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(id);
-    return fetchOne<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flow #%1").arg(id));
+    return fetchOne<RefundFlow>(q, readRefundFlow, [&] { return QCoreApplication::translate("Store", "Refund flow #%1").arg(id); });
 }
 
 Result<RefundFlow> RefundRepository::findFlowByNo(const QString &no)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral("SELECT ") + kRefundFlowColumns
-                                 + QStringLiteral(" FROM refund_flows WHERE refund_flow_no = ?"));
+    static const QString sql = QStringLiteral("SELECT ") + kRefundFlowColumns
+                                 + QStringLiteral(" FROM refund_flows WHERE refund_flow_no = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(no);
-    return fetchOne<RefundFlow>(q, readRefundFlow, QCoreApplication::translate("Store", "Refund flow %1").arg(no));
+    return fetchOne<RefundFlow>(q, readRefundFlow, [&] { return QCoreApplication::translate("Store", "Refund flow %1").arg(no); });
 }
 
 Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus to, qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE refund_orders SET status = ?, updated_at = ?, version = version + 1"
-        " WHERE id = ? AND status = ? AND version = ?"));
+        " WHERE id = ? AND status = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(toString(to));
     q.addBindValue(nowMs);
     q.addBindValue(r.id);
     q.addBindValue(toString(r.status));
     q.addBindValue(r.version);
-    auto out = conditional(q, QCoreApplication::translate("Store", "Update refund %1").arg(r.refundNo));
+    auto out = conditional(q, [&] { return QCoreApplication::translate("Store", "Update refund %1").arg(r.refundNo); });
     if (out && *out == UpdateOutcome::Applied) {
         r.status = to;
         r.updatedAtMs = nowMs;
@@ -652,9 +700,10 @@ Result<UpdateOutcome> RefundRepository::transition(RefundOrder &r, RefundStatus 
 
 Result<UpdateOutcome> RefundRepository::transitionFlow(RefundFlow &f, RefundStatus to, qint64 nowMs)
 {
-    SqlStatement &q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "UPDATE refund_flows SET status = ?, channel_refund_no = ?, attempts = ?, fail_reason = ?, updated_at = ?,"
-        " version = version + 1 WHERE id = ? AND status = ? AND version = ?"));
+        " version = version + 1 WHERE id = ? AND status = ? AND version = ?");
+    SqlStatement &q = m_db.statement(sql);
     q.addBindValue(toString(to));
     q.addBindValue(nullIfEmpty(f.channelRefundNo));
     q.addBindValue(f.attempts);
@@ -663,7 +712,7 @@ Result<UpdateOutcome> RefundRepository::transitionFlow(RefundFlow &f, RefundStat
     q.addBindValue(f.id);
     q.addBindValue(toString(f.status));
     q.addBindValue(f.version);
-    auto out = conditional(q, QCoreApplication::translate("Store", "Update refund flow %1").arg(f.refundFlowNo));
+    auto out = conditional(q, [&] { return QCoreApplication::translate("Store", "Update refund flow %1").arg(f.refundFlowNo); });
     if (out && *out == UpdateOutcome::Applied) {
         f.status = to;
         f.updatedAtMs = nowMs;
@@ -703,7 +752,7 @@ Result<void> LedgerRepository::post(const QString &postingSet, const QList<Ledge
         q.addBindValue(nullIfZero(p.refundFlowId));
         q.addBindValue(nullIfEmpty(p.memo));
         q.addBindValue(p.atMs);
-        if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Post to ledger")); !r)
+        if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Post to ledger"); }); !r)
             return r;
     }
     return {};
@@ -729,8 +778,7 @@ Result<QList<LedgerPosting>> LedgerRepository::forTrade(qint64 tradeId)
             p.memo = r.value(8).toString();
             p.atMs = r.value(9).toLongLong();
             return p;
-        },
-        QCoreApplication::translate("Store", "Ledger of trade #%1").arg(tradeId));
+        }, [&] { return QCoreApplication::translate("Store", "Ledger of trade #%1").arg(tradeId); });
 }
 
 Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
@@ -742,8 +790,7 @@ Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
         q,
         [](const SqlStatement &r) -> Result<Imbalance> {
             return Imbalance{r.value(0).toString(), r.value(1).toString(), r.value(2).toLongLong()};
-        },
-        QCoreApplication::translate("Store", "Ledger balance check"));
+        }, [&] { return QCoreApplication::translate("Store", "Ledger balance check"); });
 }
 
 // ===== EventRepository =================================================================
@@ -763,9 +810,12 @@ Result<qint64> EventRepository::append(const Event &e)
     q.addBindValue(e.event);
     q.addBindValue(toString(e.source));
     q.addBindValue(nullIfEmpty(e.actor));
-    q.addBindValue(e.payload.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                       : QVariant(QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))));
-    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Append event")); !r)
+    if (!e.payloadJson.isEmpty())
+        q.addBindValue(QString::fromUtf8(e.payloadJson));
+    else
+        q.addBindValue(e.payload.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                           : QVariant(QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))));
+    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Append event"); }); !r)
         return std::unexpected(r.error());
     return q.lastInsertId().toLongLong();
 }
@@ -798,15 +848,13 @@ Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
             e.actor = r.value(10).toString();
             e.payload = QJsonDocument::fromJson(r.value(11).toString().toUtf8()).object();
             return e;
-        },
-        QCoreApplication::translate("Store", "Events of trade #%1").arg(tradeId));
+        }, [&] { return QCoreApplication::translate("Store", "Events of trade #%1").arg(tradeId); });
 }
 
 Result<qint64> EventRepository::count()
 {
     SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM events"));
-    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); },
-                            QCoreApplication::translate("Store", "Count events"));
+    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); }, [&] { return QCoreApplication::translate("Store", "Count events"); });
 }
 
 // ===== IdempotencyStore ================================================================
@@ -841,7 +889,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
         SqlStatement &del = m_db.statement(QStringLiteral("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
         del.addBindValue(scope);
         del.addBindValue(key);
-        if (auto r = execPrepared(del, QCoreApplication::translate("Store", "Expire idempotency key")); !r)
+        if (auto r = execPrepared(del, [&] { return QCoreApplication::translate("Store", "Expire idempotency key"); }); !r)
             return std::unexpected(r.error());
     } else {
         sel.finish();
@@ -854,7 +902,7 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
     ins.addBindValue(QString::fromLatin1(requestHash));
     ins.addBindValue(nowMs);
     ins.addBindValue(nowMs + m_ttlMs);
-    if (auto r = execPrepared(ins, QCoreApplication::translate("Store", "Store idempotency key")); !r)
+    if (auto r = execPrepared(ins, [&] { return QCoreApplication::translate("Store", "Store idempotency key"); }); !r)
         return std::unexpected(r.error());
     return Claim{false, {}};
 }
@@ -865,14 +913,14 @@ Result<void> IdempotencyStore::storeResponse(const QString &scope, const QString
     q.addBindValue(QString::fromUtf8(response));
     q.addBindValue(scope);
     q.addBindValue(key);
-    return execPrepared(q, QCoreApplication::translate("Store", "Store idempotent response"));
+    return execPrepared(q, [&] { return QCoreApplication::translate("Store", "Store idempotent response"); });
 }
 
 Result<int> IdempotencyStore::purgeExpired(qint64 nowMs)
 {
     SqlStatement &q = m_db.statement(QStringLiteral("DELETE FROM idempotency_keys WHERE expires_at <= ?"));
     q.addBindValue(nowMs);
-    if (auto r = execPrepared(q, QCoreApplication::translate("Store", "Purge idempotency keys")); !r)
+    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Purge idempotency keys"); }); !r)
         return std::unexpected(r.error());
     return q.numRowsAffected();
 }

@@ -58,9 +58,12 @@ public:
     Result<PaymentFlow> findByNo(const QString &flowNo);
     Result<PaymentFlow> findByChannelTxn(const QString &channel, const QString &channelTxnNo);
     Result<QList<PaymentFlow>> forPayment(qint64 paymentId);
+    // Every flow of the payment the flow `flowId` belongs to (itself included), in seq order.
+    Result<QList<PaymentFlow>> siblingsOf(qint64 flowId);
     Result<QList<PaymentFlow>> forTrade(qint64 tradeId);
-    // Transition with the fields the event brought (txn no., failure, QR); the flow's current
-    // fields are written, so set them on `flow` before calling.
+    // Transition with the fields the move brings, set on `flow` before calling: the channel
+    // txn no. for SUCCEEDED, the fail code and reason for FAILED and CLOSED (QR content has its
+    // own update). Other fields are not written.
     Result<UpdateOutcome> transition(PaymentFlow &flow, FlowStatus to, qint64 nowMs);
     Result<UpdateOutcome> addRefunded(PaymentFlow &flow, qint64 deltaMinor, qint64 nowMs);
     Result<UpdateOutcome> setReconPending(PaymentFlow &flow, bool pending, qint64 nowMs);

@@ -18,6 +18,13 @@ namespace pay {
 // what QSqlQuery does on every execution and bind (a QSqlRecord of QSqlFields, a named
 // placeholder string per positional value, a row cache). It runs on the connection Qt opened
 // (Database owns both), so transactions and locks are shared. Always forward-only.
+// Process-wide SQLite settings, applied once before the first connection opens (SQLite
+// refuses them afterwards; then this does nothing): memory statistics off, which takes a global
+// mutex and two counters off every allocation SQLite makes (SQLITE_CONFIG_MEMSTATUS; PayDesk
+// never reads sqlite3_memory_used()), and savepoint sub-journals kept in memory in one block up
+// to 512 KB (SQLITE_CONFIG_STMTJRNL_SPILL).
+void configureSqliteOnce();
+
 class SqlStatement
 {
 public:
@@ -48,6 +55,7 @@ private:
     QString m_sql;
     std::vector<QVariant> m_pending; // bound by the next exec()
     std::vector<QVariant> m_bound;   // in use by the running statement (bound without copies)
+    std::vector<QByteArray> m_utf8;  // the UTF-8 of its text values, bound without copies
     QSqlError m_error;
     int m_changes = 0;
     bool m_rowPending = false; // exec() stepped onto the first row; next() hands it out
