@@ -94,7 +94,8 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     }
     if (outTradeNo)
         *outTradeNo = q.value(0).toString();
-    QByteArray body = q.value(1).toString().toUtf8();
+    QByteArray body;
+    q.appendText(1, body, {}); // SQLite's UTF-8 as it is
     q.finish();
     return body;
 }

@@ -192,6 +192,28 @@ QVariant SqlStatement::value(int column) const
     }
 }
 
+void SqlStatement::appendText(int column, QByteArray &out, QByteArrayView null) const
+{
+    if (!m_stmt || m_done)
+        return;
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_NULL:
+        out += null;
+        return;
+    case SQLITE_INTEGER:
+        out += QByteArray::number(qlonglong(sqlite3_column_int64(m_stmt, column)));
+        return;
+    case SQLITE_FLOAT:
+        out += value(column).toString().toUtf8();
+        return;
+    default: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+        out += QByteArrayView(text, sqlite3_column_bytes(m_stmt, column));
+        return;
+    }
+    }
+}
+
 QVariant SqlStatement::lastInsertId() const
 {
     return m_db ? QVariant(qlonglong(sqlite3_last_insert_rowid(m_db))) : QVariant();

@@ -40,6 +40,9 @@ public:
     bool exec();
     bool next();
     QVariant value(int column) const;
+    // Appends the column as text, as value(column).toString().toUtf8() would give it, without
+    // the QVariant and QString in between; `null` for NULL.
+    void appendText(int column, QByteArray &out, QByteArrayView null) const;
     int numRowsAffected() const { return m_changes; }
     QVariant lastInsertId() const;
     // Resets the statement: releases its read snapshot and the bound values.
