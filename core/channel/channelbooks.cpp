@@ -230,9 +230,12 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
     if (auto migrated = books->migrate(); !migrated)
         return std::unexpected(migrated.error());
     if (exclusive) {
-        // A headless run's own file: checkpoint (and sync) every 8,000 WAL pages, not 1,000.
-        if (auto r = books->exec(u"PRAGMA wal_autocheckpoint=8000"_s); !r)
-            return std::unexpected(r.error());
+        // A headless run's scratch file (see SimulationRunner): checkpoint every 8,000 WAL pages,
+        // never wait for the disk.
+        for (const QString &pragma : {u"PRAGMA wal_autocheckpoint=8000"_s, u"PRAGMA synchronous=OFF"_s}) {
+            if (auto r = books->exec(pragma); !r)
+                return std::unexpected(r.error());
+        }
     }
     return books;
 }

@@ -192,9 +192,10 @@ Result<void> Database::configure(const Options &options)
             if (auto r = exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(options.walAutoCheckpointPages)); !r)
                 return r;
         }
-        if (auto r = exec(options.synchronous == Synchronous::Full ? QStringLiteral("PRAGMA synchronous = FULL")
-                                                                    : QStringLiteral("PRAGMA synchronous = NORMAL"));
-            !r)
+        const QString sync = options.synchronous == Synchronous::Full  ? QStringLiteral("PRAGMA synchronous = FULL")
+                             : options.synchronous == Synchronous::Off ? QStringLiteral("PRAGMA synchronous = OFF")
+                                                                       : QStringLiteral("PRAGMA synchronous = NORMAL");
+        if (auto r = exec(sync); !r)
             return r;
     }
     return {};

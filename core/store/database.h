@@ -23,12 +23,13 @@ namespace pay {
 // WAL before COMMIT returns); only an OS crash or power cut may lose the last few commits.
 // Those are recovered by the same paths that recover any unknown result: channel callbacks,
 // scheduled queries and statement reconciliation. Synchronous::Full trades throughput for
-// surviving power loss too.
+// surviving power loss too. Synchronous::Off (a headless simulation's scratch file) also skips
+// the sync of checkpoints: still safe against any crash of the process, not against an OS crash.
 class Database
 {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    enum class Synchronous { Normal, Full };
+    enum class Synchronous { Normal, Full, Off };
 
     struct Options
     {
