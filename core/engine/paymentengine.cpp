@@ -127,19 +127,8 @@ Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, q
                                         const QString &event, EventSource source, const QString &actor,
                                         const QJsonObject &payload)
 {
-    Event e;
-    e.atMs = now();
-    e.tradeId = tradeId;
-    e.entity = entity;
-    e.entityId = entityId;
-    e.entityNo = entityNo;
-    e.fromState = from;
-    e.toState = to;
-    e.event = event;
-    e.source = source;
-    e.actor = actor.isEmpty() ? QStringLiteral("engine") : actor;
-    e.payload = payload;
-    return appendEvent(e);
+    return appendEvent(tradeId, entity, entityId, entityNo, from, to, event, source, actor,
+                       payload.isEmpty() ? QByteArray() : compactJsonObject(payload));
 }
 
 Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, qint64 entityId,
@@ -159,11 +148,6 @@ Result<void> PaymentEngine::appendEvent(qint64 tradeId, const QString &entity, q
     e.source = source;
     e.actor = actor.isEmpty() ? QStringLiteral("engine") : actor;
     e.payloadJson = payloadJson;
-    return appendEvent(e);
-}
-
-Result<void> PaymentEngine::appendEvent(const Event &e)
-{
     EventRepository events(m_db);
     auto r = events.append(e);
     if (!r)

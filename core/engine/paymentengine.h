@@ -175,7 +175,6 @@ private:
     Result<void> appendEvent(qint64 tradeId, const QString &entity, qint64 entityId, const QString &entityNo,
                              const QString &from, const QString &to, const QString &event, EventSource source,
                              const QString &actor, const QByteArray &payloadJson);
-    Result<void> appendEvent(const Event &event);
     qint64 now() const;
     void emitChanged(qint64 tradeId);
     void announceChanged(qint64 tradeId);
