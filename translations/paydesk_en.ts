@@ -1785,6 +1785,10 @@
         <source>A commit group is already open</source>
         <translation>A commit group is already open</translation>
     </message>
+    <message>
+        <source>Flows next to flow #%1</source>
+        <translation>Flows next to flow #%1</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>

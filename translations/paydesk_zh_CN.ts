@@ -1784,6 +1784,10 @@
         <source>A commit group is already open</source>
         <translation>已有一个提交组处于打开状态</translation>
     </message>
+    <message>
+        <source>Flows next to flow #%1</source>
+        <translation>与流水 #%1 同一支付单的各笔流水</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>
