@@ -5,6 +5,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Runs the real paydeskctl binary: what an operator types is what is tested.
@@ -17,6 +21,7 @@ private slots:
     void seedDemoHoldsInvariants();
     void helpOnEverySubcommand_data();
     void helpOnEverySubcommand();
+    void benchEngineBaselineReplaysTheEnginesRows();
 
 private:
     struct Run
@@ -86,6 +91,44 @@ void TestPaydeskctl::helpOnEverySubcommand()
     auto r = run(args);
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains(QStringLiteral("--db")));
+}
+
+// The engine benchmark's baseline writes exactly the engine's rows with as many commits: the
+// kept files of the recorded run and of the baseline hold the same rows, table by table.
+void TestPaydeskctl::benchEngineBaselineReplaysTheEnginesRows()
+{
+    QTemporaryDir dir;
+    auto r = run({QStringLiteral("bench"), QStringLiteral("engine"), QStringLiteral("--payments"), QStringLiteral("100"),
+                  QStringLiteral("--window"), QStringLiteral("16"), QStringLiteral("--keep"), dir.path(),
+                  QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("paid")).toInt(), 100);
+    for (const char *kind : {"core_row_writes_per_payment", "book_row_writes_per_payment", "core_commits_per_payment",
+                             "book_commits_per_payment"}) {
+        const QString key = QString::fromLatin1(kind);
+        QVERIFY2(o.value(key).toDouble() > 0, kind);
+        QCOMPARE(o.value(QStringLiteral("baseline_") + key).toDouble(), o.value(key).toDouble());
+    }
+    QVERIFY(o.value(QStringLiteral("baseline_payments_per_s")).toInt() > 0);
+    // Independently of the bench's own check: same row counts and same sums in both files.
+    const QString sums = QStringLiteral("SELECT (SELECT count(*) FROM events) || '/' || (SELECT total(length(payload)) FROM events)"
+                                        " || '/' || (SELECT group_concat(status) FROM payment_flows)"
+                                        " || '/' || (SELECT total(amount) FROM ledger_postings WHERE amount > 0)"
+                                        " || '/' || (SELECT sum(version) FROM trade_orders)");
+    QStringList seen;
+    for (const char *file : {"recorded.sqlite", "baseline.sqlite"}) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QString::fromLatin1(file));
+        db.setDatabaseName(dir.filePath(QString::fromLatin1(file)));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(sums) && q.next(), qPrintable(q.lastError().text()));
+        seen << q.value(0).toString();
+    }
+    for (const QString &c : {QStringLiteral("recorded.sqlite"), QStringLiteral("baseline.sqlite")})
+        QSqlDatabase::removeDatabase(c);
+    QVERIFY(seen[0].startsWith(QStringLiteral("1200/")));
+    QCOMPARE(seen[1], seen[0]);
 }
 
 QTEST_GUILESS_MAIN(TestPaydeskctl)
