@@ -122,7 +122,9 @@ int benchEngine(const QStringList &args)
                  QStringLiteral("Commit every transition on its own instead of one group commit per virtual instant.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     p.addOption({QStringLiteral("sql-profile"),
-                 QStringLiteral("Also print, per statement the engine ran on the core database, how often it ran per payment and its SQLite time (to stderr; slows the engine run).")});
+                 QStringLiteral("Also print, per statement the engine ran on the core database and the channels ran on their books, how often it ran per payment and its SQLite time (to stderr; slows the engine run).")});
+    p.addOption({QStringLiteral("engine-only"),
+                 QStringLiteral("Run the engine only, without the recorded run and the baseline (for profilers).")});
     p.addOption({QStringLiteral("keep"),
                  QStringLiteral("Write the files (engine, recorded run, baseline) into DIR and keep them, to compare them."),
                  QStringLiteral("DIR")});
@@ -148,16 +150,25 @@ int benchEngine(const QStringList &args)
     using SqlProfile = std::map<std::string, std::pair<int, qint64>>;
     SqlProfile traced;
     const bool traceSql = p.isSet(QStringLiteral("sql-profile"));
+    struct TraceTarget
+    {
+        SqlProfile *profile;
+        const char *prefix;
+    } traceTargets[2] = {{&traced, ""}, {&traced, "books: "}};
+    sqlite3 *const tracedHandles[2] = {SqlStatement::handleOf(rig->coreDb()), SqlStatement::handleOf(rig->booksDb())};
     if (traceSql) {
-        sqlite3_trace_v2(SqlStatement::handleOf(rig->coreDb()), SQLITE_TRACE_PROFILE,
-                         [](unsigned, void *ctx, void *st, void *ns) -> int {
-                             const char *sql = sqlite3_sql(static_cast<sqlite3_stmt *>(st));
-                             auto &e = (*static_cast<SqlProfile *>(ctx))[std::string(sql ? sql : "?").substr(0, 100)];
-                             ++e.first;
-                             e.second += *static_cast<qint64 *>(ns);
-                             return 0;
-                         },
-                         &traced);
+        for (int f = 0; f < 2; ++f) {
+            sqlite3_trace_v2(tracedHandles[f], SQLITE_TRACE_PROFILE,
+                             [](unsigned, void *ctx, void *st, void *ns) -> int {
+                                 auto *target = static_cast<TraceTarget *>(ctx);
+                                 const char *sql = sqlite3_sql(static_cast<sqlite3_stmt *>(st));
+                                 auto &e = (*target->profile)[target->prefix + std::string(sql ? sql : "?").substr(0, 100)];
+                                 ++e.first;
+                                 e.second += *static_cast<qint64 *>(ns);
+                                 return 0;
+                             },
+                             &traceTargets[f]);
+        }
     }
     QElapsedTimer t;
     t.start();
@@ -176,7 +187,8 @@ int benchEngine(const QStringList &args)
         fprintf(stderr, "sqlite total %.1f us/payment of %.1f\n", double(all) / n / 1000, double(engineNs) / n / 1000);
         for (auto &[c, k] : v)
             fprintf(stderr, "%6.1fus/p %s\n", double(c) / n / 1000, k.c_str());
-        sqlite3_trace_v2(SqlStatement::handleOf(rig->coreDb()), 0, nullptr, nullptr);
+        for (sqlite3 *h : tracedHandles)
+            sqlite3_trace_v2(h, 0, nullptr, nullptr);
     }
     const int engineStatements = engineProbe.counters().database;
     const quint64 coreCommits = TransactionGuard::commitCount() - coreCommits0;
@@ -191,6 +203,16 @@ int benchEngine(const QStringList &args)
     const qint64 coreChanges = totalChanges(rig->coreDb()) - coreChanges0;
     const qint64 bookChanges = totalChanges(rig->booksDb()) - bookChanges0;
     rig.reset();
+    auto perPayment = [n](double v, int scale) { return qRound(v / n * scale) / double(scale); };
+    const double engineRate = n * 1e9 / double(engineNs);
+    if (p.isSet(QStringLiteral("engine-only"))) {
+        printJson({{QStringLiteral("payments"), n},
+                   {QStringLiteral("paid"), paidTrades},
+                   {QStringLiteral("engine_payments_per_s"), qRound(engineRate)},
+                   {QStringLiteral("core_row_writes_per_payment"), perPayment(double(coreChanges), 10)},
+                   {QStringLiteral("statements_per_payment"), perPayment(double(engineStatements), 10)}});
+        return paidTrades == n ? 0 : 1;
+    }
 
     // --- the same payments again, untimed, recording every row change and commit -------
     const QString baseCore = dir.filePath(QStringLiteral("baseline.sqlite"));
@@ -238,9 +260,7 @@ int benchEngine(const QStringList &args)
             return reportError(benchError(QStringLiteral("The baseline did not write the engine's rows: ") + same.error()));
     }
 
-    const double engineRate = n * 1e9 / double(engineNs);
     const double baseRate = n * 1e9 / double(baseNs);
-    auto perPayment = [n](double v, int scale) { return qRound(v / n * scale) / double(scale); };
     QJsonObject result{{QStringLiteral("payments"), n},
                        {QStringLiteral("paid"), paidTrades},
                        {QStringLiteral("engine_seconds"), double(engineNs) / 1e9},

@@ -93,7 +93,7 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
         return fail(ErrorCode::NotFound, QCoreApplication::translate("CacheWriter", "Trade order #%1").arg(tradeId));
     }
     if (outTradeNo)
-        *outTradeNo = q.value(0).toString();
+        *outTradeNo = q.text(0);
     QByteArray body;
     q.appendText(1, body, {}); // SQLite's UTF-8 as it is
     q.finish();

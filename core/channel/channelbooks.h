@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../error.h"
+#include "../store/sqlstatement.h"
 
 #include <QHash>
 #include <QList>
@@ -152,7 +153,7 @@ private:
 
     QString m_path;
     QString m_connection;
-    mutable QHash<QString, SqlStatement *> m_statements;
+    mutable StatementCache m_statements;
     mutable sqlite3 *m_handle = nullptr;
     bool m_group = false;
     bool m_groupBegun = false;

@@ -77,7 +77,6 @@ Error Database::errorFrom(const SqlStatement &statement, const QString &what)
 Database::~Database()
 {
     rollbackGroup(); // an open group dies with its owner, as it would in a crash
-    qDeleteAll(m_fast);
     m_fast.clear();
     qDeleteAll(m_statements);
     m_statements.clear();
@@ -247,14 +246,9 @@ QSqlQuery &Database::prepared(const QString &sql)
 SqlStatement &Database::statement(const QString &sql)
 {
     probe::touchDatabase();
-    auto it = m_fast.constFind(sql);
-    if (it != m_fast.constEnd())
-        return **it;
     if (!m_handle)
         m_handle = SqlStatement::handleOf(m_db);
-    auto *s = new SqlStatement(m_handle, sql);
-    m_fast.insert(sql, s);
-    return *s;
+    return m_fast.get(m_handle, sql);
 }
 
 Result<void> Database::exec(const QString &sql)

@@ -47,7 +47,7 @@ public:
         int walAutoCheckpointPages = 0;
     };
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     ~Database();
     Database(const Database &) = delete;
@@ -124,7 +124,7 @@ private:
     QString m_path;
     Mode m_mode = Mode::ReadWrite;
     QHash<QString, QSqlQuery *> m_statements;
-    QHash<QString, SqlStatement *> m_fast;
+    StatementCache m_fast;
     sqlite3 *m_handle = nullptr;
     bool m_group = false;
     bool m_groupBegun = false; // the group's BEGIN ran (it waits for the first guard)

@@ -21,9 +21,9 @@ QVariant nullIfZero(qint64 v)
     return v == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(v);
 }
 
-Currency currencyOf(const QVariant &v)
+Currency currencyOf(const QString &code)
 {
-    auto c = Currency::fromCode(v.toString());
+    auto c = Currency::fromCode(code);
     return c ? *c : Currency();
 }
 
@@ -65,21 +65,21 @@ const QString kTradeColumns = QStringLiteral(
 Result<TradeOrder> readTrade(const SqlStatement &q)
 {
     TradeOrder t;
-    t.id = q.value(0).toLongLong();
-    t.merchantId = q.value(1).toString();
-    t.outTradeNo = q.value(2).toString();
-    t.subject = q.value(3).toString();
-    t.amount = Money(q.value(4).toLongLong(), currencyOf(q.value(5)));
-    if (!fromString(q.value(6).toString(), t.status))
-        return corruptRow(QStringLiteral("trade_orders"), q.value(6).toString());
-    t.paidMinor = q.value(7).toLongLong();
-    t.refundedMinor = q.value(8).toLongLong();
-    t.frozen = q.value(9).toInt() != 0;
-    t.freezeReason = q.value(10).toString();
-    t.expiresAtMs = q.value(11).toLongLong();
-    t.createdAtMs = q.value(12).toLongLong();
-    t.updatedAtMs = q.value(13).toLongLong();
-    t.version = q.value(14).toLongLong();
+    t.id = q.int64(0);
+    t.merchantId = q.text(1);
+    t.outTradeNo = q.text(2);
+    t.subject = q.text(3);
+    t.amount = Money(q.int64(4), currencyOf(q.text(5)));
+    if (!fromString(q.text(6), t.status))
+        return corruptRow(QStringLiteral("trade_orders"), q.text(6));
+    t.paidMinor = q.int64(7);
+    t.refundedMinor = q.int64(8);
+    t.frozen = int(q.int64(9)) != 0;
+    t.freezeReason = q.text(10);
+    t.expiresAtMs = q.int64(11);
+    t.createdAtMs = q.int64(12);
+    t.updatedAtMs = q.int64(13);
+    t.version = q.int64(14);
     return t;
 }
 
@@ -123,16 +123,16 @@ const QString kPaymentColumns =
 Result<PaymentOrder> readPayment(const SqlStatement &q)
 {
     PaymentOrder p;
-    p.id = q.value(0).toLongLong();
-    p.paymentNo = q.value(1).toString();
-    p.tradeId = q.value(2).toLongLong();
-    p.amount = Money(q.value(3).toLongLong(), currencyOf(q.value(4)));
-    if (!fromString(q.value(5).toString(), p.status))
-        return corruptRow(QStringLiteral("payment_orders"), q.value(5).toString());
-    p.failReason = q.value(6).toString();
-    p.createdAtMs = q.value(7).toLongLong();
-    p.updatedAtMs = q.value(8).toLongLong();
-    p.version = q.value(9).toLongLong();
+    p.id = q.int64(0);
+    p.paymentNo = q.text(1);
+    p.tradeId = q.int64(2);
+    p.amount = Money(q.int64(3), currencyOf(q.text(4)));
+    if (!fromString(q.text(5), p.status))
+        return corruptRow(QStringLiteral("payment_orders"), q.text(5));
+    p.failReason = q.text(6);
+    p.createdAtMs = q.int64(7);
+    p.updatedAtMs = q.int64(8);
+    p.version = q.int64(9);
     return p;
 }
 
@@ -146,27 +146,27 @@ const QString kFlowColumns = QStringLiteral(
 Result<PaymentFlow> readFlow(const SqlStatement &q)
 {
     PaymentFlow f;
-    f.id = q.value(0).toLongLong();
-    f.flowNo = q.value(1).toString();
-    f.paymentId = q.value(2).toLongLong();
-    f.tradeId = q.value(3).toLongLong();
-    f.seq = q.value(4).toInt();
-    f.method = q.value(5).toString();
-    f.channel = q.value(6).toString();
-    f.account = q.value(7).toString();
-    f.amount = Money(q.value(8).toLongLong(), currencyOf(q.value(9)));
-    if (!fromString(q.value(10).toString(), f.status))
-        return corruptRow(QStringLiteral("payment_flows"), q.value(10).toString());
-    f.channelTxnNo = q.value(11).toString();
-    f.failCode = q.value(12).toString();
-    f.failReason = q.value(13).toString();
-    f.qrContent = q.value(14).toString();
-    f.prepayExpiresAtMs = q.value(15).toLongLong();
-    f.refundedMinor = q.value(16).toLongLong();
-    f.reconPending = q.value(17).toInt() != 0;
-    f.createdAtMs = q.value(18).toLongLong();
-    f.updatedAtMs = q.value(19).toLongLong();
-    f.version = q.value(20).toLongLong();
+    f.id = q.int64(0);
+    f.flowNo = q.text(1);
+    f.paymentId = q.int64(2);
+    f.tradeId = q.int64(3);
+    f.seq = int(q.int64(4));
+    f.method = q.text(5);
+    f.channel = q.text(6);
+    f.account = q.text(7);
+    f.amount = Money(q.int64(8), currencyOf(q.text(9)));
+    if (!fromString(q.text(10), f.status))
+        return corruptRow(QStringLiteral("payment_flows"), q.text(10));
+    f.channelTxnNo = q.text(11);
+    f.failCode = q.text(12);
+    f.failReason = q.text(13);
+    f.qrContent = q.text(14);
+    f.prepayExpiresAtMs = q.int64(15);
+    f.refundedMinor = q.int64(16);
+    f.reconPending = int(q.int64(17)) != 0;
+    f.createdAtMs = q.int64(18);
+    f.updatedAtMs = q.int64(19);
+    f.version = q.int64(20);
     return f;
 }
 
@@ -179,20 +179,20 @@ const QString kRefundColumns = QStringLiteral(
 Result<RefundOrder> readRefund(const SqlStatement &q)
 {
     RefundOrder r;
-    r.id = q.value(0).toLongLong();
-    r.refundNo = q.value(1).toString();
-    r.tradeId = q.value(2).toLongLong();
-    r.amount = Money(q.value(3).toLongLong(), currencyOf(q.value(4)));
-    if (!fromString(q.value(5).toString(), r.reason))
-        return corruptRow(QStringLiteral("refund_orders"), q.value(5).toString());
-    if (!fromString(q.value(6).toString(), r.status))
-        return corruptRow(QStringLiteral("refund_orders"), q.value(6).toString());
-    r.requestedBy = q.value(7).toString();
-    r.approvedBy = q.value(8).toString();
-    r.note = q.value(9).toString();
-    r.createdAtMs = q.value(10).toLongLong();
-    r.updatedAtMs = q.value(11).toLongLong();
-    r.version = q.value(12).toLongLong();
+    r.id = q.int64(0);
+    r.refundNo = q.text(1);
+    r.tradeId = q.int64(2);
+    r.amount = Money(q.int64(3), currencyOf(q.text(4)));
+    if (!fromString(q.text(5), r.reason))
+        return corruptRow(QStringLiteral("refund_orders"), q.text(5));
+    if (!fromString(q.text(6), r.status))
+        return corruptRow(QStringLiteral("refund_orders"), q.text(6));
+    r.requestedBy = q.text(7);
+    r.approvedBy = q.text(8);
+    r.note = q.text(9);
+    r.createdAtMs = q.int64(10);
+    r.updatedAtMs = q.int64(11);
+    r.version = q.int64(12);
     return r;
 }
 
@@ -203,21 +203,21 @@ const QString kRefundFlowColumns = QStringLiteral(
 Result<RefundFlow> readRefundFlow(const SqlStatement &q)
 {
     RefundFlow r;
-    r.id = q.value(0).toLongLong();
-    r.refundFlowNo = q.value(1).toString();
-    r.refundId = q.value(2).toLongLong();
-    r.flowId = q.value(3).toLongLong();
-    r.tradeId = q.value(4).toLongLong();
-    r.channel = q.value(5).toString();
-    r.amount = Money(q.value(6).toLongLong(), currencyOf(q.value(7)));
-    if (!fromString(q.value(8).toString(), r.status))
-        return corruptRow(QStringLiteral("refund_flows"), q.value(8).toString());
-    r.channelRefundNo = q.value(9).toString();
-    r.attempts = q.value(10).toInt();
-    r.failReason = q.value(11).toString();
-    r.createdAtMs = q.value(12).toLongLong();
-    r.updatedAtMs = q.value(13).toLongLong();
-    r.version = q.value(14).toLongLong();
+    r.id = q.int64(0);
+    r.refundFlowNo = q.text(1);
+    r.refundId = q.int64(2);
+    r.flowId = q.int64(3);
+    r.tradeId = q.int64(4);
+    r.channel = q.text(5);
+    r.amount = Money(q.int64(6), currencyOf(q.text(7)));
+    if (!fromString(q.text(8), r.status))
+        return corruptRow(QStringLiteral("refund_flows"), q.text(8));
+    r.channelRefundNo = q.text(9);
+    r.attempts = int(q.int64(10));
+    r.failReason = q.text(11);
+    r.createdAtMs = q.int64(12);
+    r.updatedAtMs = q.int64(13);
+    r.version = q.int64(14);
     return r;
 }
 
@@ -337,7 +337,7 @@ Result<UpdateOutcome> TradeRepository::freeze(TradeOrder &t, const QString &reas
 Result<qint64> TradeRepository::count()
 {
     SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM trade_orders"));
-    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); }, [&] { return QCoreApplication::translate("Store", "Count trade orders"); });
+    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.int64(0); }, [&] { return QCoreApplication::translate("Store", "Count trade orders"); });
 }
 
 // ===== PaymentRepository ===============================================================
@@ -768,15 +768,15 @@ Result<QList<LedgerPosting>> LedgerRepository::forTrade(qint64 tradeId)
         q,
         [](const SqlStatement &r) -> Result<LedgerPosting> {
             LedgerPosting p;
-            p.id = r.value(0).toLongLong();
-            p.postingSet = r.value(1).toString();
-            p.account = r.value(2).toString();
-            p.amount = Money(r.value(3).toLongLong(), currencyOf(r.value(4)));
-            p.tradeId = r.value(5).toLongLong();
-            p.flowId = r.value(6).toLongLong();
-            p.refundFlowId = r.value(7).toLongLong();
-            p.memo = r.value(8).toString();
-            p.atMs = r.value(9).toLongLong();
+            p.id = r.int64(0);
+            p.postingSet = r.text(1);
+            p.account = r.text(2);
+            p.amount = Money(r.int64(3), currencyOf(r.text(4)));
+            p.tradeId = r.int64(5);
+            p.flowId = r.int64(6);
+            p.refundFlowId = r.int64(7);
+            p.memo = r.text(8);
+            p.atMs = r.int64(9);
             return p;
         }, [&] { return QCoreApplication::translate("Store", "Ledger of trade #%1").arg(tradeId); });
 }
@@ -789,7 +789,7 @@ Result<QList<LedgerRepository::Imbalance>> LedgerRepository::unbalanced()
     return fetchAll<Imbalance>(
         q,
         [](const SqlStatement &r) -> Result<Imbalance> {
-            return Imbalance{r.value(0).toString(), r.value(1).toString(), r.value(2).toLongLong()};
+            return Imbalance{r.text(0), r.text(1), r.int64(2)};
         }, [&] { return QCoreApplication::translate("Store", "Ledger balance check"); });
 }
 
@@ -811,7 +811,7 @@ Result<qint64> EventRepository::append(const Event &e)
     q.addBindValue(toString(e.source));
     q.addBindValue(nullIfEmpty(e.actor));
     if (!e.payloadJson.isEmpty())
-        q.addBindValue(QString::fromUtf8(e.payloadJson));
+        q.addBindUtf8(e.payloadJson);
     else
         q.addBindValue(e.payload.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                            : QVariant(QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))));
@@ -830,23 +830,23 @@ Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
         q,
         [](const SqlStatement &r) -> Result<Event> {
             Event e;
-            e.id = r.value(0).toLongLong();
-            e.atMs = r.value(1).toLongLong();
-            e.tradeId = r.value(2).toLongLong();
-            e.entity = r.value(3).toString();
-            e.entityId = r.value(4).toLongLong();
-            e.entityNo = r.value(5).toString();
-            e.fromState = r.value(6).toString();
-            e.toState = r.value(7).toString();
-            e.event = r.value(8).toString();
-            const QString src = r.value(9).toString();
+            e.id = r.int64(0);
+            e.atMs = r.int64(1);
+            e.tradeId = r.int64(2);
+            e.entity = r.text(3);
+            e.entityId = r.int64(4);
+            e.entityNo = r.text(5);
+            e.fromState = r.text(6);
+            e.toState = r.text(7);
+            e.event = r.text(8);
+            const QString src = r.text(9);
             for (auto s : {EventSource::Sync, EventSource::Callback, EventSource::Query, EventSource::Timeout,
                            EventSource::Recon, EventSource::Operator, EventSource::System}) {
                 if (toString(s) == src)
                     e.source = s;
             }
-            e.actor = r.value(10).toString();
-            e.payload = QJsonDocument::fromJson(r.value(11).toString().toUtf8()).object();
+            e.actor = r.text(10);
+            e.payload = QJsonDocument::fromJson(r.text(11).toUtf8()).object();
             return e;
         }, [&] { return QCoreApplication::translate("Store", "Events of trade #%1").arg(tradeId); });
 }
@@ -854,7 +854,7 @@ Result<QList<Event>> EventRepository::forTrade(qint64 tradeId)
 Result<qint64> EventRepository::count()
 {
     SqlStatement &q = m_db.statement(QStringLiteral("SELECT count(*) FROM events"));
-    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.value(0).toLongLong(); }, [&] { return QCoreApplication::translate("Store", "Count events"); });
+    return fetchOne<qint64>(q, [](const SqlStatement &r) -> Result<qint64> { return r.int64(0); }, [&] { return QCoreApplication::translate("Store", "Count events"); });
 }
 
 // ===== IdempotencyStore ================================================================

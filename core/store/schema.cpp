@@ -248,6 +248,16 @@ QStringList stepTo4()
     };
 }
 
+// Version 5: a payment's flows are read in leg order (seq) straight from their index, without
+// sorting them first: the engine reads them once per settled leg.
+QStringList stepTo5()
+{
+    return {
+        QStringLiteral("DROP INDEX ix_flow_payment"),
+        QStringLiteral("CREATE INDEX ix_flow_payment ON payment_flows(payment_id, seq)"),
+    };
+}
+
 Result<void> run(Database &db, const QStringList &statements)
 {
     for (const QString &sql : statements) {
@@ -279,6 +289,8 @@ Result<void> createSchema(Database &db)
         return r;
     if (auto r = run(db, stepTo4()); !r)
         return r;
+    if (auto r = run(db, stepTo5()); !r)
+        return r;
     return setVersion(db, Database::kSchemaVersion);
 }
 
@@ -297,6 +309,10 @@ Result<void> migrate(Database &db, int fromVersion)
     }
     if (fromVersion < 4) {
         if (auto r = run(db, stepTo4()); !r)
+            return r;
+    }
+    if (fromVersion < 5) {
+        if (auto r = run(db, stepTo5()); !r)
             return r;
     }
     return setVersion(db, Database::kSchemaVersion);

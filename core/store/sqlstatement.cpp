@@ -34,6 +34,26 @@ sqlite3 *SqlStatement::handleOf(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(v.constData());
 }
 
+void StatementCache::clear()
+{
+    m_front.fill(Slot{});
+    qDeleteAll(m_all);
+    m_all.clear();
+}
+
+SqlStatement &StatementCache::lookUp(sqlite3 *db, const QString &sql, Slot &slot)
+{
+    SqlStatement *statement = m_all.value(sql);
+    if (!statement) {
+        statement = new SqlStatement(db, sql);
+        m_all.insert(sql, statement);
+    }
+    // Only the statement's own text may stand in the table: it lives as long as the statement.
+    if (statement->lastQuery().constData() == sql.constData())
+        slot = Slot{sql.constData(), sql.size(), statement};
+    return *statement;
+}
+
 SqlStatement::SqlStatement(sqlite3 *db, const QString &sql) : m_db(db), m_sql(sql)
 {
     const QByteArray utf8 = sql.toUtf8();
@@ -43,6 +63,7 @@ SqlStatement::SqlStatement(sqlite3 *db, const QString &sql) : m_db(db), m_sql(sq
         fail(rc);
         m_stmt = nullptr;
     }
+    m_params = m_stmt ? sqlite3_bind_parameter_count(m_stmt) : 0;
 }
 
 SqlStatement::~SqlStatement()
@@ -56,6 +77,7 @@ bool SqlStatement::fail(int rc)
     const int extended = m_db ? sqlite3_extended_errcode(m_db) : rc;
     const QString text = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no connection");
     m_error = QSqlError(QString(), text, QSqlError::StatementError, QString::number(extended ? extended : rc));
+    m_failed = true;
     m_rowPending = false;
     m_done = true;
     if (m_stmt)
@@ -63,81 +85,160 @@ bool SqlStatement::fail(int rc)
     return false;
 }
 
+bool SqlStatement::beginBind()
+{
+    if (!m_binding) {
+        // A new set: the statement stops where it was (as exec() would) and forgets the old values.
+        if (m_stmt) {
+            sqlite3_reset(m_stmt);
+            sqlite3_clear_bindings(m_stmt);
+        }
+        m_keep.clear();
+        m_nextParam = 0;
+        m_bindRc = SQLITE_OK;
+        m_binding = true;
+        m_rowPending = false;
+        m_done = true;
+    }
+    ++m_nextParam;
+    return m_stmt && m_nextParam <= m_params; // values past the last placeholder are ignored, as before
+}
+
+void SqlStatement::bindText(const QByteArray &utf8)
+{
+    // Bound as UTF-8 (the database encoding): SQLite would otherwise translate UTF-16 into a
+    // buffer of its own on every use, one code unit at a time. The bytes stay in m_keep.
+    m_keep.push_back(utf8);
+    const QByteArray &u = m_keep.back();
+    const int rc = sqlite3_bind_text(m_stmt, m_nextParam, u.isEmpty() ? "" : u.constData(), int(u.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+        m_bindRc = rc;
+}
+
+void SqlStatement::addBindValue(const QString &text)
+{
+    if (!beginBind())
+        return;
+    if (text.isNull()) {
+        const int rc = sqlite3_bind_null(m_stmt, m_nextParam);
+        if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+            m_bindRc = rc;
+        return;
+    }
+    bindText(text.toUtf8());
+}
+
+void SqlStatement::addBindUtf8(const QByteArray &utf8)
+{
+    if (!beginBind())
+        return;
+    if (utf8.isNull()) {
+        const int rc = sqlite3_bind_null(m_stmt, m_nextParam);
+        if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+            m_bindRc = rc;
+        return;
+    }
+    bindText(utf8);
+}
+
+void SqlStatement::addBindValue(qint64 value)
+{
+    if (!beginBind())
+        return;
+    const int rc = sqlite3_bind_int64(m_stmt, m_nextParam, value);
+    if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+        m_bindRc = rc;
+}
+
+void SqlStatement::addBindValue(const QVariant &v)
+{
+    // A null of any type binds NULL, as in Qt's driver: QVariant(QMetaType(QMetaType::LongLong))
+    // is how the repositories write "no trade" or "no refund flow".
+    if (v.isNull()) {
+        if (!beginBind())
+            return;
+        const int rc = sqlite3_bind_null(m_stmt, m_nextParam);
+        if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+            m_bindRc = rc;
+        return;
+    }
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        addBindValue(*static_cast<const QString *>(v.constData())); // Qt binds a null QString as NULL, an empty one as ''
+        return;
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::UChar:
+        addBindValue(v.toLongLong());
+        return;
+    default:
+        break;
+    }
+    if (!beginBind())
+        return;
+    int rc = SQLITE_OK;
+    switch (v.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        rc = sqlite3_bind_null(m_stmt, m_nextParam);
+        break;
+    case QMetaType::QByteArray: {
+        const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
+        if (b.isNull()) {
+            rc = sqlite3_bind_null(m_stmt, m_nextParam);
+        } else {
+            m_keep.push_back(b);
+            const QByteArray &k = m_keep.back();
+            rc = sqlite3_bind_blob(m_stmt, m_nextParam, k.isEmpty() ? "" : k.constData(), int(k.size()), SQLITE_STATIC);
+        }
+        break;
+    }
+    case QMetaType::Double:
+    case QMetaType::Float:
+        rc = sqlite3_bind_double(m_stmt, m_nextParam, v.toDouble());
+        break;
+    default:
+        // Anything else as its text, as Qt's driver does.
+        bindText(v.toString().toUtf8());
+        return;
+    }
+    if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+        m_bindRc = rc;
+}
+
 bool SqlStatement::exec()
 {
-    m_error = QSqlError();
+    m_failed = false;
     m_rowPending = false;
     m_done = true;
     m_changes = 0;
     if (!m_stmt) {
-        m_pending.clear();
+        m_binding = false;
+        m_keep.clear();
         m_error = QSqlError(QString(), QStringLiteral("statement not prepared: ") + m_sql.left(80),
                             QSqlError::StatementError, QString::number(SQLITE_ERROR));
+        m_failed = true;
         return false;
     }
-    sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
-    m_bound.swap(m_pending);
-    m_pending.clear();
-    m_utf8.clear();
-    m_utf8.reserve(m_bound.size()); // no reallocation while bound: SQLite keeps the pointers
-    const int params = sqlite3_bind_parameter_count(m_stmt);
-    for (int i = 0; i < int(m_bound.size()) && i < params; ++i) {
-        const QVariant &v = m_bound[size_t(i)];
-        int rc = SQLITE_OK;
-        switch (v.typeId()) {
-        case QMetaType::UnknownType:
-        case QMetaType::Nullptr:
-            rc = sqlite3_bind_null(m_stmt, i + 1);
-            break;
-        case QMetaType::QString: {
-            // Qt binds a null QString as NULL, an empty one as ''. Bound as UTF-8 (the database
-            // encoding): SQLite would otherwise translate UTF-16 into a buffer of its own on
-            // every use, one code unit at a time.
-            const QString &s = *static_cast<const QString *>(v.constData());
-            if (s.isNull()) {
-                rc = sqlite3_bind_null(m_stmt, i + 1);
-            } else {
-                m_utf8.push_back(s.toUtf8());
-                const QByteArray &u = m_utf8.back();
-                rc = sqlite3_bind_text(m_stmt, i + 1, u.isEmpty() ? "" : u.constData(), int(u.size()), SQLITE_STATIC);
-            }
-            break;
-        }
-        case QMetaType::QByteArray: {
-            const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
-            rc = b.isNull() ? sqlite3_bind_null(m_stmt, i + 1)
-                            : sqlite3_bind_blob(m_stmt, i + 1, b.isEmpty() ? "" : b.constData(), int(b.size()), SQLITE_STATIC);
-            break;
-        }
-        case QMetaType::Bool:
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::Long:
-        case QMetaType::ULong:
-        case QMetaType::LongLong:
-        case QMetaType::ULongLong:
-        case QMetaType::Short:
-        case QMetaType::UShort:
-        case QMetaType::Char:
-        case QMetaType::SChar:
-        case QMetaType::UChar:
-            rc = sqlite3_bind_int64(m_stmt, i + 1, v.toLongLong());
-            break;
-        case QMetaType::Double:
-        case QMetaType::Float:
-            rc = sqlite3_bind_double(m_stmt, i + 1, v.toDouble());
-            break;
-        default: {
-            // Anything else as its text, as Qt's driver does.
-            m_utf8.push_back(v.toString().toUtf8());
-            const QByteArray &u = m_utf8.back();
-            rc = sqlite3_bind_text(m_stmt, i + 1, u.isEmpty() ? "" : u.constData(), int(u.size()), SQLITE_STATIC);
-            break;
-        }
-        }
-        if (rc != SQLITE_OK)
-            return fail(rc);
+    if (!m_binding) { // no values bound since the last execution: run with none
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        m_keep.clear();
+    }
+    m_binding = false;
+    if (m_bindRc != SQLITE_OK) {
+        const int rc = m_bindRc;
+        m_bindRc = SQLITE_OK;
+        return fail(rc);
     }
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) {
@@ -192,6 +293,37 @@ QVariant SqlStatement::value(int column) const
     }
 }
 
+qint64 SqlStatement::int64(int column) const
+{
+    if (!m_stmt || m_done)
+        return 0;
+    if (sqlite3_column_type(m_stmt, column) == SQLITE_TEXT) // as QVariant(QString).toLongLong()
+        return value(column).toLongLong();
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QString SqlStatement::text(int column) const
+{
+    if (!m_stmt || m_done)
+        return {};
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_TEXT: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+        const int bytes = sqlite3_column_bytes(m_stmt, column);
+        return bytes == 0 ? QString(QStringLiteral("")) : QString::fromUtf8(text, bytes);
+    }
+    default:
+        return value(column).toString();
+    }
+}
+
+bool SqlStatement::isNull(int column) const
+{
+    return !m_stmt || m_done || sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
 void SqlStatement::appendText(int column, QByteArray &out, QByteArrayView null) const
 {
     if (!m_stmt || m_done)
@@ -223,12 +355,12 @@ void SqlStatement::finish()
 {
     m_rowPending = false;
     m_done = true;
+    m_binding = false;
     if (m_stmt) {
         sqlite3_reset(m_stmt);
         sqlite3_clear_bindings(m_stmt);
     }
-    m_bound.clear();
-    m_utf8.clear();
+    m_keep.clear();
 }
 
 } // namespace pay

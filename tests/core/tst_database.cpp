@@ -57,6 +57,7 @@ private slots:
     void migratesVersion1Fixture();
     void migratesVersion2Fixture();
     void migratesVersion3Fixture();
+    void migratesVersion4Fixture();
     void refusesTextFile();
     void refusesForeignSqlite();
     void refusesNewerSchema();
@@ -218,6 +219,40 @@ void TestDatabase::migratesVersion3Fixture()
     QVERIFY(q.exec(QStringLiteral("INSERT INTO audit_log (id, at, actor, action, reason, prev_hash, hash)"
                                   " VALUES (1, 1, 'ops1', 'X', 'why', 'p', 'h')")));
     QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET reason = 'changed'")));
+}
+
+void TestDatabase::migratesVersion4Fixture()
+{
+    // tests/fixtures/schema_v4.sql: two paid combined payments written by the version-4 engine.
+    test::TempDb tmp;
+    loadFixture(tmp.path(), QStringLiteral("schema_v4.sql"), 4);
+    if (QTest::currentTestFailed())
+        return;
+    auto db = Database::open(tmp.path());
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QCOMPARE((*db)->schemaVersion(), Database::kSchemaVersion);
+    QSqlQuery q((*db)->db());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(amount) FROM payment_flows WHERE status = 'SUCCEEDED'")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toInt(), 6);
+    QCOMPARE(q.value(1).toLongLong(), 6000);
+    // Version 5: a payment's flows come in leg order from their index, with no sort step.
+    QVERIFY(q.exec(QStringLiteral("SELECT name FROM pragma_index_info('ix_flow_payment') ORDER BY seqno")));
+    QStringList columns;
+    while (q.next())
+        columns << q.value(0).toString();
+    QCOMPARE(columns, (QStringList{QStringLiteral("payment_id"), QStringLiteral("seq")}));
+    QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM payment_flows WHERE payment_id = 1 ORDER BY seq, id")));
+    QString plan;
+    while (q.next())
+        plan += q.value(3).toString() + QLatin1Char(';');
+    QVERIFY2(plan.contains(QStringLiteral("ix_flow_payment")) && !plan.contains(QStringLiteral("TEMP B-TREE")),
+             qPrintable(plan));
+    QVERIFY(q.exec(QStringLiteral("SELECT seq FROM payment_flows WHERE payment_id = 2 ORDER BY seq, id")));
+    QList<int> seqs;
+    while (q.next())
+        seqs << q.value(0).toInt();
+    QCOMPARE(seqs, (QList<int>{1, 2, 3}));
 }
 
 void TestDatabase::refusesTextFile()
