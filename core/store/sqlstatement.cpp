@@ -1,4 +1,5 @@
 #include "sqlstatement.h"
+#include "sqlitememory.h"
 
 #include <QByteArray>
 #include <QSqlDriver>
@@ -21,6 +22,7 @@ void configureSqliteOnce()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        (void)sqlitememory::install();
         (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         (void)sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kSubJournalInMemoryBytes);
     });
@@ -124,6 +126,29 @@ void SqlStatement::addBindValue(const QString &text)
         if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
             m_bindRc = rc;
         return;
+    }
+    // Most bound text is ASCII (numbers, states, codes): narrowed on the stack and copied by
+    // SQLite into its own memory (small blocks are recycled, sqlitememory.h), without a
+    // QByteArray allocated and freed per value. Other text goes through toUtf8().
+    constexpr qsizetype kStack = 256;
+    const qsizetype n = text.size();
+    if (n <= kStack) {
+        char buf[kStack];
+        const auto *in = reinterpret_cast<const char16_t *>(text.constData());
+        bool ascii = true;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (in[i] >= 0x80) {
+                ascii = false;
+                break;
+            }
+            buf[i] = char(in[i]);
+        }
+        if (ascii) {
+            const int rc = sqlite3_bind_text(m_stmt, m_nextParam, buf, int(n), SQLITE_TRANSIENT);
+            if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
+                m_bindRc = rc;
+            return;
+        }
     }
     bindText(text.toUtf8());
 }

@@ -24,7 +24,8 @@ namespace pay {
 // refuses them afterwards; then this does nothing): memory statistics off, which takes a global
 // mutex and two counters off every allocation SQLite makes (SQLITE_CONFIG_MEMSTATUS; PayDesk
 // never reads sqlite3_memory_used()), and savepoint sub-journals kept in memory in one block up
-// to 512 KB (SQLITE_CONFIG_STMTJRNL_SPILL).
+// to 512 KB (SQLITE_CONFIG_STMTJRNL_SPILL), and small blocks recycled per thread
+// (sqlitememory.h: Debian's SQLite has no lookaside memory).
 void configureSqliteOnce();
 
 class SqlStatement

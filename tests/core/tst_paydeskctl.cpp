@@ -99,7 +99,8 @@ void TestPaydeskctl::benchEngineBaselineReplaysTheEnginesRows()
 {
     QTemporaryDir dir;
     auto r = run({QStringLiteral("bench"), QStringLiteral("engine"), QStringLiteral("--payments"), QStringLiteral("100"),
-                  QStringLiteral("--window"), QStringLiteral("16"), QStringLiteral("--keep"), dir.path(),
+                  QStringLiteral("--window"), QStringLiteral("16"), QStringLiteral("--rounds"), QStringLiteral("2"),
+                  QStringLiteral("--keep"), dir.path(),
                   QStringLiteral("--json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -111,13 +112,15 @@ void TestPaydeskctl::benchEngineBaselineReplaysTheEnginesRows()
         QCOMPARE(o.value(QStringLiteral("baseline_") + key).toDouble(), o.value(key).toDouble());
     }
     QVERIFY(o.value(QStringLiteral("baseline_payments_per_s")).toInt() > 0);
+    QCOMPARE(o.value(QStringLiteral("ratio_rounds")).toArray().size(), 2);
+    QCOMPARE(o.value(QStringLiteral("engine_payments_per_s_rounds")).toArray().size(), 2);
     // Independently of the bench's own check: same row counts and same sums in both files.
     const QString sums = QStringLiteral("SELECT (SELECT count(*) FROM events) || '/' || (SELECT total(length(payload)) FROM events)"
                                         " || '/' || (SELECT group_concat(status) FROM payment_flows)"
                                         " || '/' || (SELECT total(amount) FROM ledger_postings WHERE amount > 0)"
                                         " || '/' || (SELECT sum(version) FROM trade_orders)");
     QStringList seen;
-    for (const char *file : {"recorded.sqlite", "baseline.sqlite"}) {
+    for (const char *file : {"recorded.sqlite", "round-1/baseline.sqlite", "round-2/baseline.sqlite", "round-2/engine.sqlite"}) {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QString::fromLatin1(file));
         db.setDatabaseName(dir.filePath(QString::fromLatin1(file)));
         QVERIFY(db.open());
@@ -125,10 +128,12 @@ void TestPaydeskctl::benchEngineBaselineReplaysTheEnginesRows()
         QVERIFY2(q.exec(sums) && q.next(), qPrintable(q.lastError().text()));
         seen << q.value(0).toString();
     }
-    for (const QString &c : {QStringLiteral("recorded.sqlite"), QStringLiteral("baseline.sqlite")})
-        QSqlDatabase::removeDatabase(c);
+    for (const char *c : {"recorded.sqlite", "round-1/baseline.sqlite", "round-2/baseline.sqlite", "round-2/engine.sqlite"})
+        QSqlDatabase::removeDatabase(QString::fromLatin1(c));
     QVERIFY(seen[0].startsWith(QStringLiteral("1200/")));
     QCOMPARE(seen[1], seen[0]);
+    QCOMPARE(seen[2], seen[0]);
+    QCOMPARE(seen[3], seen[0]); // a timed engine round wrote what the recorded run wrote
 }
 
 QTEST_GUILESS_MAIN(TestPaydeskctl)
