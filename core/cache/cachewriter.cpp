@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 using namespace Qt::StringLiterals;
 
 namespace pay {
@@ -50,53 +52,219 @@ void CacheWriter::flushPending()
     });
 }
 
-// One statement builds the whole snapshot (SQLite's JSON functions): the trade, its payments,
-// flows and refunds, keys in alphabetical order as QJsonDocument writes them. Reading four
-// result sets through Qt and re-encoding them cost more than the transitions that caused them.
+namespace {
+
+// Text as a JSON string the way SQLite's json_object() writes it (the snapshot's format since
+// it was built by SQL): '"' and '\\' escaped, \b \t \n \f \r, other control characters as
+// \u00xx, everything else (UTF-8) as it is.
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    out += '"';
+    qsizetype run = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c != '"' && c != '\\' && c > 0x1f)
+            continue;
+        out.append(utf8.sliced(run, i - run));
+        run = i + 1;
+        out += '\\';
+        switch (c) {
+        case '"':
+        case '\\':
+            out += char(c);
+            break;
+        case '\b':
+            out += 'b';
+            break;
+        case '\t':
+            out += 't';
+            break;
+        case '\n':
+            out += 'n';
+            break;
+        case '\f':
+            out += 'f';
+            break;
+        case '\r':
+            out += 'r';
+            break;
+        default:
+            out += "u00";
+            out += char('0' + (c >> 4));
+            out += "0123456789abcdef"[c & 0xf];
+            break;
+        }
+    }
+    out.append(utf8.sliced(run));
+    out += '"';
+}
+
+void appendKey(QByteArray &out, const char *key, bool first)
+{
+    if (!first)
+        out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+// A column as json_object() writes it: a number, a string, or null.
+void appendValue(QByteArray &out, const SqlStatement &q, int column)
+{
+    switch (q.columnType(column)) {
+    case SQLITE_NULL:
+        out += "null";
+        return;
+    case SQLITE_INTEGER:
+        out += QByteArray::number(q.int64(column));
+        return;
+    case SQLITE_TEXT:
+        appendJsonString(out, q.utf8(column));
+        return;
+    default:
+        q.appendText(column, out, "null");
+        return;
+    }
+}
+
+// COALESCE(column, ''): text, "" for NULL.
+void appendText(QByteArray &out, const SqlStatement &q, int column)
+{
+    appendJsonString(out, q.columnType(column) == SQLITE_NULL ? QByteArrayView() : q.utf8(column));
+}
+
+} // namespace
+
+// The trade, its payments, flows and refunds, keys in alphabetical order (as QJsonDocument
+// writes them), read with four indexed statements and written straight to UTF-8 JSON.
+// tst_statuscache checks it byte for byte against the single SQL statement (SQLite's JSON
+// functions) that built it before, which cost twice as much.
 Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *outTradeNo)
 {
-    SqlStatement &q = db.statement(QStringLiteral(
-        "SELECT t.out_trade_no, json_object("
-        " 'amount', t.amount, 'currency', t.currency,"
-        // Rows come in id order: each list is read through its (trade_id, rowid) index.
-        " 'flows', (SELECT json_group_array(json_object("
-        "    'amount', f.amount, 'channel', f.channel, 'channel_txn_no', COALESCE(f.channel_txn_no, ''),"
-        "    'fail_code', COALESCE(f.fail_code, ''), 'fail_reason', COALESCE(f.fail_reason, ''),"
-        "    'flow_no', f.flow_no, 'method', f.method, 'payment_no', COALESCE(p.payment_no, ''),"
-        "    'qr_content', COALESCE(f.qr_content, ''),"
-        "    'qr_expires_at', CASE WHEN COALESCE(f.qr_content, '') = '' THEN 0 ELSE COALESCE(f.prepay_expires_at, 0) END,"
-        "    'recon_pending', json(CASE WHEN f.recon_pending THEN 'true' ELSE 'false' END),"
-        "    'seq', f.seq, 'status', f.status))"
-        "    FROM payment_flows f INDEXED BY ix_flow_trade LEFT JOIN payment_orders p ON p.id = f.payment_id"
-        "    WHERE f.trade_id = t.id),"
-        " 'freeze_reason', COALESCE(t.freeze_reason, ''),"
-        " 'frozen', json(CASE WHEN t.frozen THEN 'true' ELSE 'false' END),"
-        " 'out_trade_no', t.out_trade_no, 'paid', t.paid_amount,"
-        " 'payments', (SELECT json_group_array(json_object("
-        "    'fail_reason', COALESCE(p.fail_reason, ''), 'payment_no', p.payment_no, 'status', p.status))"
-        "    FROM payment_orders p INDEXED BY ix_payment_trade WHERE p.trade_id = t.id),"
-        " 'refunded', t.refunded_amount,"
-        " 'refunds', (SELECT json_group_array(json_object("
-        "    'amount', r.amount, 'reason', r.reason, 'refund_no', r.refund_no, 'status', r.status))"
-        "    FROM refund_orders r INDEXED BY ix_refund_trade WHERE r.trade_id = t.id),"
-        " 'status', t.status,"
-        " 'updated_at', max(t.updated_at,"
-        "    COALESCE((SELECT max(updated_at) FROM payment_orders WHERE trade_id = t.id), 0),"
-        "    COALESCE((SELECT max(updated_at) FROM payment_flows WHERE trade_id = t.id), 0),"
-        "    COALESCE((SELECT max(updated_at) FROM refund_orders WHERE trade_id = t.id), 0)))"
-        " FROM trade_orders t WHERE t.id = ?"));
-    q.addBindValue(tradeId);
-    if (!q.exec())
+    auto error = [&](const SqlStatement &q) {
         return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("CacheWriter", "Status snapshot")));
-    if (!q.next()) {
-        q.finish();
+    };
+    SqlStatement &t = db.statement(QStringLiteral(
+        "SELECT out_trade_no, amount, currency, COALESCE(freeze_reason, ''), frozen, paid_amount, refunded_amount,"
+        " status, updated_at FROM trade_orders WHERE id = ?"));
+    t.addBindValue(tradeId);
+    if (!t.exec())
+        return error(t);
+    if (!t.next()) {
+        t.finish();
         return fail(ErrorCode::NotFound, QCoreApplication::translate("CacheWriter", "Trade order #%1").arg(tradeId));
     }
     if (outTradeNo)
-        *outTradeNo = q.text(0);
+        *outTradeNo = t.text(0);
+    qint64 updatedAt = t.int64(8);
     QByteArray body;
-    q.appendText(1, body, {}); // SQLite's UTF-8 as it is
-    q.finish();
+    body.reserve(1024);
+    body += "{\"amount\":";
+    appendValue(body, t, 1);
+    body += ",\"currency\":";
+    appendValue(body, t, 2);
+
+    SqlStatement &f = db.statement(QStringLiteral(
+        "SELECT f.amount, f.channel, f.channel_txn_no, f.fail_code, f.fail_reason, f.flow_no, f.method, p.payment_no,"
+        " f.qr_content, f.prepay_expires_at, f.recon_pending, f.seq, f.status, f.updated_at"
+        " FROM payment_flows f INDEXED BY ix_flow_trade LEFT JOIN payment_orders p ON p.id = f.payment_id"
+        " WHERE f.trade_id = ? ORDER BY f.id"));
+    f.addBindValue(tradeId);
+    if (!f.exec())
+        return t.finish(), error(f);
+    body += ",\"flows\":[";
+    for (bool first = true; f.next(); first = false) {
+        body += first ? "{" : ",{";
+        appendKey(body, "amount", true);
+        appendValue(body, f, 0);
+        appendKey(body, "channel", false);
+        appendValue(body, f, 1);
+        appendKey(body, "channel_txn_no", false);
+        appendText(body, f, 2);
+        appendKey(body, "fail_code", false);
+        appendText(body, f, 3);
+        appendKey(body, "fail_reason", false);
+        appendText(body, f, 4);
+        appendKey(body, "flow_no", false);
+        appendValue(body, f, 5);
+        appendKey(body, "method", false);
+        appendValue(body, f, 6);
+        appendKey(body, "payment_no", false);
+        appendText(body, f, 7);
+        appendKey(body, "qr_content", false);
+        appendText(body, f, 8);
+        appendKey(body, "qr_expires_at", false);
+        const bool hasQr = f.columnType(8) != SQLITE_NULL && !f.utf8(8).isEmpty();
+        body += QByteArray::number(hasQr ? f.int64(9) : 0);
+        appendKey(body, "recon_pending", false);
+        body += f.int64(10) ? "true" : "false";
+        appendKey(body, "seq", false);
+        appendValue(body, f, 11);
+        appendKey(body, "status", false);
+        appendValue(body, f, 12);
+        body += '}';
+        updatedAt = qMax(updatedAt, f.int64(13));
+    }
+    f.finish();
+    body += ']';
+    body += ",\"freeze_reason\":";
+    appendText(body, t, 3);
+    body += ",\"frozen\":";
+    body += t.int64(4) ? "true" : "false";
+    body += ",\"out_trade_no\":";
+    appendValue(body, t, 0);
+    body += ",\"paid\":";
+    appendValue(body, t, 5);
+
+    SqlStatement &p = db.statement(QStringLiteral(
+        "SELECT COALESCE(fail_reason, ''), payment_no, status, updated_at FROM payment_orders INDEXED BY ix_payment_trade"
+        " WHERE trade_id = ? ORDER BY id"));
+    p.addBindValue(tradeId);
+    if (!p.exec())
+        return t.finish(), error(p);
+    body += ",\"payments\":[";
+    for (bool first = true; p.next(); first = false) {
+        body += first ? "{" : ",{";
+        appendKey(body, "fail_reason", true);
+        appendValue(body, p, 0);
+        appendKey(body, "payment_no", false);
+        appendValue(body, p, 1);
+        appendKey(body, "status", false);
+        appendValue(body, p, 2);
+        body += '}';
+        updatedAt = qMax(updatedAt, p.int64(3));
+    }
+    p.finish();
+    body += "],\"refunded\":";
+    appendValue(body, t, 6);
+
+    SqlStatement &r = db.statement(QStringLiteral(
+        "SELECT amount, reason, refund_no, status, updated_at FROM refund_orders INDEXED BY ix_refund_trade"
+        " WHERE trade_id = ? ORDER BY id"));
+    r.addBindValue(tradeId);
+    if (!r.exec())
+        return t.finish(), error(r);
+    body += ",\"refunds\":[";
+    for (bool first = true; r.next(); first = false) {
+        body += first ? "{" : ",{";
+        appendKey(body, "amount", true);
+        appendValue(body, r, 0);
+        appendKey(body, "reason", false);
+        appendValue(body, r, 1);
+        appendKey(body, "refund_no", false);
+        appendValue(body, r, 2);
+        appendKey(body, "status", false);
+        appendValue(body, r, 3);
+        body += '}';
+        updatedAt = qMax(updatedAt, r.int64(4));
+    }
+    r.finish();
+    body += "],\"status\":";
+    appendValue(body, t, 7);
+    body += ",\"updated_at\":";
+    body += QByteArray::number(updatedAt);
+    body += '}';
+    t.finish();
     return body;
 }
 

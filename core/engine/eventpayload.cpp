@@ -1,6 +1,7 @@
 #include "eventpayload.h"
 
 #include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -8,10 +9,8 @@ namespace pay {
 
 namespace {
 
-void appendEscaped(QByteArray &out, const QString &s)
+void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
 {
-    const QByteArray utf8 = s.toUtf8();
-    out += '"';
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         switch (u) {
@@ -33,35 +32,90 @@ void appendEscaped(QByteArray &out, const QString &s)
             }
         }
     }
+}
+
+void appendEscaped(QByteArray &out, const QString &s)
+{
+    out += '"';
+    // Event text is nearly always printable ASCII (numbers, codes, states): copied a run at a
+    // time from the UTF-16 without a UTF-8 copy; anything else goes through the escaper above.
+    const auto *in = reinterpret_cast<const char16_t *>(s.constData());
+    const qsizetype n = s.size();
+    qsizetype i = 0;
+    for (; i < n; ++i) {
+        const char16_t c = in[i];
+        if (c < 0x20 || c >= 0x7f || c == u'"' || c == u'\\')
+            break;
+    }
+    if (i == n) {
+        const qsizetype at = out.size();
+        out.resize(at + n);
+        char *dst = out.data() + at;
+        for (qsizetype k = 0; k < n; ++k)
+            dst[k] = char(in[k]);
+    } else {
+        appendEscapedUtf8(out, s.toUtf8());
+    }
     out += '"';
 }
 
-QByteArray write(QList<JsonField> &fields)
+void appendNumber(QByteArray &out, qint64 v)
 {
-    // Sorted by key, stable, so that of two fields with one key the later one is kept.
-    std::stable_sort(fields.begin(), fields.end(), [](const JsonField &a, const JsonField &b) { return a.key < b.key; });
+    char buf[24];
+    char *end = buf + sizeof buf;
+    char *p = end;
+    quint64 u = v < 0 ? 0 - quint64(v) : quint64(v);
+    do {
+        *--p = char('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    out.append(p, end - p);
+}
+
+// Sorted by key, stable, so that of two fields with one key the later one is kept. There are
+// a dozen fields at most: an insertion sort of pointers, no copies of the fields.
+QByteArray write(const JsonField *const *fields, qsizetype count)
+{
+    QVarLengthArray<const JsonField *, 16> order(fields, fields + count);
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        const JsonField *f = order[i];
+        qsizetype j = i;
+        for (; j > 0 && f->key < order[j - 1]->key; --j)
+            order[j] = order[j - 1];
+        order[j] = f;
+    }
     QByteArray out;
-    out.reserve(128);
+    out.reserve(192);
     out += '{';
     bool first = true;
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i + 1 < fields.size() && fields[i + 1].key == fields[i].key)
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        if (i + 1 < order.size() && order[i + 1]->key == order[i]->key)
             continue; // replaced by a later field
-        const JsonField &f = fields[i];
+        const JsonField &f = *order[i];
         if (!first)
             out += ',';
         first = false;
         out += '"';
-        out += QByteArrayView(f.key.data(), f.key.size());
+        out.append(f.key.data(), f.key.size());
         out += "\":";
         switch (f.kind) {
         case JsonField::Kind::String: appendEscaped(out, f.text); break;
-        case JsonField::Kind::Integer: out += QByteArray::number(f.number); break;
+        case JsonField::Kind::Integer: appendNumber(out, f.number); break;
         case JsonField::Kind::Json: out += f.json; break;
         }
     }
     out += '}';
     return out;
+}
+
+QByteArray write(const QList<JsonField> &fields)
+{
+    QVarLengthArray<const JsonField *, 16> p;
+    for (const JsonField &f : fields)
+        p.append(&f);
+    return write(p.data(), p.size());
 }
 
 } // namespace
@@ -75,8 +129,10 @@ QByteArray jsonString(const QString &s)
 
 QByteArray compactJsonObject(std::initializer_list<JsonField> fields)
 {
-    QList<JsonField> list(fields);
-    return write(list);
+    QVarLengthArray<const JsonField *, 16> p;
+    for (const JsonField &f : fields)
+        p.append(&f);
+    return write(p.data(), p.size());
 }
 
 QByteArray compactJsonObject(QList<JsonField> fields)
@@ -133,9 +189,12 @@ QByteArray EventPayload::json(std::initializer_list<JsonField> extra) const
         }
         return compactJsonObject(o);
     }
+    QVarLengthArray<const JsonField *, 16> p;
+    for (const JsonField &f : fields)
+        p.append(&f);
     for (const JsonField &f : extra)
-        fields.append(f);
-    return write(fields);
+        p.append(&f);
+    return write(p.data(), p.size());
 }
 
 } // namespace pay

@@ -344,6 +344,19 @@ QString SqlStatement::text(int column) const
     }
 }
 
+QByteArrayView SqlStatement::utf8(int column) const
+{
+    if (!m_stmt || m_done)
+        return {};
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return QByteArrayView(text, text ? sqlite3_column_bytes(m_stmt, column) : 0);
+}
+
+int SqlStatement::columnType(int column) const
+{
+    return !m_stmt || m_done ? SQLITE_NULL : sqlite3_column_type(m_stmt, column);
+}
+
 bool SqlStatement::isNull(int column) const
 {
     return !m_stmt || m_done || sqlite3_column_type(m_stmt, column) == SQLITE_NULL;

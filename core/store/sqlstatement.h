@@ -55,6 +55,10 @@ public:
     qint64 int64(int column) const;
     QString text(int column) const;
     bool isNull(int column) const;
+    // The column's text as SQLite holds it (UTF-8), valid until the statement moves on; empty
+    // for NULL. Its SQLite type: SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+    QByteArrayView utf8(int column) const;
+    int columnType(int column) const;
     // Appends the column as text, as value(column).toString().toUtf8() would give it, without
     // the QVariant and QString in between; `null` for NULL.
     void appendText(int column, QByteArray &out, QByteArrayView null) const;

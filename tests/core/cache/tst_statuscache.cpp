@@ -31,6 +31,46 @@ QJsonObject cached(PaymentCore &core, const QString &no)
     return e ? parse(e->body) : QJsonObject{};
 }
 
+// The snapshot as the single SQL statement (SQLite's JSON functions) built it until the C++
+// writer replaced it: the oracle the writer must match byte for byte.
+QByteArray snapshotBySql(Database &db, qint64 tradeId)
+{
+    QSqlQuery q(db.db());
+    q.prepare(QStringLiteral(
+        "SELECT json_object("
+        " 'amount', t.amount, 'currency', t.currency,"
+        " 'flows', (SELECT json_group_array(json_object("
+        "    'amount', f.amount, 'channel', f.channel, 'channel_txn_no', COALESCE(f.channel_txn_no, ''),"
+        "    'fail_code', COALESCE(f.fail_code, ''), 'fail_reason', COALESCE(f.fail_reason, ''),"
+        "    'flow_no', f.flow_no, 'method', f.method, 'payment_no', COALESCE(p.payment_no, ''),"
+        "    'qr_content', COALESCE(f.qr_content, ''),"
+        "    'qr_expires_at', CASE WHEN COALESCE(f.qr_content, '') = '' THEN 0 ELSE COALESCE(f.prepay_expires_at, 0) END,"
+        "    'recon_pending', json(CASE WHEN f.recon_pending THEN 'true' ELSE 'false' END),"
+        "    'seq', f.seq, 'status', f.status))"
+        "    FROM payment_flows f INDEXED BY ix_flow_trade LEFT JOIN payment_orders p ON p.id = f.payment_id"
+        "    WHERE f.trade_id = t.id),"
+        " 'freeze_reason', COALESCE(t.freeze_reason, ''),"
+        " 'frozen', json(CASE WHEN t.frozen THEN 'true' ELSE 'false' END),"
+        " 'out_trade_no', t.out_trade_no, 'paid', t.paid_amount,"
+        " 'payments', (SELECT json_group_array(json_object("
+        "    'fail_reason', COALESCE(p.fail_reason, ''), 'payment_no', p.payment_no, 'status', p.status))"
+        "    FROM payment_orders p INDEXED BY ix_payment_trade WHERE p.trade_id = t.id),"
+        " 'refunded', t.refunded_amount,"
+        " 'refunds', (SELECT json_group_array(json_object("
+        "    'amount', r.amount, 'reason', r.reason, 'refund_no', r.refund_no, 'status', r.status))"
+        "    FROM refund_orders r INDEXED BY ix_refund_trade WHERE r.trade_id = t.id),"
+        " 'status', t.status,"
+        " 'updated_at', max(t.updated_at,"
+        "    COALESCE((SELECT max(updated_at) FROM payment_orders WHERE trade_id = t.id), 0),"
+        "    COALESCE((SELECT max(updated_at) FROM payment_flows WHERE trade_id = t.id), 0),"
+        "    COALESCE((SELECT max(updated_at) FROM refund_orders WHERE trade_id = t.id), 0)))"
+        " FROM trade_orders t WHERE t.id = ?"));
+    q.addBindValue(tradeId);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString().toUtf8();
+}
+
 } // namespace
 
 class TestStatusCache : public QObject
@@ -42,6 +82,7 @@ private slots:
     void threadSafetySmoke();
     void writerFollowsCommittedTransitions();
     void snapshotHasTheContractKeys();
+    void snapshotMatchesTheSqlJsonItReplaced();
     void warmLoadsOpenAndRecentTrades();
     void probeCountsDatabaseAccess();
 };
@@ -216,6 +257,65 @@ void TestStatusCache::snapshotHasTheContractKeys()
     rk.sort();
     QCOMPARE(rk, (QStringList{u"amount"_s, u"reason"_s, u"refund_no"_s, u"status"_s}));
     QCOMPARE(refunds[0].toObject().value(u"amount"_s).toInteger(), 100);
+}
+
+void TestStatusCache::snapshotMatchesTheSqlJsonItReplaced()
+{
+    EngineRig rig;
+    // Paid combined, refunded in part; an open QR pre-payment; a declined card (a failed
+    // payment with its reason); a trade frozen for review.
+    QVERIFY(rig.pay(u"T-o1"_s, 3000, {{u"coupon"_s, u"CP-5OFF"_s, 500}, {u"wallet"_s, u"M1001"_s, 1000}, {u"card"_s, {}, 1500}}));
+    rig.clock.advance(3000);
+    QVERIFY(rig.view(u"T-o1"_s).trade.status == TradeStatus::Paid);
+    QVERIFY(rig.pay(u"T-o2"_s, 1200, {{u"qr_a"_s, {}, 1200}}));
+    FaultProfile decline;
+    decline.declineRate = 1.0;
+    rig.card->setFaultProfile(decline);
+    QVERIFY(rig.pay(u"T-o3"_s, 800, {{u"card"_s, {}, 800}}));
+    rig.clock.advance(3000);
+    rig.card->setFaultProfile(FaultProfile{});
+    RefundCommand rc;
+    rc.outTradeNo = u"T-o1"_s;
+    rc.refundNo = u"R-o1"_s;
+    rc.amountMinor = 700;
+    rc.requestedBy = u"cashier1"_s;
+    QVERIFY(rig.engine->refund(rc));
+    rig.clock.advance(3000);
+    Database &db = *rig.db;
+    // Text the JSON writer must escape the way SQLite does: quotes, backslashes, control
+    // characters, Chinese; NULLs where the columns allow them.
+    const QString tricky = u"\"quoted\" back\\slash\nline\ttab\r\b\f\x01\x1f \u4e2d\u6587 \U0001F600 /"_s;
+    QSqlQuery u(db.db());
+    u.prepare(u"UPDATE payment_flows SET fail_reason = ?, fail_code = NULL WHERE id = (SELECT max(id) FROM payment_flows)"_s);
+    u.addBindValue(tricky);
+    QVERIFY(u.exec());
+    u.prepare(u"UPDATE trade_orders SET frozen = 1, freeze_reason = ? WHERE out_trade_no = 'T-o2'"_s);
+    u.addBindValue(tricky);
+    QVERIFY(u.exec());
+    u.prepare(u"UPDATE payment_orders SET fail_reason = ? WHERE id = (SELECT max(id) FROM payment_orders)"_s);
+    u.addBindValue(tricky);
+    QVERIFY(u.exec());
+    QVERIFY(u.exec(u"SELECT id FROM trade_orders ORDER BY id"_s));
+    QList<qint64> ids;
+    while (u.next())
+        ids << u.value(0).toLongLong();
+    QCOMPARE(ids.size(), 3);
+    int withRefunds = 0;
+    int escaped = 0;
+    for (qint64 id : ids) {
+        QString no;
+        auto mine = CacheWriter::snapshot(db, id, &no);
+        QVERIFY2(mine, qPrintable(mine ? QString() : mine.error().message));
+        const QByteArray expected = snapshotBySql(db, id);
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(*mine, expected);
+        QCOMPARE(parse(*mine).value(u"out_trade_no"_s).toString(), no);
+        withRefunds += !parse(*mine).value(u"refunds"_s).toArray().isEmpty();
+        escaped += mine->contains(R"(\"quoted\" back\\slash\nline\ttab\r\b\f\u0001\u001f )");
+    }
+    QCOMPARE(withRefunds, 1);
+    QCOMPARE(escaped, 2); // T-o2's freeze reason, T-o3's payment and flow
+    QVERIFY(CacheWriter::snapshot(db, 0, nullptr).error().code == ErrorCode::NotFound);
 }
 
 void TestStatusCache::warmLoadsOpenAndRecentTrades()
