@@ -6,6 +6,8 @@
 #endif
 #include <sqlite3.h>
 
+#include <QElapsedTimer>
+
 #include <cstring>
 #include <map>
 #include <string>
@@ -255,7 +257,7 @@ std::expected<void, QString> RowLog::sameRows(const QString &path, sqlite3 *othe
     return {};
 }
 
-std::expected<void, QString> RowLog::replay(sqlite3 *const targets[2])
+std::expected<qint64, QString> RowLog::replay(sqlite3 *const targets[2])
 {
     // Columns per (file, table) from the target's schema; the INTEGER PRIMARY KEY column (if
     // any) is the row id itself.
@@ -348,37 +350,55 @@ std::expected<void, QString> RowLog::replay(sqlite3 *const targets[2])
         sqlite3_reset(s);
         return rc == SQLITE_DONE;
     };
-    bool open[2] = {false, false};
+    // Statements and parameters are resolved before the clock starts: the timed loop only
+    // binds, steps and commits.
+    struct Step
+    {
+        sqlite3_stmt *statement = nullptr; // nullptr: a commit
+        int skipColumn = -1;               // the INTEGER PRIMARY KEY column of an INSERT (bound as the row id)
+    };
+    std::vector<Step> steps;
+    steps.reserve(d->log.size());
     for (const Entry &e : d->log) {
-        sqlite3 *db = targets[e.file];
-        if (!db)
+        if (!targets[e.file])
             return finalizeAll(), std::unexpected(u"No target for file %1"_s.arg(e.file));
-        if (!open[e.file]) {
-            if (!run(begin[e.file]))
-                return finalizeAll(), std::unexpected(sqliteError(db, u"BEGIN"_s));
-            open[e.file] = true;
-        }
         if (e.op == Op::Commit) {
-            if (!run(commit[e.file]))
-                return finalizeAll(), std::unexpected(sqliteError(db, u"COMMIT"_s));
-            open[e.file] = false;
+            steps.push_back({});
             continue;
         }
         auto s = statementFor(e);
         if (!s)
             return finalizeAll(), std::unexpected(s.error());
-        const TableInfo &t = tableInfo(e.file, e.table);
+        steps.push_back({*s, e.op == Op::Insert ? tableInfo(e.file, e.table).rowidAlias : -1});
+    }
+    QElapsedTimer timer;
+    timer.start();
+    bool open[2] = {false, false};
+    for (size_t k = 0; k < steps.size(); ++k) {
+        const Entry &e = d->log[k];
+        sqlite3 *db = targets[e.file];
+        if (!open[e.file]) {
+            if (!run(begin[e.file]))
+                return finalizeAll(), std::unexpected(sqliteError(db, u"BEGIN"_s));
+            open[e.file] = true;
+        }
+        sqlite3_stmt *s = steps[k].statement;
+        if (!s) {
+            if (!run(commit[e.file]))
+                return finalizeAll(), std::unexpected(sqliteError(db, u"COMMIT"_s));
+            open[e.file] = false;
+            continue;
+        }
         int p = 1;
         if (e.op == Op::Insert)
-            sqlite3_bind_int64(*s, p++, e.newRowid);
+            sqlite3_bind_int64(s, p++, e.newRowid);
         for (size_t i = 0; i < e.columns.size(); ++i) {
-            if (e.op == Op::Insert && e.columns[i] == t.rowidAlias)
-                continue;
-            sqlite3_bind_value(*s, p++, e.values[i]);
+            if (e.columns[i] != steps[k].skipColumn)
+                sqlite3_bind_value(s, p++, e.values[i]);
         }
         if (e.op != Op::Insert)
-            sqlite3_bind_int64(*s, p++, e.oldRowid);
-        if (!run(*s) || sqlite3_changes(db) != 1)
+            sqlite3_bind_int64(s, p++, e.oldRowid);
+        if (!run(s) || sqlite3_changes(db) != 1)
             return finalizeAll(), std::unexpected(sqliteError(db, u"Replay of a row of %1 (row id %2)"_s
                                                                    .arg(QString::fromStdString(d->tables[size_t(e.table)]))
                                                                    .arg(e.op == Op::Insert ? e.newRowid : e.oldRowid)));
@@ -387,8 +407,9 @@ std::expected<void, QString> RowLog::replay(sqlite3 *const targets[2])
         if (open[f] && !run(commit[f]))
             return finalizeAll(), std::unexpected(sqliteError(targets[f], u"COMMIT"_s));
     }
+    const qint64 ns = timer.nsecsElapsed();
     finalizeAll();
-    return {};
+    return ns;
 }
 
 } // namespace pay::cli

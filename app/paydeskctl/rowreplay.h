@@ -33,8 +33,9 @@ public:
     // Replays the log onto `targets` (copies of the files as they were when recording began):
     // each change with a prepared INSERT / UPDATE of the changed columns / DELETE by row id,
     // BEGIN IMMEDIATE before a file's first change after a commit, COMMIT at each recorded
-    // commit. Fails, naming the row, if a change does not write exactly one row.
-    std::expected<void, QString> replay(sqlite3 *const targets[2]);
+    // commit. Fails, naming the row, if a change does not write exactly one row. Statements are
+    // prepared first; returns the nanoseconds of the replay itself (binds, steps, commits).
+    std::expected<qint64, QString> replay(sqlite3 *const targets[2]);
 
     // Copies the live database of `from` into a new file `toPath` page by page (SQLite's backup
     // API: row ids stay the same, which a VACUUM would not promise).
