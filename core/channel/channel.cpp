@@ -1,6 +1,24 @@
 #include "channel.h"
 
+#include "../domain/compactjson.h"
+
+#include <QJsonDocument>
+
 namespace pay {
+
+QJsonObject ChannelResult::rawObject() const
+{
+    if (!raw.isEmpty() || rawJson.isEmpty())
+        return raw;
+    return QJsonDocument::fromJson(rawJson).object();
+}
+
+QByteArray ChannelResult::rawCompact() const
+{
+    if (!rawJson.isEmpty())
+        return rawJson;
+    return raw.isEmpty() ? QByteArray() : compactJsonObject(raw);
+}
 
 QString channelOutcomeName(ChannelOutcome outcome)
 {

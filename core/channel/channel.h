@@ -35,6 +35,10 @@ struct ChannelResult
     qint64 amountMinor = 0; // what the channel says moved, in minor units
     QString channelStatus; // query/close: the channel's own status word (NOTPAY, PAID, CLOSED, REFUNDED)
     QJsonObject raw;       // the reply as it came, for the order timeline
+    QByteArray rawJson;    // or the same as compact JSON text, when the channel wrote it as text
+    // The reply as an object, or as compact JSON, whichever form it came in (empty: none).
+    QJsonObject rawObject() const;
+    QByteArray rawCompact() const;
     // False when the request provably never reached the channel (gateway bulkhead, breaker, kill
     // switch, connection refused). Only then may the engine fail over to another channel.
     bool requestSent = true;

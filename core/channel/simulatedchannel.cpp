@@ -1,5 +1,7 @@
 #include "simulatedchannel.h"
 
+#include "../domain/compactjson.h"
+
 #include "../sim/clock.h"
 
 #include <QDateTime>
@@ -108,12 +110,18 @@ void SimulatedChannel::execute(
     ++m_repliesPending;
     auto answer = [this, reply](ChannelResult r) {
         --m_repliesPending;
-        r.raw.insert(u"channel"_s, m_name);
-        r.raw.insert(u"code"_s, r.code);
-        if (!r.channelStatus.isEmpty())
-            r.raw.insert(u"status"_s, r.channelStatus);
-        if (!r.channelTxnNo.isEmpty())
-            r.raw.insert(u"txn"_s, r.channelTxnNo);
+        // The channel's reply as it would come over the wire, written straight to JSON text.
+        const JsonField fields[] = {JsonField::string(QLatin1StringView("channel"), m_name),
+                                    JsonField::string(QLatin1StringView("code"), r.code),
+                                    JsonField::string(QLatin1StringView("status"), r.channelStatus),
+                                    JsonField::string(QLatin1StringView("txn"), r.channelTxnNo)};
+        const JsonField *present[4];
+        qsizetype n = 0;
+        for (const JsonField &f : fields) {
+            if (f.key == QLatin1StringView("channel") || f.key == QLatin1StringView("code") || !f.text.isEmpty())
+                present[n++] = &f;
+        }
+        r.rawJson = compactJsonObject(present, n);
         reply(r);
     };
 

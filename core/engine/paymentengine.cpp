@@ -33,8 +33,8 @@ QJsonObject resultJson(const ChannelResult &r)
                   {QStringLiteral("channel_txn_no"), r.channelTxnNo},
                   {QStringLiteral("amount"), r.amountMinor},
                   {QStringLiteral("channel_status"), r.channelStatus}};
-    if (!r.raw.isEmpty())
-        o.insert(QStringLiteral("raw"), r.raw);
+    if (const QJsonObject raw = r.rawObject(); !raw.isEmpty())
+        o.insert(QStringLiteral("raw"), raw);
     return o;
 }
 
@@ -491,11 +491,11 @@ void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known, const Q
         // method, seed 6): first ask that channel to close. If it says it was already paid, the
         // new attempt is not needed.
         m_switchChecked.insert(paymentId);
-        auto others = flows.forTrade(p->tradeId);
+        auto others = flows.waitingOfOtherPayments(p->tradeId, paymentId);
         QList<PaymentFlow> waiting;
         if (others) {
             for (const PaymentFlow &f : *others) {
-                if (f.paymentId != paymentId && inFlight(f.status) && m_channels.isExternal(f.channel))
+                if (inFlight(f.status) && m_channels.isExternal(f.channel))
                     waiting << f;
             }
         }
@@ -944,11 +944,11 @@ void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known,
 void PaymentEngine::closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId)
 {
     FlowRepository flows(m_db);
-    auto list = flows.forTrade(tradeId);
+    auto list = flows.waitingOfOtherPayments(tradeId, winnerPaymentId);
     if (!list)
         return;
     for (const PaymentFlow &f : *list) {
-        if (f.paymentId == winnerPaymentId || !inFlight(f.status) || !m_channels.isExternal(f.channel))
+        if (!inFlight(f.status) || !m_channels.isExternal(f.channel))
             continue;
         const qint64 flowId = f.id;
         callChannel([=, this] {

@@ -500,6 +500,17 @@ Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
     return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows of trade #%1").arg(tradeId); });
 }
 
+Result<QList<PaymentFlow>> FlowRepository::waitingOfOtherPayments(qint64 tradeId, qint64 paymentId)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
+                               + QStringLiteral(" FROM payment_flows WHERE trade_id = ? AND payment_id != ?"
+                                                " AND status IN ('PREPAID', 'PAYING') ORDER BY id");
+    SqlStatement &q = m_db.statement(sql);
+    q.addBindValue(tradeId);
+    q.addBindValue(paymentId);
+    return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows of trade #%1").arg(tradeId); });
+}
+
 Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, qint64 nowMs)
 {
     // Only the columns the move brings are written: SQLite rewrites the index entries of every

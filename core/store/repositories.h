@@ -61,6 +61,9 @@ public:
     // Every flow of the payment the flow `flowId` belongs to (itself included), in seq order.
     Result<QList<PaymentFlow>> siblingsOf(qint64 flowId);
     Result<QList<PaymentFlow>> forTrade(qint64 tradeId);
+    // The trade's flows of payments other than `paymentId` still waiting at their channel
+    // (PREPAID or PAYING): usually none, so this reads no rows at all.
+    Result<QList<PaymentFlow>> waitingOfOtherPayments(qint64 tradeId, qint64 paymentId);
     // Transition with the fields the move brings, set on `flow` before calling: the channel
     // txn no. for SUCCEEDED, the fail code and reason for FAILED and CLOSED (QR content has its
     // own update). Other fields are not written.

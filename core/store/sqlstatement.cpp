@@ -90,11 +90,11 @@ bool SqlStatement::fail(int rc)
 bool SqlStatement::beginBind()
 {
     if (!m_binding) {
-        // A new set: the statement stops where it was (as exec() would) and forgets the old values.
-        if (m_stmt) {
+        // A new set: the statement stops where it was (as exec() would). The old values are
+        // not cleared here: every placeholder gets a new value or NULL before the next step
+        // (exec() binds NULL to those left out), and SQLite reuses its buffers for copied text.
+        if (m_stmt)
             sqlite3_reset(m_stmt);
-            sqlite3_clear_bindings(m_stmt);
-        }
         m_keep.clear();
         m_nextParam = 0;
         m_bindRc = SQLITE_OK;
@@ -258,6 +258,9 @@ bool SqlStatement::exec()
         sqlite3_reset(m_stmt);
         sqlite3_clear_bindings(m_stmt);
         m_keep.clear();
+    } else {
+        for (int i = m_nextParam + 1; i <= m_params; ++i) // placeholders left out are NULL
+            sqlite3_bind_null(m_stmt, i);
     }
     m_binding = false;
     if (m_bindRc != SQLITE_OK) {

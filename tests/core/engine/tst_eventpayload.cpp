@@ -85,6 +85,30 @@ private slots:
         QCOMPARE(EventPayload(r).json(), qtCompact(resultObject(r)));
     }
 
+    // A reply the channel wrote as JSON text (rawJson) gives the same payload as the same reply
+    // given as an object, and reads back as that object.
+    void rawTextRepliesMatchRawObjects()
+    {
+        ChannelResult asObject;
+        asObject.outcome = ChannelOutcome::Failed;
+        asObject.code = QStringLiteral("INSUFFICIENT_FUNDS");
+        asObject.message = QStringLiteral("余额不足");
+        asObject.amountMinor = 1000;
+        asObject.raw = QJsonObject{{QStringLiteral("channel"), QStringLiteral("wallet")},
+                                   {QStringLiteral("code"), asObject.code},
+                                   {QStringLiteral("status"), QStringLiteral("FAILED \"x\"")}};
+        ChannelResult asText = asObject;
+        asText.raw = QJsonObject();
+        asText.rawJson = qtCompact(asObject.raw);
+        QCOMPARE(asText.rawObject(), asObject.raw);
+        QCOMPARE(asObject.rawCompact(), asText.rawJson);
+        QCOMPARE(EventPayload(asText).json(), EventPayload(asObject).json());
+        QCOMPARE(EventPayload(asText).json(), qtCompact(resultObject(asObject)));
+        ChannelResult none;
+        QVERIFY(none.rawObject().isEmpty());
+        QVERIFY(none.rawCompact().isEmpty());
+    }
+
     void objectPayloadsTakeExtraFields()
     {
         const QJsonObject callback{{QStringLiteral("trade_state"), QStringLiteral("SUCCESS")}, {QStringLiteral("total"), 300}};
