@@ -143,7 +143,7 @@ Result<EngineRound> engineRound(const QString &path, int n, int window, bool gro
                              [](unsigned, void *ctx, void *st, void *ns) -> int {
                                  auto *target = static_cast<TraceTarget *>(ctx);
                                  const char *sql = sqlite3_sql(static_cast<sqlite3_stmt *>(st));
-                                 auto &e = (*target->profile)[target->prefix + std::string(sql ? sql : "?").substr(0, 100)];
+                                 auto &e = (*target->profile)[target->prefix + std::string(sql ? sql : "?").substr(0, 400)];
                                  ++e.first;
                                  e.second += *static_cast<qint64 *>(ns);
                                  return 0;

@@ -154,6 +154,7 @@ private:
     QString m_path;
     QString m_connection;
     mutable StatementCache m_statements;
+    QHash<QString, qint64> m_sequences; // the last value nextSequence() handed out per channel
     mutable sqlite3 *m_handle = nullptr;
     bool m_group = false;
     bool m_groupBegun = false;

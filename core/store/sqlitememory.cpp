@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace pay::sqlitememory {
 
@@ -18,6 +19,12 @@ constexpr int kMaxSmall = 1024;
 constexpr int kClasses = kMaxSmall / kGranule;
 constexpr int kMaxCachedPerClass = 512; // a thread keeps at most this many free blocks per class
 constexpr size_t kHeader = 8;
+// A few freed big blocks (up to 1 MB) are kept per thread for the next request of the same
+// size: SQLite's in-memory savepoint journal takes one 512 KB block per savepoint and gives it
+// back at the release, a dozen times per payment, and glibc would return it to the system and
+// fault it in again every time.
+constexpr int kBigSlots = 4;
+constexpr int kMaxCachedBig = 1 << 20;
 
 struct FreeBlock
 {
@@ -30,7 +37,8 @@ struct ThreadCache
 {
     FreeBlock *head[kClasses];
     int count[kClasses];
-    bool closed; // the thread is ending: free straight to malloc
+    void *big[kBigSlots]; // user pointers of cached big blocks (their size is in the header)
+    bool closed;          // the thread is ending: free straight to malloc
 };
 thread_local ThreadCache t_cache; // zero-initialized
 
@@ -45,6 +53,11 @@ struct Cleaner
                 std::free(reinterpret_cast<char *>(b) - kHeader);
             }
             t_cache.count[c] = 0;
+        }
+        for (void *&b : t_cache.big) {
+            if (b)
+                std::free(static_cast<char *>(b) - kHeader);
+            b = nullptr;
         }
     }
 };
@@ -79,6 +92,11 @@ void *xMalloc(int bytes)
             --t_cache.count[c];
             return b;
         }
+    } else if (size <= kMaxCachedBig) {
+        for (void *&b : t_cache.big) {
+            if (b && sizeOf(b) == size)
+                return std::exchange(b, nullptr);
+        }
     }
     char *raw = static_cast<char *>(std::malloc(kHeader + size_t(size)));
     if (!raw)
@@ -101,6 +119,15 @@ void xFree(void *p)
             t_cache.head[c] = b;
             ++t_cache.count[c];
             return;
+        }
+    }
+    if (size > kMaxSmall && size <= kMaxCachedBig && !t_cache.closed) {
+        for (void *&b : t_cache.big) {
+            if (!b) {
+                (void)&t_cleaner;
+                b = p;
+                return;
+            }
         }
     }
     std::free(static_cast<char *>(p) - kHeader);

@@ -22,6 +22,7 @@ private slots:
     void sizesComeInClasses();
     void reallocKeepsContents();
     void freedBlocksAreReused();
+    void bigBlocksAreReused();
     void blocksCrossThreads();
     void databaseWorksOnIt();
 };
@@ -64,6 +65,27 @@ void TestSqliteMemory::freedBlocksAreReused()
     void *b = sqlite3_malloc(97); // the same class (97..112)
     QCOMPARE(b, a);
     sqlite3_free(b);
+}
+
+void TestSqliteMemory::bigBlocksAreReused()
+{
+    // SQLite's in-memory savepoint journal: one 512 KB block per savepoint, again and again.
+    void *a = sqlite3_malloc(512 * 1024 + 8);
+    QVERIFY(a);
+    QCOMPARE(sqlite3_msize(a), 512 * 1024 + 8);
+    std::memset(a, 0x5a, 512 * 1024 + 8);
+    sqlite3_free(a);
+    void *b = sqlite3_malloc(512 * 1024 + 8);
+    QCOMPARE(b, a);
+    void *c = sqlite3_malloc(512 * 1024 + 8); // a second one while the first is in use: a new block
+    QVERIFY(c && c != b);
+    sqlite3_free(b);
+    sqlite3_free(c);
+    // Another size is not handed a cached block of the wrong size.
+    void *d = sqlite3_malloc(200 * 1024);
+    QVERIFY(d != b && d != c);
+    QCOMPARE(sqlite3_msize(d), 200 * 1024);
+    sqlite3_free(d);
 }
 
 void TestSqliteMemory::blocksCrossThreads()

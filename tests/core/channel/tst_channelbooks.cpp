@@ -75,6 +75,18 @@ void TestChannelBooks::sequencesArePerChannel()
     books.reset();
     books = std::move(*ChannelBooks::open(db.path()));
     QCOMPARE(*books->nextSequence(u"qr_a"_s), 3); // survives a restart
+    // A number handed out in a transaction that rolls back is handed out again.
+    {
+        ChannelBooks::Transaction tx(*books);
+        QCOMPARE(*books->nextSequence(u"qr_a"_s), 4);
+    }
+    QCOMPARE(*books->nextSequence(u"qr_a"_s), 4);
+    // Another connection on the same file moves the sequence on: this one follows it.
+    auto other = std::move(*ChannelBooks::open(db.path()));
+    QCOMPARE(*other->nextSequence(u"qr_a"_s), 5);
+    QCOMPARE(*other->nextSequence(u"qr_a"_s), 6);
+    QCOMPARE(*books->nextSequence(u"qr_a"_s), 7);
+    QCOMPARE(*other->nextSequence(u"qr_a"_s), 8);
 }
 
 void TestChannelBooks::ordersRoundTrip()
