@@ -244,8 +244,8 @@ int benchEngine(const QStringList &args)
                  QStringLiteral("Payments in flight at once (default 64, within the gateway's bulkhead of 16 in flight + 64 queued): accepted together, then processed together."),
                  QStringLiteral("N"), QStringLiteral("64")});
     p.addOption({QStringLiteral("rounds"),
-                 QStringLiteral("Rounds (default 3): each runs the engine on fresh files, then the baseline on fresh copies; the medians are reported."),
-                 QStringLiteral("N"), QStringLiteral("3")});
+                 QStringLiteral("Rounds (default 5): each runs the engine on fresh files, then the baseline on fresh copies; the medians are reported."),
+                 QStringLiteral("N"), QStringLiteral("5")});
     p.addOption({QStringLiteral("no-group"),
                  QStringLiteral("Commit every transition on its own instead of one group commit per virtual instant.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});

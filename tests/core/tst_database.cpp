@@ -1,4 +1,5 @@
 #include "store/database.h"
+#include "store/invariants.h"
 #include "store/schema.h"
 #include "store/transaction.h"
 #include "testsupport.h"
@@ -253,6 +254,9 @@ void TestDatabase::migratesVersion4Fixture()
     while (q.next())
         seqs << q.value(0).toInt();
     QCOMPARE(seqs, (QList<int>{1, 2, 3}));
+    // Every invariant holds on the migrated file.
+    InvariantChecker checker(**db);
+    QVERIFY(InvariantChecker::allHold(checker.checkAll(true)));
 }
 
 void TestDatabase::refusesTextFile()

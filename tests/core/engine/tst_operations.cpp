@@ -24,6 +24,7 @@ private slots:
     void approvedRefundRecordsBothNames();
     void retryFailedRefund();
     void resolveBreak();
+    void invariantsCatchATerminalStateLeft();
 
 private:
     static OperatorContext ops(const QString &reason = QStringLiteral("customer called"))
@@ -183,6 +184,45 @@ void TestOperations::resolveBreak()
     QCOMPARE(auditOf(rig, QStringLiteral("break:7")).size(), 1);
     // Resolving it again is refused: it is no longer open.
     QCOMPARE(svc.resolveBreak(7, QStringLiteral("again"), ops()).error().code, ErrorCode::NotFound);
+}
+
+// "Terminal states stay terminal" finds an entity whose event log leaves a terminal state, and
+// only that one, on an engine-written database.
+void TestOperations::invariantsCatchATerminalStateLeft()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-inv1"), 3000, {{QStringLiteral("coupon"), QStringLiteral("CP-5OFF"), 500},
+                                                    {QStringLiteral("wallet"), QStringLiteral("M1001"), 1000},
+                                                    {QStringLiteral("card"), {}, 1500}}));
+    QVERIFY(rig.pay(QStringLiteral("T-inv2"), 1000, {{QStringLiteral("card"), {}, 1000}}));
+    rig.clock.advance(3000);
+    InvariantChecker checker(*rig.db);
+    auto find = [&](const QList<InvariantResult> &all) {
+        for (const InvariantResult &r : all) {
+            if (r.name == QStringLiteral("terminal_states_final"))
+                return r;
+        }
+        return InvariantResult{};
+    };
+    QVERIFY(find(checker.checkAll(false)).ok);
+    QCOMPARE(find(checker.checkAll(false)).name, QStringLiteral("terminal_states_final"));
+    // T-inv1's card flow succeeded; an event that takes it back to PAYING afterwards breaks it.
+    const OrderView v = rig.view(QStringLiteral("T-inv1"));
+    const PaymentFlow card = v.flows.last();
+    QVERIFY(card.status == FlowStatus::Succeeded);
+    QSqlQuery q(rig.db->db());
+    q.prepare(QStringLiteral("INSERT INTO events (at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source)"
+                             " VALUES (?, ?, 'FLOW', ?, ?, 'SUCCEEDED', 'PAYING', 'SEND', 'system')"));
+    q.addBindValue(rig.clock.nowMs());
+    q.addBindValue(card.tradeId);
+    q.addBindValue(card.id);
+    q.addBindValue(card.flowNo);
+    QVERIFY(q.exec());
+    const InvariantResult r = find(checker.checkAll(false));
+    QVERIFY(!r.ok);
+    QCOMPARE(r.violations, 1);
+    QVERIFY2(r.examples.value(0).contains(card.flowNo) && r.examples.value(0).contains(QStringLiteral("SUCCEEDED then PAYING")),
+             qPrintable(r.examples.value(0)));
 }
 
 QTEST_GUILESS_MAIN(TestOperations)
