@@ -38,6 +38,7 @@ struct ThreadCache
     FreeBlock *head[kClasses];
     int count[kClasses];
     void *big[kBigSlots]; // user pointers of cached big blocks (their size is in the header)
+    bool registered;      // the thread's Cleaner is registered
     bool closed;          // the thread is ending: free straight to malloc
 };
 thread_local ThreadCache t_cache; // zero-initialized
@@ -62,6 +63,15 @@ struct Cleaner
     }
 };
 thread_local Cleaner t_cleaner;
+
+// The first block a thread keeps registers its Cleaner (one guarded access per thread, not per free).
+inline void registerThread()
+{
+    if (!t_cache.registered) {
+        t_cache.registered = true;
+        (void)&t_cleaner;
+    }
+}
 
 inline int classOf(int bytes)
 {
@@ -113,7 +123,7 @@ void xFree(void *p)
     if (size <= kMaxSmall && !t_cache.closed) {
         const int c = classOf(int(size));
         if (t_cache.count[c] < kMaxCachedPerClass) {
-            (void)&t_cleaner; // the thread hands its cache back when it ends
+            registerThread(); // the thread hands its cache back when it ends
             auto *b = static_cast<FreeBlock *>(p);
             b->next = t_cache.head[c];
             t_cache.head[c] = b;
@@ -124,7 +134,7 @@ void xFree(void *p)
     if (size > kMaxSmall && size <= kMaxCachedBig && !t_cache.closed) {
         for (void *&b : t_cache.big) {
             if (!b) {
-                (void)&t_cleaner;
+                registerThread();
                 b = p;
                 return;
             }
