@@ -1,5 +1,10 @@
 #include "repositories.h"
 
+#include <sqlite3.h>
+
+#include <array>
+#include <cstring>
+
 #include <QCryptographicHash>
 #include <QHash>
 #include <QJsonDocument>
@@ -19,6 +24,40 @@ QVariant nullIfEmpty(const QString &s)
 QVariant nullIfZero(qint64 v)
 {
     return v == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(v);
+}
+
+// Short text that repeats from row to row (states, methods, channels, currencies, accounts):
+// one shared QString per distinct value, per thread, instead of an allocation on every read.
+// At most 64 values are remembered; others are read as usual.
+QString sharedText(const SqlStatement &q, int column)
+{
+    if (q.columnType(column) != SQLITE_TEXT)
+        return q.text(column);
+    const QByteArrayView v = q.utf8(column);
+    constexpr qsizetype kMaxBytes = 24;
+    if (v.size() > kMaxBytes || v.isEmpty())
+        return q.text(column);
+    struct Entry
+    {
+        char bytes[kMaxBytes];
+        qsizetype size = 0;
+        QString text;
+    };
+    thread_local std::array<Entry, 64> table;
+    thread_local int used = 0;
+    for (int i = 0; i < used; ++i) {
+        const Entry &e = table[size_t(i)];
+        if (e.size == v.size() && std::memcmp(e.bytes, v.data(), size_t(v.size())) == 0)
+            return e.text;
+    }
+    QString text = q.text(column);
+    if (used < int(table.size())) {
+        Entry &e = table[size_t(used++)];
+        std::memcpy(e.bytes, v.data(), size_t(v.size()));
+        e.size = v.size();
+        e.text = text;
+    }
+    return text;
 }
 
 Currency currencyOf(const QString &code)
@@ -66,11 +105,11 @@ Result<TradeOrder> readTrade(const SqlStatement &q)
 {
     TradeOrder t;
     t.id = q.int64(0);
-    t.merchantId = q.text(1);
+    t.merchantId = sharedText(q, 1);
     t.outTradeNo = q.text(2);
     t.subject = q.text(3);
-    t.amount = Money(q.int64(4), currencyOf(q.text(5)));
-    if (!fromString(q.text(6), t.status))
+    t.amount = Money(q.int64(4), currencyOf(sharedText(q, 5)));
+    if (!fromString(sharedText(q, 6), t.status))
         return corruptRow(QStringLiteral("trade_orders"), q.text(6));
     t.paidMinor = q.int64(7);
     t.refundedMinor = q.int64(8);
@@ -126,8 +165,8 @@ Result<PaymentOrder> readPayment(const SqlStatement &q)
     p.id = q.int64(0);
     p.paymentNo = q.text(1);
     p.tradeId = q.int64(2);
-    p.amount = Money(q.int64(3), currencyOf(q.text(4)));
-    if (!fromString(q.text(5), p.status))
+    p.amount = Money(q.int64(3), currencyOf(sharedText(q, 4)));
+    if (!fromString(sharedText(q, 5), p.status))
         return corruptRow(QStringLiteral("payment_orders"), q.text(5));
     p.failReason = q.text(6);
     p.createdAtMs = q.int64(7);
@@ -151,11 +190,11 @@ Result<PaymentFlow> readFlow(const SqlStatement &q)
     f.paymentId = q.int64(2);
     f.tradeId = q.int64(3);
     f.seq = int(q.int64(4));
-    f.method = q.text(5);
-    f.channel = q.text(6);
+    f.method = sharedText(q, 5);
+    f.channel = sharedText(q, 6);
     f.account = q.text(7);
-    f.amount = Money(q.int64(8), currencyOf(q.text(9)));
-    if (!fromString(q.text(10), f.status))
+    f.amount = Money(q.int64(8), currencyOf(sharedText(q, 9)));
+    if (!fromString(sharedText(q, 10), f.status))
         return corruptRow(QStringLiteral("payment_flows"), q.text(10));
     f.channelTxnNo = q.text(11);
     f.failCode = q.text(12);
@@ -182,10 +221,10 @@ Result<RefundOrder> readRefund(const SqlStatement &q)
     r.id = q.int64(0);
     r.refundNo = q.text(1);
     r.tradeId = q.int64(2);
-    r.amount = Money(q.int64(3), currencyOf(q.text(4)));
-    if (!fromString(q.text(5), r.reason))
+    r.amount = Money(q.int64(3), currencyOf(sharedText(q, 4)));
+    if (!fromString(sharedText(q, 5), r.reason))
         return corruptRow(QStringLiteral("refund_orders"), q.text(5));
-    if (!fromString(q.text(6), r.status))
+    if (!fromString(sharedText(q, 6), r.status))
         return corruptRow(QStringLiteral("refund_orders"), q.text(6));
     r.requestedBy = q.text(7);
     r.approvedBy = q.text(8);
@@ -208,9 +247,9 @@ Result<RefundFlow> readRefundFlow(const SqlStatement &q)
     r.refundId = q.int64(2);
     r.flowId = q.int64(3);
     r.tradeId = q.int64(4);
-    r.channel = q.text(5);
-    r.amount = Money(q.int64(6), currencyOf(q.text(7)));
-    if (!fromString(q.text(8), r.status))
+    r.channel = sharedText(q, 5);
+    r.amount = Money(q.int64(6), currencyOf(sharedText(q, 7)));
+    if (!fromString(sharedText(q, 8), r.status))
         return corruptRow(QStringLiteral("refund_flows"), q.text(8));
     r.channelRefundNo = q.text(9);
     r.attempts = int(q.int64(10));
