@@ -112,9 +112,7 @@ void SqlStatement::bindText(const QByteArray &utf8)
     // buffer of its own on every use, one code unit at a time. The bytes stay in m_keep.
     m_keep.push_back(utf8);
     const QByteArray &u = m_keep.back();
-    const int rc = sqlite3_bind_text(m_stmt, m_nextParam, u.isEmpty() ? "" : u.constData(), int(u.size()), SQLITE_STATIC);
-    if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-        m_bindRc = rc;
+    note(sqlite3_bind_text(m_stmt, m_nextParam, u.isEmpty() ? "" : u.constData(), int(u.size()), SQLITE_STATIC));
 }
 
 void SqlStatement::addBindValue(const QString &text)
@@ -122,9 +120,7 @@ void SqlStatement::addBindValue(const QString &text)
     if (!beginBind())
         return;
     if (text.isNull()) {
-        const int rc = sqlite3_bind_null(m_stmt, m_nextParam);
-        if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-            m_bindRc = rc;
+        note(sqlite3_bind_null(m_stmt, m_nextParam));
         return;
     }
     // Most bound text is ASCII (numbers, states, codes): narrowed on the stack and copied by
@@ -144,9 +140,7 @@ void SqlStatement::addBindValue(const QString &text)
             buf[i] = char(in[i]);
         }
         if (ascii) {
-            const int rc = sqlite3_bind_text(m_stmt, m_nextParam, buf, int(n), SQLITE_TRANSIENT);
-            if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-                m_bindRc = rc;
+            note(sqlite3_bind_text(m_stmt, m_nextParam, buf, int(n), SQLITE_TRANSIENT));
             return;
         }
     }
@@ -158,9 +152,7 @@ void SqlStatement::addBindUtf8(const QByteArray &utf8)
     if (!beginBind())
         return;
     if (utf8.isNull()) {
-        const int rc = sqlite3_bind_null(m_stmt, m_nextParam);
-        if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-            m_bindRc = rc;
+        note(sqlite3_bind_null(m_stmt, m_nextParam));
         return;
     }
     bindText(utf8);
@@ -170,9 +162,7 @@ void SqlStatement::addBindValue(qint64 value)
 {
     if (!beginBind())
         return;
-    const int rc = sqlite3_bind_int64(m_stmt, m_nextParam, value);
-    if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-        m_bindRc = rc;
+    note(sqlite3_bind_int64(m_stmt, m_nextParam, value));
 }
 
 void SqlStatement::addBindValue(const QVariant &v)
@@ -182,9 +172,7 @@ void SqlStatement::addBindValue(const QVariant &v)
     if (v.isNull()) {
         if (!beginBind())
             return;
-        const int rc = sqlite3_bind_null(m_stmt, m_nextParam);
-        if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-            m_bindRc = rc;
+        note(sqlite3_bind_null(m_stmt, m_nextParam));
         return;
     }
     switch (v.typeId()) {
@@ -236,8 +224,7 @@ void SqlStatement::addBindValue(const QVariant &v)
         bindText(v.toString().toUtf8());
         return;
     }
-    if (rc != SQLITE_OK && m_bindRc == SQLITE_OK)
-        m_bindRc = rc;
+    note(rc);
 }
 
 bool SqlStatement::exec()

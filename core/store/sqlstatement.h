@@ -73,6 +73,11 @@ private:
     bool fail(int rc);
     bool beginBind(); // the next parameter's number, starting a new set if needed; false past the last
     void bindText(const QByteArray &utf8);
+    void note(int rc) // keeps the set's first failed bind for exec() to report
+    {
+        if (m_bindRc == 0)
+            m_bindRc = rc;
+    }
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
