@@ -4,12 +4,15 @@
 #include "../sim/clock.h"
 #include "../store/repositories.h"
 #include "statuscache.h"
+#include "../domain/jsonbuffer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
+
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -57,80 +60,98 @@ namespace {
 // Text as a JSON string the way SQLite's json_object() writes it (the snapshot's format since
 // it was built by SQL): '"' and '\\' escaped, \b \t \n \f \r, other control characters as
 // \u00xx, everything else (UTF-8) as it is.
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
+void appendJsonString(JsonBuffer &out, QByteArrayView utf8)
 {
-    out += '"';
+    out.put('"');
     qsizetype run = 0; // start of the bytes not yet copied
     for (qsizetype i = 0; i < utf8.size(); ++i) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c != '"' && c != '\\' && c > 0x1f)
             continue;
-        out.append(utf8.sliced(run, i - run));
+        out.put(utf8.sliced(run, i - run));
         run = i + 1;
-        out += '\\';
+        out.put('\\');
         switch (c) {
         case '"':
         case '\\':
-            out += char(c);
+            out.put(char(c));
             break;
         case '\b':
-            out += 'b';
+            out.put('b');
             break;
         case '\t':
-            out += 't';
+            out.put('t');
             break;
         case '\n':
-            out += 'n';
+            out.put('n');
             break;
         case '\f':
-            out += 'f';
+            out.put('f');
             break;
         case '\r':
-            out += 'r';
+            out.put('r');
             break;
         default:
-            out += "u00";
-            out += char('0' + (c >> 4));
-            out += "0123456789abcdef"[c & 0xf];
+            out.lit("u00");
+            out.put(char('0' + (c >> 4)));
+            out.put("0123456789abcdef"[c & 0xf]);
             break;
         }
     }
-    out.append(utf8.sliced(run));
-    out += '"';
+    out.put(utf8.sliced(run));
+    out.put('"');
 }
 
-void appendKey(QByteArray &out, const char *key, bool first)
+// ,"key": (the key a literal: no escaping needed)
+template<qsizetype N>
+void appendKey(JsonBuffer &out, const char (&key)[N], bool first)
 {
+    char *p = out.room(N + 3);
+    qsizetype at = 0;
     if (!first)
-        out += ',';
-    out += '"';
-    out += key;
-    out += "\":";
+        p[at++] = ',';
+    p[at++] = '"';
+    std::memcpy(p + at, key, N - 1);
+    at += N - 1;
+    p[at++] = '"';
+    p[at++] = ':';
+    out.commit(at);
 }
 
 // A column as json_object() writes it: a number, a string, or null.
-void appendValue(QByteArray &out, const SqlStatement &q, int column)
+void appendValue(JsonBuffer &out, const SqlStatement &q, int column)
 {
     switch (q.columnType(column)) {
     case SQLITE_NULL:
-        out += "null";
+        out.lit("null");
         return;
     case SQLITE_INTEGER:
-        out += QByteArray::number(q.int64(column));
+        out.number(q.int64(column));
         return;
     case SQLITE_TEXT:
         appendJsonString(out, q.utf8(column));
         return;
-    default:
-        q.appendText(column, out, "null");
+    default: {
+        QByteArray text;
+        q.appendText(column, text, "null");
+        out.put(text);
         return;
+    }
     }
 }
 
 // COALESCE(column, ''): text, "" for NULL.
-void appendText(QByteArray &out, const SqlStatement &q, int column)
+void appendText(JsonBuffer &out, const SqlStatement &q, int column)
 {
     appendJsonString(out, q.columnType(column) == SQLITE_NULL ? QByteArrayView() : q.utf8(column));
+}
+
+void appendBool(JsonBuffer &out, bool b)
+{
+    if (b)
+        out.lit("true");
+    else
+        out.lit("false");
 }
 
 } // namespace
@@ -157,11 +178,10 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     if (outTradeNo)
         *outTradeNo = t.text(0);
     qint64 updatedAt = t.int64(8);
-    QByteArray body;
-    body.reserve(1024);
-    body += "{\"amount\":";
+    JsonBuffer body(1024);
+    body.lit("{\"amount\":");
     appendValue(body, t, 1);
-    body += ",\"currency\":";
+    body.lit(",\"currency\":");
     appendValue(body, t, 2);
 
     SqlStatement &f = db.statement(QStringLiteral(
@@ -172,9 +192,11 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     f.addBindValue(tradeId);
     if (!f.exec())
         return t.finish(), error(f);
-    body += ",\"flows\":[";
+    body.lit(",\"flows\":[");
     for (bool first = true; f.next(); first = false) {
-        body += first ? "{" : ",{";
+        if (!first)
+            body.put(',');
+        body.put('{');
         appendKey(body, "amount", true);
         appendValue(body, f, 0);
         appendKey(body, "channel", false);
@@ -195,25 +217,25 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
         appendText(body, f, 8);
         appendKey(body, "qr_expires_at", false);
         const bool hasQr = f.columnType(8) != SQLITE_NULL && !f.utf8(8).isEmpty();
-        body += QByteArray::number(hasQr ? f.int64(9) : 0);
+        body.number(hasQr ? f.int64(9) : 0);
         appendKey(body, "recon_pending", false);
-        body += f.int64(10) ? "true" : "false";
+        appendBool(body, f.int64(10));
         appendKey(body, "seq", false);
         appendValue(body, f, 11);
         appendKey(body, "status", false);
         appendValue(body, f, 12);
-        body += '}';
+        body.put('}');
         updatedAt = qMax(updatedAt, f.int64(13));
     }
     f.finish();
-    body += ']';
-    body += ",\"freeze_reason\":";
+    body.put(']');
+    body.lit(",\"freeze_reason\":");
     appendText(body, t, 3);
-    body += ",\"frozen\":";
-    body += t.int64(4) ? "true" : "false";
-    body += ",\"out_trade_no\":";
+    body.lit(",\"frozen\":");
+    appendBool(body, t.int64(4));
+    body.lit(",\"out_trade_no\":");
     appendValue(body, t, 0);
-    body += ",\"paid\":";
+    body.lit(",\"paid\":");
     appendValue(body, t, 5);
 
     SqlStatement &p = db.statement(QStringLiteral(
@@ -222,20 +244,22 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     p.addBindValue(tradeId);
     if (!p.exec())
         return t.finish(), error(p);
-    body += ",\"payments\":[";
+    body.lit(",\"payments\":[");
     for (bool first = true; p.next(); first = false) {
-        body += first ? "{" : ",{";
+        if (!first)
+            body.put(',');
+        body.put('{');
         appendKey(body, "fail_reason", true);
         appendValue(body, p, 0);
         appendKey(body, "payment_no", false);
         appendValue(body, p, 1);
         appendKey(body, "status", false);
         appendValue(body, p, 2);
-        body += '}';
+        body.put('}');
         updatedAt = qMax(updatedAt, p.int64(3));
     }
     p.finish();
-    body += "],\"refunded\":";
+    body.lit("],\"refunded\":");
     appendValue(body, t, 6);
 
     SqlStatement &r = db.statement(QStringLiteral(
@@ -244,9 +268,11 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     r.addBindValue(tradeId);
     if (!r.exec())
         return t.finish(), error(r);
-    body += ",\"refunds\":[";
+    body.lit(",\"refunds\":[");
     for (bool first = true; r.next(); first = false) {
-        body += first ? "{" : ",{";
+        if (!first)
+            body.put(',');
+        body.put('{');
         appendKey(body, "amount", true);
         appendValue(body, r, 0);
         appendKey(body, "reason", false);
@@ -255,17 +281,17 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
         appendValue(body, r, 2);
         appendKey(body, "status", false);
         appendValue(body, r, 3);
-        body += '}';
+        body.put('}');
         updatedAt = qMax(updatedAt, r.int64(4));
     }
     r.finish();
-    body += "],\"status\":";
+    body.lit("],\"status\":");
     appendValue(body, t, 7);
-    body += ",\"updated_at\":";
-    body += QByteArray::number(updatedAt);
-    body += '}';
+    body.lit(",\"updated_at\":");
+    body.number(updatedAt);
+    body.put('}');
     t.finish();
-    return body;
+    return body.take();
 }
 
 Result<void> CacheWriter::refresh(qint64 tradeId)

@@ -1,4 +1,5 @@
 #include "compactjson.h"
+#include "jsonbuffer.h"
 
 #include <QJsonDocument>
 #include <QVarLengthArray>
@@ -9,69 +10,54 @@ namespace pay {
 
 namespace {
 
-void appendEscapedUtf8(QByteArray &out, QByteArrayView utf8)
+void appendEscapedUtf8(JsonBuffer &out, QByteArrayView utf8)
 {
     for (const char c : utf8) {
         const auto u = static_cast<unsigned char>(c);
         switch (u) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"': out.lit("\\\""); break;
+        case '\\': out.lit("\\\\"); break;
+        case '\b': out.lit("\\b"); break;
+        case '\f': out.lit("\\f"); break;
+        case '\n': out.lit("\\n"); break;
+        case '\r': out.lit("\\r"); break;
+        case '\t': out.lit("\\t"); break;
         default:
             if (u < 0x20) {
                 static const char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[u >> 4];
-                out += hex[u & 0xf];
+                out.lit("\\u00");
+                out.put(hex[u >> 4]);
+                out.put(hex[u & 0xf]);
             } else {
-                out += c;
+                out.put(c);
             }
         }
     }
 }
 
-void appendEscaped(QByteArray &out, const QString &s)
+void appendEscaped(JsonBuffer &out, const QString &s)
 {
-    out += '"';
-    // Event text is nearly always printable ASCII (numbers, codes, states): copied a run at a
-    // time from the UTF-16 without a UTF-8 copy; anything else goes through the escaper above.
+    // Event text is nearly always printable ASCII (numbers, codes, states): copied straight
+    // from the UTF-16 without a UTF-8 copy; anything else goes through the escaper above.
     const auto *in = reinterpret_cast<const char16_t *>(s.constData());
     const qsizetype n = s.size();
+    char *dst = out.room(n + 2);
+    *dst++ = '"';
     qsizetype i = 0;
     for (; i < n; ++i) {
         const char16_t c = in[i];
         if (c < 0x20 || c >= 0x7f || c == u'"' || c == u'\\')
             break;
+        dst[i] = char(c);
     }
     if (i == n) {
-        const qsizetype at = out.size();
-        out.resize(at + n);
-        char *dst = out.data() + at;
-        for (qsizetype k = 0; k < n; ++k)
-            dst[k] = char(in[k]);
-    } else {
-        appendEscapedUtf8(out, s.toUtf8());
+        dst[n] = '"';
+        out.commit(n + 2);
+        return;
     }
-    out += '"';
-}
-
-void appendNumber(QByteArray &out, qint64 v)
-{
-    char buf[24];
-    char *end = buf + sizeof buf;
-    char *p = end;
-    quint64 u = v < 0 ? 0 - quint64(v) : quint64(v);
-    do {
-        *--p = char('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
-    out.append(p, end - p);
+    out.commit(1);
+    appendEscapedUtf8(out, s.toUtf8());
+    out.put('"');
 }
 
 // Sorted by key, stable, so that of two fields with one key the later one is kept. There are
@@ -86,28 +72,27 @@ QByteArray writeFields(const JsonField *const *fields, qsizetype count)
             order[j] = order[j - 1];
         order[j] = f;
     }
-    QByteArray out;
-    out.reserve(192);
-    out += '{';
+    JsonBuffer out(192);
+    out.put('{');
     bool first = true;
     for (qsizetype i = 0; i < order.size(); ++i) {
         if (i + 1 < order.size() && order[i + 1]->key == order[i]->key)
             continue; // replaced by a later field
         const JsonField &f = *order[i];
         if (!first)
-            out += ',';
+            out.put(',');
         first = false;
-        out += '"';
-        out.append(f.key.data(), f.key.size());
-        out += "\":";
+        out.put('"');
+        out.put(f.key.data(), f.key.size());
+        out.lit("\":");
         switch (f.kind) {
         case JsonField::Kind::String: appendEscaped(out, f.text); break;
-        case JsonField::Kind::Integer: appendNumber(out, f.number); break;
-        case JsonField::Kind::Json: out += f.json; break;
+        case JsonField::Kind::Integer: out.number(f.number); break;
+        case JsonField::Kind::Json: out.put(f.json); break;
         }
     }
-    out += '}';
-    return out;
+    out.put('}');
+    return out.take();
 }
 
 QByteArray write(const QList<JsonField> &fields)
@@ -122,9 +107,9 @@ QByteArray write(const QList<JsonField> &fields)
 
 QByteArray jsonString(const QString &s)
 {
-    QByteArray out;
+    JsonBuffer out(s.size() + 2);
     appendEscaped(out, s);
-    return out;
+    return out.take();
 }
 
 QByteArray compactJsonObject(std::initializer_list<JsonField> fields)

@@ -1837,21 +1837,23 @@ void PaymentEngine::freeze(qint64 tradeId, const QString &reason)
 // flow is refunded beyond what it took. A violation freezes the trade for review.
 void PaymentEngine::checkTradeInvariants(qint64 tradeId)
 {
+    // One pass over the trade's flows (ix_flow_trade) and an index probe for running refunds
+    // (ix_refund_flow_trade).
     SqlStatement &q = m_db.statement(QStringLiteral(
-        "SELECT t.amount - 0, t.paid_amount - t.refunded_amount,"
-        " (SELECT COALESCE(SUM(amount - refunded_amount), 0) FROM payment_flows WHERE trade_id = t.id AND status = 'SUCCEEDED'),"
-        " (SELECT count(*) FROM payment_flows WHERE trade_id = t.id AND status IN ('INIT','PREPAID','PAYING')),"
-        " (SELECT count(*) FROM refund_flows WHERE trade_id = t.id AND status IN ('ACCEPTED','PROCESSING'))"
-        " FROM trade_orders t WHERE t.id = ?"));
+        "SELECT t.amount, t.paid_amount - t.refunded_amount,"
+        " COALESCE(SUM(CASE WHEN f.status = 'SUCCEEDED' THEN f.amount - f.refunded_amount END), 0),"
+        " COALESCE(SUM(f.status IN ('INIT','PREPAID','PAYING')), 0),"
+        " EXISTS (SELECT 1 FROM refund_flows WHERE trade_id = ?1 AND status IN ('ACCEPTED','PROCESSING'))"
+        " FROM trade_orders t LEFT JOIN payment_flows f ON f.trade_id = t.id WHERE t.id = ?1 GROUP BY t.id"));
     q.addBindValue(tradeId);
     if (!q.exec() || !q.next()) {
         q.finish();
         return;
     }
-    const qint64 amount = q.value(0).toLongLong();
-    const qint64 owed = q.value(1).toLongLong(); // what the order should keep after customer refunds
-    const qint64 kept = q.value(2).toLongLong();
-    const bool settled = q.value(3).toInt() == 0 && q.value(4).toInt() == 0;
+    const qint64 amount = q.int64(0);
+    const qint64 owed = q.int64(1); // what the order should keep after customer refunds
+    const qint64 kept = q.int64(2);
+    const bool settled = q.int64(3) == 0 && q.int64(4) == 0;
     q.finish();
     if (!settled)
         return;

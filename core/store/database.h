@@ -47,7 +47,7 @@ public:
         int walAutoCheckpointPages = 0;
     };
 
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     ~Database();
     Database(const Database &) = delete;

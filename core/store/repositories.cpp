@@ -15,15 +15,21 @@ namespace pay {
 
 namespace {
 
-
-QVariant nullIfEmpty(const QString &s)
+// Empty text and a zero id are stored as NULL.
+void bindOrNull(SqlStatement &q, const QString &s)
 {
-    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+    if (s.isEmpty())
+        q.addBindNull();
+    else
+        q.addBindValue(s);
 }
 
-QVariant nullIfZero(qint64 v)
+void bindOrNull(SqlStatement &q, qint64 v)
 {
-    return v == 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(v);
+    if (v == 0)
+        q.addBindNull();
+    else
+        q.addBindValue(v);
 }
 
 // Short text that repeats from row to row (states, methods, channels, currencies, accounts):
@@ -279,7 +285,7 @@ Result<qint64> TradeRepository::insert(TradeOrder &t)
     q.addBindValue(t.paidMinor);
     q.addBindValue(t.refundedMinor);
     q.addBindValue(t.frozen ? 1 : 0);
-    q.addBindValue(nullIfEmpty(t.freezeReason));
+    bindOrNull(q, t.freezeReason);
     q.addBindValue(t.expiresAtMs);
     q.addBindValue(t.createdAtMs);
     q.addBindValue(t.updatedAtMs);
@@ -391,7 +397,7 @@ Result<qint64> PaymentRepository::insert(PaymentOrder &p)
     q.addBindValue(p.amount.minor());
     q.addBindValue(p.amount.currency().code());
     q.addBindValue(toString(p.status));
-    q.addBindValue(nullIfEmpty(p.failReason));
+    bindOrNull(q, p.failReason);
     q.addBindValue(p.createdAtMs);
     q.addBindValue(p.updatedAtMs);
     if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert payment order %1").arg(p.paymentNo); }); !r)
@@ -435,7 +441,7 @@ Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStat
         " version = version + 1 WHERE id = ? AND status = ? AND version = ?");
     SqlStatement &q = m_db.statement(sql);
     q.addBindValue(toString(to));
-    q.addBindValue(nullIfEmpty(failReason));
+    bindOrNull(q, failReason);
     q.addBindValue(nowMs);
     q.addBindValue(p.id);
     q.addBindValue(toString(p.status));
@@ -465,15 +471,15 @@ Result<qint64> FlowRepository::insert(PaymentFlow &f)
     q.addBindValue(f.seq);
     q.addBindValue(f.method);
     q.addBindValue(f.channel);
-    q.addBindValue(nullIfEmpty(f.account));
+    bindOrNull(q, f.account);
     q.addBindValue(f.amount.minor());
     q.addBindValue(f.amount.currency().code());
     q.addBindValue(toString(f.status));
-    q.addBindValue(nullIfEmpty(f.channelTxnNo));
-    q.addBindValue(nullIfEmpty(f.failCode));
-    q.addBindValue(nullIfEmpty(f.failReason));
-    q.addBindValue(nullIfEmpty(f.qrContent));
-    q.addBindValue(nullIfZero(f.prepayExpiresAtMs));
+    bindOrNull(q, f.channelTxnNo);
+    bindOrNull(q, f.failCode);
+    bindOrNull(q, f.failReason);
+    bindOrNull(q, f.qrContent);
+    bindOrNull(q, f.prepayExpiresAtMs);
     q.addBindValue(f.refundedMinor);
     q.addBindValue(f.reconPending ? 1 : 0);
     q.addBindValue(f.createdAtMs);
@@ -568,10 +574,10 @@ Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, 
     SqlStatement &q = m_db.statement(succeeds ? succeedSql : fails ? failSql : moveSql);
     q.addBindValue(toString(to));
     if (succeeds)
-        q.addBindValue(nullIfEmpty(f.channelTxnNo));
+        bindOrNull(q, f.channelTxnNo);
     if (fails) {
-        q.addBindValue(nullIfEmpty(f.failCode));
-        q.addBindValue(nullIfEmpty(f.failReason));
+        bindOrNull(q, f.failCode);
+        bindOrNull(q, f.failReason);
     }
     q.addBindValue(nowMs);
     q.addBindValue(f.id);
@@ -638,9 +644,9 @@ Result<qint64> RefundRepository::insert(RefundOrder &r)
     q.addBindValue(r.amount.currency().code());
     q.addBindValue(toString(r.reason));
     q.addBindValue(toString(r.status));
-    q.addBindValue(nullIfEmpty(r.requestedBy));
-    q.addBindValue(nullIfEmpty(r.approvedBy));
-    q.addBindValue(nullIfEmpty(r.note));
+    bindOrNull(q, r.requestedBy);
+    bindOrNull(q, r.approvedBy);
+    bindOrNull(q, r.note);
     q.addBindValue(r.createdAtMs);
     q.addBindValue(r.updatedAtMs);
     if (auto e = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert refund %1").arg(r.refundNo); }); !e)
@@ -664,9 +670,9 @@ Result<qint64> RefundRepository::insertFlow(RefundFlow &f)
     q.addBindValue(f.amount.minor());
     q.addBindValue(f.amount.currency().code());
     q.addBindValue(toString(f.status));
-    q.addBindValue(nullIfEmpty(f.channelRefundNo));
+    bindOrNull(q, f.channelRefundNo);
     q.addBindValue(f.attempts);
-    q.addBindValue(nullIfEmpty(f.failReason));
+    bindOrNull(q, f.failReason);
     q.addBindValue(f.createdAtMs);
     q.addBindValue(f.updatedAtMs);
     if (auto e = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert refund flow %1").arg(f.refundFlowNo); }); !e)
@@ -755,9 +761,9 @@ Result<UpdateOutcome> RefundRepository::transitionFlow(RefundFlow &f, RefundStat
         " version = version + 1 WHERE id = ? AND status = ? AND version = ?");
     SqlStatement &q = m_db.statement(sql);
     q.addBindValue(toString(to));
-    q.addBindValue(nullIfEmpty(f.channelRefundNo));
+    bindOrNull(q, f.channelRefundNo);
     q.addBindValue(f.attempts);
-    q.addBindValue(nullIfEmpty(f.failReason));
+    bindOrNull(q, f.failReason);
     q.addBindValue(nowMs);
     q.addBindValue(f.id);
     q.addBindValue(toString(f.status));
@@ -797,10 +803,10 @@ Result<void> LedgerRepository::post(const QString &postingSet, const QList<Ledge
         q.addBindValue(p.account);
         q.addBindValue(p.amount.minor());
         q.addBindValue(p.amount.currency().code());
-        q.addBindValue(nullIfZero(p.tradeId));
-        q.addBindValue(nullIfZero(p.flowId));
-        q.addBindValue(nullIfZero(p.refundFlowId));
-        q.addBindValue(nullIfEmpty(p.memo));
+        bindOrNull(q, p.tradeId);
+        bindOrNull(q, p.flowId);
+        bindOrNull(q, p.refundFlowId);
+        bindOrNull(q, p.memo);
         q.addBindValue(p.atMs);
         if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Post to ledger"); }); !r)
             return r;
@@ -851,20 +857,21 @@ Result<qint64> EventRepository::append(const Event &e)
         "INSERT INTO events (at, trade_id, entity, entity_id, entity_no, from_state, to_state, event, source, actor,"
         " payload) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
     q.addBindValue(e.atMs);
-    q.addBindValue(nullIfZero(e.tradeId));
+    bindOrNull(q, e.tradeId);
     q.addBindValue(e.entity);
-    q.addBindValue(nullIfZero(e.entityId));
-    q.addBindValue(nullIfEmpty(e.entityNo));
-    q.addBindValue(nullIfEmpty(e.fromState));
-    q.addBindValue(nullIfEmpty(e.toState));
+    bindOrNull(q, e.entityId);
+    bindOrNull(q, e.entityNo);
+    bindOrNull(q, e.fromState);
+    bindOrNull(q, e.toState);
     q.addBindValue(e.event);
     q.addBindValue(toString(e.source));
-    q.addBindValue(nullIfEmpty(e.actor));
+    bindOrNull(q, e.actor);
     if (!e.payloadJson.isEmpty())
         q.addBindUtf8(e.payloadJson);
+    else if (e.payload.isEmpty())
+        q.addBindNull();
     else
-        q.addBindValue(e.payload.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                           : QVariant(QString::fromUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact))));
+        q.addBindUtf8(QJsonDocument(e.payload).toJson(QJsonDocument::Compact));
     if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Append event"); }); !r)
         return std::unexpected(r.error());
     return q.lastInsertId().toLongLong();

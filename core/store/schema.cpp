@@ -258,6 +258,15 @@ QStringList stepTo5()
     };
 }
 
+// Version 6: a trade's refund flows are found by trade (the engine checks after every payment
+// that none is still running; without the index that was a scan of every refund ever made).
+QStringList stepTo6()
+{
+    return {
+        QStringLiteral("CREATE INDEX ix_refund_flow_trade ON refund_flows(trade_id, status)"),
+    };
+}
+
 Result<void> run(Database &db, const QStringList &statements)
 {
     for (const QString &sql : statements) {
@@ -291,6 +300,8 @@ Result<void> createSchema(Database &db)
         return r;
     if (auto r = run(db, stepTo5()); !r)
         return r;
+    if (auto r = run(db, stepTo6()); !r)
+        return r;
     return setVersion(db, Database::kSchemaVersion);
 }
 
@@ -313,6 +324,10 @@ Result<void> migrate(Database &db, int fromVersion)
     }
     if (fromVersion < 5) {
         if (auto r = run(db, stepTo5()); !r)
+            return r;
+    }
+    if (fromVersion < 6) {
+        if (auto r = run(db, stepTo6()); !r)
             return r;
     }
     return setVersion(db, Database::kSchemaVersion);

@@ -158,6 +158,13 @@ void SqlStatement::addBindUtf8(const QByteArray &utf8)
     bindText(utf8);
 }
 
+void SqlStatement::addBindNull()
+{
+    if (!beginBind())
+        return;
+    note(sqlite3_bind_null(m_stmt, m_nextParam));
+}
+
 void SqlStatement::addBindValue(qint64 value)
 {
     if (!beginBind())

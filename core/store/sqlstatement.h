@@ -45,6 +45,7 @@ public:
     void addBindValue(const QString &text); // a null QString binds NULL, as in Qt
     void addBindValue(qint64 value);
     void addBindValue(int value) { addBindValue(qint64(value)); }
+    void addBindNull();
     // Binds text given as UTF-8 (a null QByteArray binds NULL); the bytes are kept, not copied.
     void addBindUtf8(const QByteArray &utf8);
     bool exec();

@@ -254,6 +254,13 @@ void TestDatabase::migratesVersion4Fixture()
     while (q.next())
         seqs << q.value(0).toInt();
     QCOMPARE(seqs, (QList<int>{1, 2, 3}));
+    // Version 6: a trade's running refunds are found through an index, not a scan.
+    QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT 1 FROM refund_flows WHERE trade_id = 1"
+                                  " AND status IN ('ACCEPTED','PROCESSING')")));
+    plan.clear();
+    while (q.next())
+        plan += q.value(3).toString() + QLatin1Char(';');
+    QVERIFY2(plan.contains(QStringLiteral("ix_refund_flow_trade")) && !plan.contains(QStringLiteral("SCAN")), qPrintable(plan));
     // Every invariant holds on the migrated file.
     InvariantChecker checker(**db);
     QVERIFY(InvariantChecker::allHold(checker.checkAll(true)));

@@ -76,6 +76,7 @@ private slots:
     void refundRetriedWithSameNumber();
     void refundSurfacesAfterRetries();
     void tamperedCallbackFreezesTrade();
+    void settledTradeKeepingTheWrongAmountIsFrozen();
     void routingRefusalFailsBeforeSending();
     void randomInterleavingsKeepInvariants();
 };
@@ -577,6 +578,40 @@ void TestPaymentEngine::tamperedCallbackFreezesTrade()
     QVERIFY(v.trade.freezeReason.contains(QStringLiteral("900")));
     // The trade is in the operations review queue; the mismatching report changed no money.
     QCOMPARE(netKept(v), v.flows[0].status == FlowStatus::Succeeded ? 1000 : 0);
+}
+
+// The check after a payment settles: the money the trade keeps (its succeeded flows, less what
+// they refunded) must be what the order should keep. A book that disagrees freezes the trade.
+void TestPaymentEngine::settledTradeKeepingTheWrongAmountIsFrozen()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-keeps"), 3000, {{kWallet, QStringLiteral("M1001"), 1000}, {kQrA, {}, 2000}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-keeps"));
+    QCOMPARE_NAME(v.flows[0].status, FlowStatus::Succeeded);
+    QCOMPARE_NAME(v.flows[1].status, FlowStatus::Prepaid);
+    // While the QR leg waits, the wallet leg's books claim a refund nobody made.
+    QSqlQuery q(rig.db->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE payment_flows SET refunded_amount = 100 WHERE id = %1").arg(v.flows[0].id)));
+    QSignalSpy frozen(rig.engine, &PaymentEngine::tradeFrozen);
+    QVERIFY(rig.qrA->customerPays(v.flows[1].flowNo));
+    rig.clock.advance(2000);
+    v = rig.view(QStringLiteral("T-keeps"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QVERIFY(v.trade.frozen);
+    QCOMPARE(frozen.count(), 1);
+    QVERIFY2(v.trade.freezeReason.contains(QStringLiteral("2900")) && v.trade.freezeReason.contains(QStringLiteral("3000")),
+             qPrintable(v.trade.freezeReason));
+
+    // The same payment with honest books settles without a freeze.
+    QVERIFY(rig.pay(QStringLiteral("T-keeps-2"), 3000, {{kWallet, QStringLiteral("M1001"), 1000}, {kQrA, {}, 2000}}));
+    rig.clock.advance(1000);
+    QVERIFY(rig.qrA->customerPays(rig.view(QStringLiteral("T-keeps-2")).flows[1].flowNo));
+    rig.clock.advance(2000);
+    v = rig.view(QStringLiteral("T-keeps-2"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QVERIFY(!v.trade.frozen);
+    QCOMPARE(frozen.count(), 1);
 }
 
 void TestPaymentEngine::routingRefusalFailsBeforeSending()
