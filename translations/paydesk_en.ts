@@ -739,6 +739,10 @@
         <source>Retry of %1</source>
         <translation>Retry of %1</translation>
     </message>
+    <message>
+        <source>Look up posting set %1</source>
+        <translation>Look up posting set %1</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDocument</name>

@@ -738,6 +738,10 @@
         <source>Retry of %1</source>
         <translation>重试退款 %1</translation>
     </message>
+    <message>
+        <source>Look up posting set %1</source>
+        <translation>查询记账分录组 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDocument</name>

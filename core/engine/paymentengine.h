@@ -138,7 +138,9 @@ private:
     // known/knownFlows: the payment's row and flows as the caller has just read or written them
     // (same transaction state), so that they are not read again.
     void advance(qint64 paymentId, const PaymentOrder *known = nullptr, const QList<PaymentFlow> *knownFlows = nullptr);
-    void startLeg(const PaymentFlow &flow);
+    // `accepted`: the payment, still ACCEPTED, moves to PROCESSING in the same transaction.
+    void startLeg(const PaymentFlow &flow, PaymentOrder *accepted = nullptr);
+    bool markProcessing(PaymentOrder &payment);
     void handlePayResult(qint64 flowId, const ChannelResult &result, EventSource source);
     void handlePrepayResult(qint64 flowId, const ChannelResult &result, const PrepayInfo &info);
     Result<void> succeedFlow(qint64 flowId, const QString &txnNo, qint64 amountMinor, EventSource source,
@@ -158,6 +160,7 @@ private:
     void finishRefund(qint64 refundId);
     Result<void> holdInSuspense(const PaymentFlow &flow);
     Result<void> releaseSuspense(const PaymentFlow &flow);
+    Result<bool> postingSetExists(const QString &set);
     void freeze(qint64 tradeId, const QString &reason);
     void checkTradeInvariants(qint64 tradeId);
 
