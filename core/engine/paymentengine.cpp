@@ -406,6 +406,7 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
     payment.createdAtMs = payment.updatedAtMs = t0;
     if (auto r = payments.insert(payment); !r)
         return std::unexpected(r.error());
+    flows.rememberNewPayment(payment.id);
     // Numbers derive from row ids so a replayed simulation numbers the same way.
     payment.paymentNo = QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'));
     {

@@ -9,6 +9,9 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
+#include <cstring>
 #include <filesystem>
 
 namespace pay {
@@ -77,6 +80,10 @@ Error Database::errorFrom(const SqlStatement &statement, const QString &what)
 Database::~Database()
 {
     rollbackGroup(); // an open group dies with its owner, as it would in a crash
+    if (m_handle) {
+        sqlite3_update_hook(m_handle, nullptr, nullptr);
+        sqlite3_rollback_hook(m_handle, nullptr, nullptr);
+    }
     m_fast.clear();
     qDeleteAll(m_statements);
     m_statements.clear();
@@ -135,7 +142,37 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         return std::unexpected(r.error());
     if (auto r = d->createOrMigrate(); !r)
         return std::unexpected(r.error());
+    d->watchRows();
     return d;
+}
+
+// The flow memo hears of every row change and every rollback on this connection.
+void Database::watchRows()
+{
+    if (!m_handle)
+        m_handle = SqlStatement::handleOf(m_db);
+    if (!m_handle)
+        return;
+    sqlite3_update_hook(
+        m_handle,
+        [](void *self, int operation, const char *, const char *table, sqlite3_int64 rowid) {
+            if (std::strcmp(table, "payment_flows") == 0)
+                static_cast<Database *>(self)->m_flowMemo.rowChanged(operation, rowid);
+        },
+        this);
+    sqlite3_rollback_hook(m_handle, [](void *self) { static_cast<Database *>(self)->m_flowMemo.clear(); }, this);
+}
+
+qint64 Database::dataVersion()
+{
+    SqlStatement &q = statement(QStringLiteral("PRAGMA data_version"));
+    if (!q.exec() || !q.next()) {
+        q.finish();
+        return -1;
+    }
+    const qint64 v = q.int64(0);
+    q.finish();
+    return v;
 }
 
 Result<void> Database::configure(const Options &options)

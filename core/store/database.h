@@ -2,6 +2,7 @@
 
 #include "../error.h"
 #include "accessprobe.h"
+#include "flowmemo.h"
 #include "sqlstatement.h"
 
 #include <QHash>
@@ -110,6 +111,10 @@ public:
     bool runningAfterCommit() const { return m_runningActions; }
     // Runs fn inside one read transaction (one snapshot, one lock) when no transaction is open.
     void readBatch(const std::function<void()> &fn);
+    // The flows of payments in flight (flowmemo.h), kept by FlowRepository.
+    FlowMemo &flowMemo() { return m_flowMemo; }
+    // PRAGMA data_version: changes when another connection commits; -1 if it cannot be read.
+    qint64 dataVersion();
     // Maps a failed query to an Error (BUSY -> Locked, READONLY -> ReadOnly, NOTADB, ...).
     static Error errorFrom(const QSqlQuery &query, const QString &what);
     static Error errorFrom(const SqlStatement &statement, const QString &what);
@@ -118,6 +123,7 @@ private:
     Database() = default;
     Result<void> configure(const Options &options);
     Result<void> createOrMigrate();
+    void watchRows();
 
     QSqlDatabase m_db;
     QString m_connectionName;
@@ -134,6 +140,7 @@ private:
     QList<std::function<void()>> m_afterCommit;
     QList<std::function<void()>> m_afterActions;
     bool m_runningActions = false;
+    FlowMemo m_flowMemo;
 };
 
 } // namespace pay

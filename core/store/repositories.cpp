@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -484,10 +485,28 @@ Result<qint64> FlowRepository::insert(PaymentFlow &f)
     q.addBindValue(f.reconPending ? 1 : 0);
     q.addBindValue(f.createdAtMs);
     q.addBindValue(f.updatedAtMs);
-    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert flow %1").arg(f.flowNo); }); !r)
+    FlowMemo &memo = m_db.flowMemo();
+    auto remembered = memo.takeForWrite(f.paymentId);
+    memo.expectInsert(f.paymentId);
+    auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Insert flow %1").arg(f.flowNo); });
+    memo.expectInsert(0);
+    if (!r)
         return std::unexpected(r.error());
     f.id = q.lastInsertId().toLongLong();
     f.version = 0;
+    if (remembered) {
+        // The row as readFlow() will read it back: empty text is stored as NULL.
+        PaymentFlow row = f;
+        for (QString *text : {&row.account, &row.channelTxnNo, &row.failCode, &row.failReason, &row.qrContent}) {
+            if (text->isEmpty())
+                *text = QString();
+        }
+        auto at = std::upper_bound(remembered->flows.begin(), remembered->flows.end(), row, [](const PaymentFlow &a, const PaymentFlow &b) {
+            return a.seq != b.seq ? a.seq < b.seq : a.id < b.id;
+        });
+        remembered->flows.insert(at, row);
+        memo.put(f.paymentId, std::move(remembered->flows), remembered->dataVersion);
+    }
     return f.id;
 }
 
@@ -517,7 +536,7 @@ Result<PaymentFlow> FlowRepository::findByChannelTxn(const QString &channel, con
     return fetchOne<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flow with %1 transaction %2").arg(channel, channelTxnNo); });
 }
 
-Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
+Result<QList<PaymentFlow>> FlowRepository::readForPayment(qint64 paymentId)
 {
     static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
                                  + QStringLiteral(" FROM payment_flows WHERE payment_id = ? ORDER BY seq, id");
@@ -526,7 +545,7 @@ Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
     return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows of payment #%1").arg(paymentId); });
 }
 
-Result<QList<PaymentFlow>> FlowRepository::siblingsOf(qint64 flowId)
+Result<QList<PaymentFlow>> FlowRepository::readSiblingsOf(qint64 flowId)
 {
     static const QString sql = QStringLiteral("SELECT ") + kFlowColumns
                                + QStringLiteral(" FROM payment_flows WHERE payment_id = (SELECT payment_id FROM payment_flows"
@@ -534,6 +553,64 @@ Result<QList<PaymentFlow>> FlowRepository::siblingsOf(qint64 flowId)
     SqlStatement &q = m_db.statement(sql);
     q.addBindValue(flowId);
     return fetchAll<PaymentFlow>(q, readFlow, [&] { return QCoreApplication::translate("Store", "Flows next to flow #%1").arg(flowId); });
+}
+
+// A memo hit checked against the file (PAYDESK_VERIFY_MEMO=1): a difference is a defect in
+// the memo's bookkeeping, and the process stops rather than act on a wrong flow.
+void FlowRepository::verifyHit(const QList<PaymentFlow> &hit, const Result<QList<PaymentFlow>> &read, const char *how)
+{
+    QString difference;
+    bool same = read.has_value() && read->size() == hit.size();
+    if (!read)
+        difference = read.error().message;
+    else if (!same)
+        difference = QStringLiteral("%1 flows remembered, %2 in the file").arg(hit.size()).arg(read->size());
+    for (qsizetype i = 0; same && i < hit.size(); ++i)
+        same = sameFlow(hit[i], (*read)[i], &difference);
+    if (!same)
+        qFatal("Flow memo (%s) disagrees with the file: %s", how, qPrintable(difference));
+}
+
+Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
+{
+    FlowMemo &memo = m_db.flowMemo();
+    const qint64 version = m_db.dataVersion();
+    if (version >= 0) {
+        if (auto hit = memo.byPayment(paymentId, version)) {
+            if (FlowMemo::verifying())
+                verifyHit(*hit, readForPayment(paymentId), "by payment");
+            return *hit;
+        }
+    }
+    auto read = readForPayment(paymentId);
+    if (read && version >= 0)
+        memo.put(paymentId, *read, version);
+    return read;
+}
+
+Result<QList<PaymentFlow>> FlowRepository::siblingsOf(qint64 flowId)
+{
+    FlowMemo &memo = m_db.flowMemo();
+    const qint64 version = m_db.dataVersion();
+    if (version >= 0) {
+        if (auto hit = memo.byFlow(flowId, version)) {
+            if (FlowMemo::verifying())
+                verifyHit(*hit, readSiblingsOf(flowId), "by flow");
+            return *hit;
+        }
+    }
+    auto read = readSiblingsOf(flowId);
+    if (read && !read->isEmpty() && version >= 0)
+        memo.put(read->first().paymentId, *read, version);
+    return read;
+}
+
+void FlowRepository::rememberNewPayment(qint64 paymentId)
+{
+    // A payment row this transaction has just inserted has no flows yet.
+    const qint64 version = m_db.dataVersion();
+    if (version >= 0)
+        m_db.flowMemo().put(paymentId, {}, version);
 }
 
 Result<QList<PaymentFlow>> FlowRepository::forTrade(qint64 tradeId)
@@ -583,8 +660,34 @@ Result<UpdateOutcome> FlowRepository::transition(PaymentFlow &f, FlowStatus to, 
     q.addBindValue(f.id);
     q.addBindValue(toString(f.status));
     q.addBindValue(f.version);
+    FlowMemo &memo = m_db.flowMemo();
+    auto remembered = memo.takeForWrite(f.paymentId);
     auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update flow %1").arg(f.flowNo); });
     if (r && *r == UpdateOutcome::Applied) {
+        if (remembered) {
+            // The remembered row was the one this update matched (same status and version):
+            // it takes exactly the values the statement wrote.
+            for (PaymentFlow &row : remembered->flows) {
+                if (row.id != f.id)
+                    continue;
+                if (row.status != f.status || row.version != f.version) {
+                    remembered.reset();
+                    break;
+                }
+                row.status = to;
+                row.updatedAtMs = nowMs;
+                ++row.version;
+                if (succeeds)
+                    row.channelTxnNo = f.channelTxnNo.isEmpty() ? QString() : f.channelTxnNo;
+                if (fails) {
+                    row.failCode = f.failCode.isEmpty() ? QString() : f.failCode;
+                    row.failReason = f.failReason.isEmpty() ? QString() : f.failReason;
+                }
+                break;
+            }
+            if (remembered)
+                memo.put(f.paymentId, std::move(remembered->flows), remembered->dataVersion);
+        }
         f.status = to;
         f.updatedAtMs = nowMs;
         ++f.version;

@@ -70,8 +70,14 @@ public:
     Result<UpdateOutcome> transition(PaymentFlow &flow, FlowStatus to, qint64 nowMs);
     Result<UpdateOutcome> addRefunded(PaymentFlow &flow, qint64 deltaMinor, qint64 nowMs);
     Result<UpdateOutcome> setReconPending(PaymentFlow &flow, bool pending, qint64 nowMs);
+    // The payment row was inserted in this transaction: the memo knows it has no flows yet.
+    void rememberNewPayment(qint64 paymentId);
 
 private:
+    Result<QList<PaymentFlow>> readForPayment(qint64 paymentId);
+    Result<QList<PaymentFlow>> readSiblingsOf(qint64 flowId);
+    static void verifyHit(const QList<PaymentFlow> &hit, const Result<QList<PaymentFlow>> &read, const char *how);
+
     Database &m_db;
 };
 
