@@ -592,10 +592,6 @@
         <translation>Order %1 changed while paying; look at it again</translation>
     </message>
     <message>
-        <source>Number payment</source>
-        <translation>Number payment</translation>
-    </message>
-    <message>
         <source>Closed: the customer switched to another method</source>
         <translation>Closed: the customer switched to another method</translation>
     </message>
@@ -1792,6 +1788,10 @@
     <message>
         <source>Flows next to flow #%1</source>
         <translation>Flows next to flow #%1</translation>
+    </message>
+    <message>
+        <source>Number payment %1</source>
+        <translation>Number payment %1</translation>
     </message>
 </context>
 <context>

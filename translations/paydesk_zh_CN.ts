@@ -591,10 +591,6 @@
         <translation>订单 %1 在支付过程中发生了变化；请重新查看</translation>
     </message>
     <message>
-        <source>Number payment</source>
-        <translation>生成支付单号</translation>
-    </message>
-    <message>
         <source>Closed: the customer switched to another method</source>
         <translation>已关闭：顾客改用了其他支付方式</translation>
     </message>
@@ -1791,6 +1787,10 @@
     <message>
         <source>Flows next to flow #%1</source>
         <translation>与流水 #%1 同一支付单的各笔流水</translation>
+    </message>
+    <message>
+        <source>Number payment %1</source>
+        <translation>为支付单编号 %1</translation>
     </message>
 </context>
 <context>

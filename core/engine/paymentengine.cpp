@@ -408,14 +408,9 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
         return std::unexpected(r.error());
     flows.rememberNewPayment(payment.id);
     // Numbers derive from row ids so a replayed simulation numbers the same way.
-    payment.paymentNo = QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'));
-    {
-        SqlStatement &q = m_db.statement(QStringLiteral("UPDATE payment_orders SET payment_no = ? WHERE id = ?"));
-        q.addBindValue(payment.paymentNo);
-        q.addBindValue(payment.id);
-        if (!q.exec())
-            return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Number payment")));
-    }
+    if (auto r = payments.number(payment, QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'))); !r)
+        return std::unexpected(r.error());
+    payments.rememberNew(payment);
     (void)appendEvent(trade.id, QStringLiteral("PAYMENT"), payment.id, payment.paymentNo, QString(),
                       toString(PaymentStatus::Accepted), QStringLiteral("ACCEPT"), EventSource::Sync, req.actor,
                       compactJsonObject({JsonField::raw(QLatin1StringView("legs"), legsJson)}));

@@ -146,7 +146,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     return d;
 }
 
-// The flow memo hears of every row change and every rollback on this connection.
+// The flow and payment memos hear of every row change and every rollback on this connection.
 void Database::watchRows()
 {
     if (!m_handle)
@@ -158,9 +158,11 @@ void Database::watchRows()
         [](void *self, int operation, const char *, const char *table, sqlite3_int64 rowid) {
             if (std::strcmp(table, "payment_flows") == 0)
                 static_cast<Database *>(self)->m_flowMemo.rowChanged(operation, rowid);
+            else if (std::strcmp(table, "payment_orders") == 0)
+                static_cast<Database *>(self)->m_paymentMemo.rowChanged(rowid);
         },
         this);
-    sqlite3_rollback_hook(m_handle, [](void *self) { static_cast<Database *>(self)->m_flowMemo.clear(); }, this);
+    sqlite3_rollback_hook(m_handle, [](void *self) { static_cast<Database *>(self)->forgetRows(); }, this);
 }
 
 qint64 Database::dataVersion()

@@ -113,6 +113,13 @@ public:
     void readBatch(const std::function<void()> &fn);
     // The flows of payments in flight (flowmemo.h), kept by FlowRepository.
     FlowMemo &flowMemo() { return m_flowMemo; }
+    PaymentMemo &paymentMemo() { return m_paymentMemo; }
+    // Forgets every remembered row (a savepoint was rolled back: SQLite tells no hook).
+    void forgetRows()
+    {
+        m_flowMemo.clear();
+        m_paymentMemo.clear();
+    }
     // PRAGMA data_version: changes when another connection commits; -1 if it cannot be read.
     qint64 dataVersion();
     // Maps a failed query to an Error (BUSY -> Locked, READONLY -> ReadOnly, NOTADB, ...).
@@ -141,6 +148,7 @@ private:
     QList<std::function<void()>> m_afterActions;
     bool m_runningActions = false;
     FlowMemo m_flowMemo;
+    PaymentMemo m_paymentMemo;
 };
 
 } // namespace pay

@@ -98,6 +98,67 @@ void FlowMemo::clear()
     m_expectedInsert = 0;
 }
 
+std::optional<PaymentOrder> PaymentMemo::find(qint64 id, qint64 dataVersion)
+{
+    auto it = m_rows.constFind(id);
+    if (it == m_rows.constEnd())
+        return std::nullopt;
+    if (it->dataVersion != dataVersion) {
+        clear();
+        return std::nullopt;
+    }
+    ++m_hits;
+    return it->payment;
+}
+
+void PaymentMemo::put(const PaymentOrder &payment, qint64 dataVersion)
+{
+    if (payment.id <= 0)
+        return;
+    if (m_rows.size() >= kMaxEntries)
+        clear();
+    m_rows.insert(payment.id, Entry{payment, dataVersion});
+}
+
+std::optional<PaymentMemo::Entry> PaymentMemo::takeForWrite(qint64 id)
+{
+    auto it = m_rows.find(id);
+    if (it == m_rows.end())
+        return std::nullopt;
+    Entry e = std::move(*it);
+    m_rows.erase(it);
+    return e;
+}
+
+bool samePayment(const PaymentOrder &a, const PaymentOrder &b, QString *difference)
+{
+    auto differs = [&](const char *field, const QString &x, const QString &y) {
+        if (difference)
+            *difference = QStringLiteral("%1: '%2' vs '%3'").arg(QLatin1StringView(field), x, y);
+        return false;
+    };
+    auto n = [](qint64 v) { return QString::number(v); };
+    if (a.id != b.id)
+        return differs("id", n(a.id), n(b.id));
+    if (a.paymentNo != b.paymentNo)
+        return differs("payment_no", a.paymentNo, b.paymentNo);
+    if (a.tradeId != b.tradeId)
+        return differs("trade_id", n(a.tradeId), n(b.tradeId));
+    if (a.amount.minor() != b.amount.minor() || a.amount.currency().code() != b.amount.currency().code())
+        return differs("amount", a.amount.toPlainString(), b.amount.toPlainString());
+    if (a.status != b.status)
+        return differs("status", toString(a.status), toString(b.status));
+    if (a.failReason != b.failReason)
+        return differs("fail_reason", a.failReason, b.failReason);
+    if (a.createdAtMs != b.createdAtMs)
+        return differs("created_at", n(a.createdAtMs), n(b.createdAtMs));
+    if (a.updatedAtMs != b.updatedAtMs)
+        return differs("updated_at", n(a.updatedAtMs), n(b.updatedAtMs));
+    if (a.version != b.version)
+        return differs("version", n(a.version), n(b.version));
+    return true;
+}
+
 bool sameFlow(const PaymentFlow &a, const PaymentFlow &b, QString *difference)
 {
     auto differs = [&](const char *field, const QString &x, const QString &y) {

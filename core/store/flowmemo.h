@@ -57,6 +57,33 @@ private:
     quint64 m_hits = 0;
 };
 
+// The same for payment orders: the payment a step works on, as PaymentRepository last read or
+// wrote it. The rules are the flow memo's: the update hook drops a changed row, rollbacks drop
+// everything, another connection's commit (data_version) drops everything, and the
+// repository's own transition puts the row back with exactly what it wrote.
+class PaymentMemo
+{
+public:
+    std::optional<PaymentOrder> find(qint64 id, qint64 dataVersion);
+    void put(const PaymentOrder &payment, qint64 dataVersion);
+    struct Entry
+    {
+        PaymentOrder payment;
+        qint64 dataVersion = 0;
+    };
+    std::optional<Entry> takeForWrite(qint64 id);
+    void rowChanged(qint64 rowid) { m_rows.remove(rowid); }
+    void clear() { m_rows.clear(); }
+    qsizetype size() const { return m_rows.size(); }
+    quint64 hits() const { return m_hits; }
+
+private:
+    QHash<qint64, Entry> m_rows;
+    quint64 m_hits = 0;
+};
+
+bool samePayment(const PaymentOrder &a, const PaymentOrder &b, QString *difference = nullptr);
+
 // Whether two flows hold the same values, field by field (NULL and empty text are the same).
 bool sameFlow(const PaymentFlow &a, const PaymentFlow &b, QString *difference = nullptr);
 

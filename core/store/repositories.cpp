@@ -408,12 +408,56 @@ Result<qint64> PaymentRepository::insert(PaymentOrder &p)
     return p.id;
 }
 
-Result<PaymentOrder> PaymentRepository::find(qint64 id)
+Result<PaymentOrder> PaymentRepository::read(qint64 id)
 {
     static const QString sql = QStringLiteral("SELECT ") + kPaymentColumns + QStringLiteral(" FROM payment_orders WHERE id = ?");
     SqlStatement &q = m_db.statement(sql);
     q.addBindValue(id);
     return fetchOne<PaymentOrder>(q, readPayment, [&] { return QCoreApplication::translate("Store", "Payment order #%1").arg(id); });
+}
+
+Result<PaymentOrder> PaymentRepository::find(qint64 id)
+{
+    PaymentMemo &memo = m_db.paymentMemo();
+    const qint64 version = m_db.dataVersion();
+    if (version >= 0) {
+        if (auto hit = memo.find(id, version)) {
+            if (FlowMemo::verifying()) {
+                auto fresh = read(id);
+                QString difference = fresh ? QString() : fresh.error().message;
+                if (!fresh || !samePayment(*hit, *fresh, &difference))
+                    qFatal("Payment memo disagrees with the file: %s", qPrintable(difference));
+            }
+            return *hit;
+        }
+    }
+    auto fresh = read(id);
+    if (fresh && version >= 0)
+        memo.put(*fresh, version);
+    return fresh;
+}
+
+Result<void> PaymentRepository::number(PaymentOrder &p, const QString &paymentNo)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral("UPDATE payment_orders SET payment_no = ? WHERE id = ?"));
+    q.addBindValue(paymentNo);
+    q.addBindValue(p.id);
+    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Number payment %1").arg(paymentNo); }); !r)
+        return r;
+    p.paymentNo = paymentNo;
+    return {};
+}
+
+void PaymentRepository::rememberNew(const PaymentOrder &p)
+{
+    // The row as inserted and numbered in this transaction, as readPayment() reads it back.
+    const qint64 version = m_db.dataVersion();
+    if (version < 0)
+        return;
+    PaymentOrder row = p;
+    if (row.failReason.isEmpty())
+        row.failReason = QString();
+    m_db.paymentMemo().put(row, version);
 }
 
 Result<PaymentOrder> PaymentRepository::findByNo(const QString &paymentNo)
@@ -447,8 +491,20 @@ Result<UpdateOutcome> PaymentRepository::transition(PaymentOrder &p, PaymentStat
     q.addBindValue(p.id);
     q.addBindValue(toString(p.status));
     q.addBindValue(p.version);
+    PaymentMemo &memo = m_db.paymentMemo();
+    auto remembered = memo.takeForWrite(p.id);
     auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Update payment order"); });
     if (r && *r == UpdateOutcome::Applied) {
+        // The remembered row was the one the update matched: it takes what the statement wrote.
+        if (remembered && remembered->payment.status == p.status && remembered->payment.version == p.version) {
+            PaymentOrder &row = remembered->payment;
+            row.status = to;
+            if (!failReason.isEmpty())
+                row.failReason = failReason;
+            row.updatedAtMs = nowMs;
+            ++row.version;
+            memo.put(row, remembered->dataVersion);
+        }
         p.status = to;
         if (!failReason.isEmpty())
             p.failReason = failReason;

@@ -44,8 +44,14 @@ public:
     Result<QList<PaymentOrder>> forTrade(qint64 tradeId);
     Result<UpdateOutcome> transition(PaymentOrder &payment, PaymentStatus to, qint64 nowMs,
                                      const QString &failReason = QString());
+    // Gives the payment its number (derived from its row id after the insert).
+    Result<void> number(PaymentOrder &payment, const QString &paymentNo);
+    // The payment was inserted and numbered in this transaction: remembered as it is.
+    void rememberNew(const PaymentOrder &payment);
 
 private:
+    Result<PaymentOrder> read(qint64 id);
+
     Database &m_db;
 };
 

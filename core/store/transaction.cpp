@@ -54,7 +54,7 @@ void TransactionGuard::rollback()
     if (!m_open)
         return;
     if (m_savepoint) {
-        m_db.flowMemo().clear(); // SQLite has no hook for ROLLBACK TO
+        m_db.forgetRows(); // SQLite has no hook for ROLLBACK TO
         (void)m_db.execCached(QStringLiteral("ROLLBACK TO guard"));
         (void)m_db.execCached(QStringLiteral("RELEASE guard"));
     } else {

@@ -93,6 +93,7 @@ private slots:
     void groupRollbackForgetsEverything();
     void otherConnectionsCommitIsSeen();
     void unannouncedInsertForgetsEverything();
+    void paymentMemoFollowsItsRow();
 };
 
 void TestFlowMemo::remembersWhatItWrote()
@@ -250,6 +251,78 @@ void TestFlowMemo::unannouncedInsertForgetsEverything()
     QVERIFY(flows);
     QCOMPARE(flows->size(), 3);
     QCOMPARE(flows->at(2).flowNo, QStringLiteral("P-memo-3"));
+}
+
+void TestFlowMemo::paymentMemoFollowsItsRow()
+{
+    Rig rig;
+    QVERIFY(rig.db);
+    PaymentRepository repo(*rig.db);
+    PaymentMemo &memo = rig.db->paymentMemo();
+    auto fromFile = [&] {
+        rig.db->forgetRows();
+        return *repo.find(rig.payment.id);
+    };
+    QString why;
+    // Numbered and remembered as accept() does: the next read is answered without the file.
+    {
+        TransactionGuard tx(*rig.db);
+        QVERIFY(repo.number(rig.payment, QStringLiteral("P00000001")));
+        repo.rememberNew(rig.payment);
+        QVERIFY(tx.commit());
+    }
+    quint64 hits = memo.hits();
+    auto p = repo.find(rig.payment.id);
+    QVERIFY(p);
+    QCOMPARE(memo.hits(), ++hits);
+    QCOMPARE(p->paymentNo, QStringLiteral("P00000001"));
+    QVERIFY2(samePayment(*p, fromFile(), &why), qPrintable(why));
+
+    // Its own transition keeps the row exact (the fail reason only when one is given).
+    QVERIFY(repo.find(rig.payment.id)); // remembered again
+    hits = memo.hits();
+    {
+        TransactionGuard tx(*rig.db);
+        QVERIFY(*repo.transition(*p, PaymentStatus::Processing, 2000) == UpdateOutcome::Applied);
+        QVERIFY(*repo.transition(*p, PaymentStatus::Failed, 3000, QStringLiteral("card declined")) == UpdateOutcome::Applied);
+        QVERIFY(tx.commit());
+    }
+    auto after = repo.find(rig.payment.id);
+    QCOMPARE(memo.hits(), ++hits);
+    QCOMPARE_NAME(after->status, PaymentStatus::Failed);
+    QCOMPARE(after->failReason, QStringLiteral("card declined"));
+    QCOMPARE(after->version, 2);
+    QVERIFY2(samePayment(*after, fromFile(), &why), qPrintable(why));
+
+    // Any other write to the row drops it.
+    QVERIFY(repo.find(rig.payment.id));
+    QSqlQuery q(rig.db->db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE payment_orders SET fail_reason = 'reviewed', version = version + 1 WHERE id = %1")
+                       .arg(rig.payment.id)));
+    hits = memo.hits();
+    QCOMPARE(repo.find(rig.payment.id)->failReason, QStringLiteral("reviewed"));
+    QCOMPARE(memo.hits(), hits);
+
+    // A rolled-back savepoint leaves no trace in it.
+    QVERIFY(rig.db->beginGroup());
+    {
+        TransactionGuard undone(*rig.db);
+        PaymentOrder current = *repo.find(rig.payment.id);
+        QVERIFY(*repo.transition(current, PaymentStatus::Closed, 4000) == UpdateOutcome::Applied);
+        undone.rollback();
+    }
+    QCOMPARE_NAME(repo.find(rig.payment.id)->status, PaymentStatus::Failed);
+    QVERIFY(rig.db->commitGroup());
+
+    // Another connection's commit is seen.
+    QVERIFY(repo.find(rig.payment.id));
+    {
+        auto other = Database::open(rig.tmp.path());
+        QVERIFY(other);
+        PaymentOrder current = *PaymentRepository(**other).find(rig.payment.id);
+        QVERIFY(*PaymentRepository(**other).transition(current, PaymentStatus::Closed, 5000) == UpdateOutcome::Applied);
+    }
+    QCOMPARE_NAME(repo.find(rig.payment.id)->status, PaymentStatus::Closed);
 }
 
 QTEST_GUILESS_MAIN(TestFlowMemo)
