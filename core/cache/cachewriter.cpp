@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QVarLengthArray>
 
 #include <sqlite3.h>
 
@@ -184,11 +185,37 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     body.lit(",\"currency\":");
     appendValue(body, t, 2);
 
+    // The payments first (their numbers label the flows), written after the flows.
+    SqlStatement &p = db.statement(QStringLiteral(
+        "SELECT COALESCE(fail_reason, ''), payment_no, status, updated_at, id FROM payment_orders INDEXED BY ix_payment_trade"
+        " WHERE trade_id = ? ORDER BY id"));
+    p.addBindValue(tradeId);
+    if (!p.exec())
+        return t.finish(), error(p);
+    JsonBuffer payments(256);
+    QVarLengthArray<std::pair<qint64, QByteArray>, 4> numbers; // payment id -> its number as JSON
+    for (bool first = true; p.next(); first = false) {
+        if (!first)
+            payments.put(',');
+        payments.put('{');
+        appendKey(payments, "fail_reason", true);
+        appendValue(payments, p, 0);
+        appendKey(payments, "payment_no", false);
+        appendValue(payments, p, 1);
+        appendKey(payments, "status", false);
+        appendValue(payments, p, 2);
+        payments.put('}');
+        updatedAt = qMax(updatedAt, p.int64(3));
+        JsonBuffer number(32);
+        appendText(number, p, 1);
+        numbers.append({p.int64(4), number.take()});
+    }
+    p.finish();
+
     SqlStatement &f = db.statement(QStringLiteral(
-        "SELECT f.amount, f.channel, f.channel_txn_no, f.fail_code, f.fail_reason, f.flow_no, f.method, p.payment_no,"
-        " f.qr_content, f.prepay_expires_at, f.recon_pending, f.seq, f.status, f.updated_at"
-        " FROM payment_flows f INDEXED BY ix_flow_trade LEFT JOIN payment_orders p ON p.id = f.payment_id"
-        " WHERE f.trade_id = ? ORDER BY f.id"));
+        "SELECT amount, channel, channel_txn_no, fail_code, fail_reason, flow_no, method, payment_id,"
+        " qr_content, prepay_expires_at, recon_pending, seq, status, updated_at"
+        " FROM payment_flows INDEXED BY ix_flow_trade WHERE trade_id = ? ORDER BY id"));
     f.addBindValue(tradeId);
     if (!f.exec())
         return t.finish(), error(f);
@@ -212,7 +239,13 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
         appendKey(body, "method", false);
         appendValue(body, f, 6);
         appendKey(body, "payment_no", false);
-        appendText(body, f, 7);
+        const qint64 paymentId = f.int64(7);
+        QByteArrayView number("\"\"");
+        for (const auto &[id, json] : numbers) {
+            if (id == paymentId)
+                number = json;
+        }
+        body.put(number);
         appendKey(body, "qr_content", false);
         appendText(body, f, 8);
         appendKey(body, "qr_expires_at", false);
@@ -237,28 +270,8 @@ Result<QByteArray> CacheWriter::snapshot(Database &db, qint64 tradeId, QString *
     appendValue(body, t, 0);
     body.lit(",\"paid\":");
     appendValue(body, t, 5);
-
-    SqlStatement &p = db.statement(QStringLiteral(
-        "SELECT COALESCE(fail_reason, ''), payment_no, status, updated_at FROM payment_orders INDEXED BY ix_payment_trade"
-        " WHERE trade_id = ? ORDER BY id"));
-    p.addBindValue(tradeId);
-    if (!p.exec())
-        return t.finish(), error(p);
     body.lit(",\"payments\":[");
-    for (bool first = true; p.next(); first = false) {
-        if (!first)
-            body.put(',');
-        body.put('{');
-        appendKey(body, "fail_reason", true);
-        appendValue(body, p, 0);
-        appendKey(body, "payment_no", false);
-        appendValue(body, p, 1);
-        appendKey(body, "status", false);
-        appendValue(body, p, 2);
-        body.put('}');
-        updatedAt = qMax(updatedAt, p.int64(3));
-    }
-    p.finish();
+    body.put(payments.take());
     body.lit("],\"refunded\":");
     appendValue(body, t, 6);
 

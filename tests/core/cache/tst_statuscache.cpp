@@ -274,6 +274,11 @@ void TestStatusCache::snapshotMatchesTheSqlJsonItReplaced()
     QVERIFY(rig.pay(u"T-o3"_s, 800, {{u"card"_s, {}, 800}}));
     rig.clock.advance(3000);
     rig.card->setFaultProfile(FaultProfile{});
+    // The cashier tries T-o3 again with the wallet: a second payment on the same order, its
+    // flow labelled with its own number.
+    QVERIFY(rig.pay(u"T-o3"_s, 800, {{u"wallet"_s, u"M1001"_s, 800}}));
+    rig.clock.advance(3000);
+    QVERIFY(rig.view(u"T-o3"_s).trade.status == TradeStatus::Paid);
     RefundCommand rc;
     rc.outTradeNo = u"T-o1"_s;
     rc.refundNo = u"R-o1"_s;
@@ -315,6 +320,14 @@ void TestStatusCache::snapshotMatchesTheSqlJsonItReplaced()
     }
     QCOMPARE(withRefunds, 1);
     QCOMPARE(escaped, 2); // T-o2's freeze reason, T-o3's payment and flow
+    const QJsonObject o3 = parse(*CacheWriter::snapshot(db, ids[2], nullptr));
+    const QJsonArray o3Payments = o3.value(u"payments"_s).toArray();
+    const QJsonArray o3Flows = o3.value(u"flows"_s).toArray();
+    QCOMPARE(o3Payments.size(), 2);
+    QCOMPARE(o3Flows.size(), 2);
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(o3Flows[i].toObject().value(u"payment_no"_s), o3Payments[i].toObject().value(u"payment_no"_s));
+    QVERIFY(o3Payments[0].toObject().value(u"payment_no"_s) != o3Payments[1].toObject().value(u"payment_no"_s));
     QVERIFY(CacheWriter::snapshot(db, 0, nullptr).error().code == ErrorCode::NotFound);
 }
 
