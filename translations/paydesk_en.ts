@@ -1793,6 +1793,14 @@
         <source>Number payment %1</source>
         <translation>Number payment %1</translation>
     </message>
+    <message>
+        <source>An earlier step of this commit group failed after writing; the group will be rolled back</source>
+        <translation>An earlier step of this commit group failed after writing; the group will be rolled back</translation>
+    </message>
+    <message>
+        <source>A step failed after writing part of its work; the commit group was rolled back</source>
+        <translation>A step failed after writing part of its work; the commit group was rolled back</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>

@@ -1792,6 +1792,14 @@
         <source>Number payment %1</source>
         <translation>为支付单编号 %1</translation>
     </message>
+    <message>
+        <source>An earlier step of this commit group failed after writing; the group will be rolled back</source>
+        <translation>本提交组中前面的一步在写入后失败；整个组将被回滚</translation>
+    </message>
+    <message>
+        <source>A step failed after writing part of its work; the commit group was rolled back</source>
+        <translation>一步操作在写入部分内容后失败；提交组已回滚</translation>
+    </message>
 </context>
 <context>
     <name>pay::CallbackIngress</name>

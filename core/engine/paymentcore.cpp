@@ -217,7 +217,7 @@ Result<void> PaymentCore::commitGroupOnly(bool mayCarry)
         m_carried = 0;
         return r;
     }
-    if (mayCarry && m_carried < m_carryLimit && !m_db->commitRequired()) {
+    if (mayCarry && m_carried < m_carryLimit && !m_db->commitRequired() && !m_db->groupPoisoned()) {
         ++m_carried;
         m_db->carryGroup();
         return {};

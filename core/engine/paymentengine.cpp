@@ -615,8 +615,9 @@ void PaymentEngine::startLeg(const PaymentFlow &flow, PaymentOrder *accepted)
     const FlowStatus target = qr ? FlowStatus::Prepaid : FlowStatus::Paying;
     {
         // Persist the intent and the compensation task before the request leaves: after a crash
-        // the flow is queried, never sent again under a new number (seed practice 8).
-        TransactionGuard tx(m_db);
+        // the flow is queried, never sent again under a new number (seed practice 8). The first
+        // write is the conditional one, so the step joins a commit group without a savepoint.
+        TransactionGuard tx(m_db, TransactionGuard::InGroup::Join);
         if (!tx.begun())
             return;
         if (accepted && !markProcessing(*accepted))
@@ -746,7 +747,8 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
         return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Flow %1 is already %2").arg(f->flowNo, toString(from)));
     }
     {
-        TransactionGuard tx(m_db);
+        // The conditional update comes first: the step joins a commit group without a savepoint.
+        TransactionGuard tx(m_db, TransactionGuard::InGroup::Join);
         if (!tx.begun())
             return std::unexpected(tx.begun().error());
         f->channelTxnNo = txnNo;
@@ -903,7 +905,9 @@ void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known,
     RefundReason surplusReason = RefundReason::DuplicatePayment;
     bool won = false;
     {
-        TransactionGuard tx(m_db);
+        // The payment's conditional update comes first; the trade's cannot lose (it was read in
+        // this same call, on the core's only writer): the step joins a commit group as it is.
+        TransactionGuard tx(m_db, TransactionGuard::InGroup::Join);
         if (!tx.begun())
             return;
         if (!isTerminal(p->status)) {

@@ -324,8 +324,18 @@ Result<void> Database::beginGroup()
     return {};
 }
 
+qint64 Database::totalChanges()
+{
+    if (!m_handle)
+        m_handle = SqlStatement::handleOf(m_db);
+    return m_handle ? sqlite3_total_changes64(m_handle) : 0;
+}
+
 Result<void> Database::joinGroup()
 {
+    if (m_poisoned)
+        return fail(ErrorCode::Internal,
+                    QCoreApplication::translate("Store", "An earlier step of this commit group failed after writing; the group will be rolled back"));
     if (!m_group || m_groupBegun)
         return {};
     if (auto r = execCached(QStringLiteral("BEGIN IMMEDIATE")); !r)
@@ -338,6 +348,11 @@ Result<void> Database::commitGroup()
 {
     if (!m_group)
         return {};
+    if (m_poisoned) {
+        rollbackGroup();
+        return fail(ErrorCode::Internal,
+                    QCoreApplication::translate("Store", "A step failed after writing part of its work; the commit group was rolled back"));
+    }
     if (m_groupBegun) {
         if (auto r = execCached(QStringLiteral("COMMIT")); !r) {
             rollbackGroup();
@@ -371,6 +386,7 @@ void Database::rollbackGroup()
     m_groupBegun = false;
     m_commitRequired = false;
     m_carried = false;
+    m_poisoned = false;
     m_afterCommit.clear();
     m_afterActions.clear();
 }

@@ -92,6 +92,13 @@ public:
     Result<void> joinGroup();
     void rollbackGroup();       // drops the group's work and its after-commit actions
     bool inGroup() const { return m_group; }
+    // A step that joined the group without a savepoint failed after writing (TransactionGuard,
+    // InGroup::Join): no guard begins in this group any more, and commitGroup() rolls it back
+    // and reports the failure. rollbackGroup() clears it.
+    void poisonGroup() { m_poisoned = m_group; }
+    bool groupPoisoned() const { return m_poisoned; }
+    // Rows this connection has inserted, updated or deleted since it opened.
+    qint64 totalChanges();
     // Something registered in this group leaves the process once it commits (a channel request)
     // or was promised to someone outside (a callback acknowledged): the group must commit
     // before the caller moves on. Set by the engine; cleared when the group commits.
@@ -143,6 +150,7 @@ private:
     bool m_groupBegun = false; // the group's BEGIN ran (it waits for the first guard)
     bool m_commitRequired = false;
     bool m_carried = false;
+    bool m_poisoned = false;
     quint64 m_groupSerial = 0;
     QList<std::function<void()>> m_afterCommit;
     QList<std::function<void()>> m_afterActions;

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace pay;
@@ -85,6 +86,8 @@ private slots:
     void groupedPaymentsSettleLikeUngrouped();
     void quietInstantsRideWithTheNextCommit();
     void crashDropsCarriedWorkAndCompensationRecoversIt();
+    void joinedStepsPoisonTheGroupOnlyWhenTheyWrote();
+    void stepFailingMidWayDropsItsGroupAndCompensationRecovers();
 };
 
 void TestGroupCommit::guardsBecomeSavepoints()
@@ -365,6 +368,120 @@ void TestGroupCommit::crashDropsCarriedWorkAndCompensationRecoversIt()
     auto v = core->engine().order(QStringLiteral("C1"));
     QVERIFY(v);
     QCOMPARE(v->trade.paidMinor, 3000);
+    QCOMPARE(invariantFailures(core->database()), QString());
+}
+
+// InGroup::Join: no savepoint inside a group. A step that bails out before writing leaves the
+// group as it was; one that bails out after writing takes the whole group with it.
+void TestGroupCommit::joinedStepsPoisonTheGroupOnlyWhenTheyWrote()
+{
+    test::TempDb tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    using InGroup = TransactionGuard::InGroup;
+    QVERIFY((*db)->beginGroup());
+    {
+        TransactionGuard a(**db, InGroup::Join);
+        QVERIFY(a.begun());
+        QVERIFY(insertTrade(**db, QStringLiteral("A")));
+        QVERIFY(a.commit());
+    }
+    {
+        TransactionGuard lost(**db, InGroup::Join);
+        QVERIFY(lost.begun());
+        QSqlQuery q((*db)->db()); // a conditional update that matches nothing
+        QVERIFY(q.exec(QStringLiteral("UPDATE trade_orders SET status = 'PAID' WHERE out_trade_no = 'A' AND version = 99")));
+    } // rolled back with nothing written: harmless
+    QVERIFY(!(*db)->groupPoisoned());
+    {
+        TransactionGuard b(**db);
+        QVERIFY(insertTrade(**db, QStringLiteral("B")));
+        QVERIFY(b.commit());
+    }
+    QCOMPARE(tradeNos(**db), QStringLiteral("A,B"));
+    {
+        TransactionGuard half(**db, InGroup::Join);
+        QVERIFY(insertTrade(**db, QStringLiteral("C")));
+    } // rolled back after writing: no savepoint to return to
+    QVERIFY((*db)->groupPoisoned());
+    {
+        TransactionGuard next(**db);
+        QVERIFY(!next.begun()); // nothing more is written into a poisoned group
+    }
+    const auto committed = (*db)->commitGroup();
+    QVERIFY(!committed);
+    QVERIFY(committed.error().message.contains(QStringLiteral("rolled back")));
+    QVERIFY(!(*db)->inGroup());
+    QCOMPARE(tradeNos(**db), QString()); // A and B went with it, as in a crash
+
+    // The next group is healthy.
+    QVERIFY((*db)->beginGroup());
+    {
+        TransactionGuard d(**db, InGroup::Join);
+        QVERIFY(insertTrade(**db, QStringLiteral("D")));
+        QVERIFY(d.commit());
+    }
+    QVERIFY((*db)->commitGroup());
+    QCOMPARE(tradeNos(**db), QStringLiteral("D"));
+
+    // Outside a group a joined guard is an ordinary transaction.
+    {
+        TransactionGuard e(**db, InGroup::Join);
+        QVERIFY(insertTrade(**db, QStringLiteral("E")));
+    }
+    {
+        TransactionGuard f(**db, InGroup::Join);
+        QVERIFY(insertTrade(**db, QStringLiteral("F")));
+        QVERIFY(f.commit());
+    }
+    QVERIFY(!(*db)->groupPoisoned());
+    QCOMPARE(tradeNos(**db), QStringLiteral("D,F"));
+}
+
+// The engine's settle step fails after its first write (the ledger refuses the posting): its
+// commit group is rolled back whole, nothing half-done is ever committed, and once the fault is
+// gone compensation settles the payment. The card is charged once.
+void TestGroupCommit::stepFailingMidWayDropsItsGroupAndCompensationRecovers()
+{
+    test::TempDb tmp;
+    VirtualClock clock;
+    auto core = openInstantCore(tmp.path(), clock, true);
+    QVERIFY(core);
+    QVERIFY(core->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+    QVERIFY(core->books().upsertVoucher({QStringLiteral("GV-F1"), 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
+    QSqlQuery q(core->database().db());
+    QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER refuse_card_posting BEFORE INSERT ON ledger_postings"
+                                  " WHEN NEW.posting_set LIKE 'PAY-%-3' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("group commit failed: .*rolled back")));
+    QVERIFY(core->beginGroup());
+    auto ticket = core->engine().accept(combined(QStringLiteral("F1")));
+    QVERIFY(ticket);
+    QVERIFY(core->commitGroup());
+    clock.advanceTo(clock.nowMs());
+    // Committed: the card flow is still in flight and holds no posting; nothing half-settled.
+    Database::Options ro;
+    ro.mode = Database::Mode::ReadOnly;
+    {
+        auto other = Database::open(tmp.path(), ro);
+        QVERIFY(other);
+        QSqlQuery c((*other)->db());
+        QVERIFY(c.exec(QStringLiteral("SELECT status, (SELECT count(*) FROM ledger_postings WHERE flow_id = f.id)"
+                                      " FROM payment_flows f WHERE seq = 3")) && c.next());
+        QCOMPARE(c.value(0).toString(), QStringLiteral("PAYING"));
+        QCOMPARE(c.value(1).toInt(), 0);
+    }
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("F1")), QStringLiteral("PAYING"));
+    const auto cardOrder = core->books().order(QStringLiteral("card"), ticket->flowNos.value(2));
+    QVERIFY(cardOrder && cardOrder->has_value()); // the card did charge
+
+    // The fault goes away; the flow's scheduled query finds it paid.
+    QVERIFY(q.exec(QStringLiteral("DROP TRIGGER refuse_card_posting")));
+    clock.advance(60'000);
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("F1")), QStringLiteral("PAID"));
+    auto v = core->engine().order(QStringLiteral("F1"));
+    QVERIFY(v);
+    QCOMPARE(v->trade.paidMinor, 3000);
+    QCOMPARE(core->books().orders(QStringLiteral("card"))->size(), 1);
     QCOMPARE(invariantFailures(core->database()), QString());
 }
 
