@@ -328,16 +328,19 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
                                                     JsonField::raw(QLatin1StringView("legs"), legsJson)});
 
     const qint64 t0 = now();
-    TransactionGuard tx(m_db);
+    // Every refusal below comes before the first write (the key is claimed only once the order
+    // may be paid), so the step joins a commit group without a savepoint.
+    TransactionGuard tx(m_db, TransactionGuard::InGroup::Join);
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
     IdempotencyStore keys(m_db);
     const QString key = req.idempotencyKey.isEmpty() ? req.outTradeNo + QStringLiteral("#auto") : req.idempotencyKey;
-    auto claim = keys.claim(QStringLiteral("accept"), key, IdempotencyStore::hashRequest(canonical), t0);
-    if (!claim)
-        return std::unexpected(claim.error());
-    if (claim->replay && !claim->storedResponse.isEmpty()) {
-        const QJsonObject o = QJsonDocument::fromJson(claim->storedResponse).object();
+    const QByteArray requestHash = IdempotencyStore::hashRequest(canonical);
+    auto remembered = keys.peek(QStringLiteral("accept"), key, requestHash, t0);
+    if (!remembered)
+        return std::unexpected(remembered.error());
+    if (remembered->replay && !remembered->storedResponse.isEmpty()) {
+        const QJsonObject o = QJsonDocument::fromJson(remembered->storedResponse).object();
         AcceptTicket t;
         t.outTradeNo = o.value(QStringLiteral("out_trade_no")).toString();
         t.paymentNo = o.value(QStringLiteral("payment_no")).toString();
@@ -365,7 +368,16 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
         if (trade.status != TradeStatus::Created && trade.status != TradeStatus::Paying)
             return fail(ErrorCode::InvalidTransition,
                         QCoreApplication::translate("PaymentEngine", "Order %1 is %2 and cannot be paid").arg(trade.outTradeNo, toString(trade.status)));
-    } else if (existing.error().code == ErrorCode::NotFound) {
+    } else if (existing.error().code != ErrorCode::NotFound) {
+        return std::unexpected(existing.error());
+    }
+    // A new order starts CREATED (TradeOrder's default status).
+    auto moved = transition(trade.status, TradeEvent::StartPayment);
+    if (!moved)
+        return fail(ErrorCode::InvalidTransition, moved.error().message());
+    if (auto claim = keys.claim(QStringLiteral("accept"), key, requestHash, t0); !claim)
+        return std::unexpected(claim.error());
+    if (!existing) {
         trade.merchantId = m_config.merchantId;
         trade.outTradeNo = req.outTradeNo;
         trade.subject = req.subject.isEmpty() ? req.outTradeNo : req.subject;
@@ -381,15 +393,10 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
             return std::unexpected(r.error());
         if (auto r = scheduleTask(kExpireTask, trade.id, 0, trade.expiresAtMs); !r)
             return std::unexpected(r.error());
-    } else {
-        return std::unexpected(existing.error());
     }
 
     // The conditional update serializes this attempt against a concurrent close (seed 13).
     const TradeStatus before = trade.status;
-    auto moved = transition(trade.status, TradeEvent::StartPayment);
-    if (!moved)
-        return fail(ErrorCode::InvalidTransition, moved.error().message());
     auto upd = trades.transition(trade, *moved, t0);
     if (!upd)
         return std::unexpected(upd.error());

@@ -1080,9 +1080,17 @@ QByteArray IdempotencyStore::hashRequest(const QByteArray &canonicalRequest)
     return QCryptographicHash::hash(canonicalRequest, QCryptographicHash::Sha256).toHex();
 }
 
-Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, const QString &key,
-                                                        const QByteArray &requestHash, qint64 nowMs)
+Result<IdempotencyStore::Claim> IdempotencyStore::peek(const QString &scope, const QString &key,
+                                                       const QByteArray &requestHash, qint64 nowMs)
 {
+    bool expired = false;
+    return look(scope, key, requestHash, nowMs, &expired);
+}
+
+Result<IdempotencyStore::Claim> IdempotencyStore::look(const QString &scope, const QString &key,
+                                                       const QByteArray &requestHash, qint64 nowMs, bool *expired)
+{
+    *expired = false;
     if (key.isEmpty())
         return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("Store", "An idempotency key is required"));
     SqlStatement &sel = m_db.statement(QStringLiteral(
@@ -1091,24 +1099,37 @@ Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, co
     sel.addBindValue(key);
     if (!sel.exec())
         return std::unexpected(Database::errorFrom(sel, QCoreApplication::translate("Store", "Read idempotency key")));
-    if (sel.next()) {
-        const QByteArray storedHash = sel.value(0).toString().toLatin1();
-        const QByteArray response = sel.value(1).toString().toUtf8();
-        const qint64 expiresAt = sel.value(2).toLongLong();
+    if (!sel.next()) {
         sel.finish();
-        if (expiresAt > nowMs) {
-            if (storedHash != requestHash)
-                return fail(ErrorCode::IdempotencyConflict,
-                            QCoreApplication::translate("Store", "Idempotency key %1 was already used for a different request").arg(key));
-            return Claim{true, response};
-        }
+        return Claim{false, {}};
+    }
+    const QByteArray storedHash = sel.value(0).toString().toLatin1();
+    const QByteArray response = sel.value(1).toString().toUtf8();
+    const qint64 expiresAt = sel.value(2).toLongLong();
+    sel.finish();
+    if (expiresAt <= nowMs) {
+        *expired = true;
+        return Claim{false, {}};
+    }
+    if (storedHash != requestHash)
+        return fail(ErrorCode::IdempotencyConflict,
+                    QCoreApplication::translate("Store", "Idempotency key %1 was already used for a different request").arg(key));
+    return Claim{true, response};
+}
+
+Result<IdempotencyStore::Claim> IdempotencyStore::claim(const QString &scope, const QString &key,
+                                                        const QByteArray &requestHash, qint64 nowMs)
+{
+    bool expired = false;
+    auto seen = look(scope, key, requestHash, nowMs, &expired);
+    if (!seen || seen->replay)
+        return seen;
+    if (expired) {
         SqlStatement &del = m_db.statement(QStringLiteral("DELETE FROM idempotency_keys WHERE scope = ? AND idem_key = ?"));
         del.addBindValue(scope);
         del.addBindValue(key);
         if (auto r = execPrepared(del, [&] { return QCoreApplication::translate("Store", "Expire idempotency key"); }); !r)
             return std::unexpected(r.error());
-    } else {
-        sel.finish();
     }
     SqlStatement &ins = m_db.statement(QStringLiteral(
         "INSERT INTO idempotency_keys (scope, idem_key, request_hash, response, created_at, expires_at)"

@@ -153,11 +153,16 @@ public:
     };
     // Call inside the transaction that does the work.
     Result<Claim> claim(const QString &scope, const QString &key, const QByteArray &requestHash, qint64 nowMs);
+    // What claim() would answer, without writing: a replay (with its stored response), a
+    // conflict (an error), or a key that is free (replay false; expired keys count as free).
+    Result<Claim> peek(const QString &scope, const QString &key, const QByteArray &requestHash, qint64 nowMs);
     Result<void> storeResponse(const QString &scope, const QString &key, const QByteArray &response);
     Result<int> purgeExpired(qint64 nowMs);
     static QByteArray hashRequest(const QByteArray &canonicalRequest);
 
 private:
+    Result<Claim> look(const QString &scope, const QString &key, const QByteArray &requestHash, qint64 nowMs, bool *expired);
+
     Database &m_db;
     qint64 m_ttlMs;
 };

@@ -88,6 +88,7 @@ private slots:
     void crashDropsCarriedWorkAndCompensationRecoversIt();
     void joinedStepsPoisonTheGroupOnlyWhenTheyWrote();
     void stepFailingMidWayDropsItsGroupAndCompensationRecovers();
+    void refusedAcceptWritesNothingAndKeepsTheGroup();
 };
 
 void TestGroupCommit::guardsBecomeSavepoints()
@@ -482,6 +483,52 @@ void TestGroupCommit::stepFailingMidWayDropsItsGroupAndCompensationRecovers()
     QVERIFY(v);
     QCOMPARE(v->trade.paidMinor, 3000);
     QCOMPARE(core->books().orders(QStringLiteral("card"))->size(), 1);
+    QCOMPARE(invariantFailures(core->database()), QString());
+}
+
+// accept() joins a group without a savepoint: every refusal (an order that cannot be paid, a
+// key used for another request) and every replay must come before its first write.
+void TestGroupCommit::refusedAcceptWritesNothingAndKeepsTheGroup()
+{
+    test::TempDb tmp;
+    VirtualClock clock;
+    auto core = openInstantCore(tmp.path(), clock, true);
+    QVERIFY(core);
+    QVERIFY(core->books().upsertMember({QStringLiteral("GM"), QStringLiteral("Group"), 100'000, QStringLiteral("CNY")}));
+    for (const QString &code : {QStringLiteral("GV-R1"), QStringLiteral("GV-R2")})
+        QVERIFY(core->books().upsertVoucher({code, 500, QStringLiteral("CNY"), 0, clock.nowMs() + 86'400'000, {}}));
+    QVERIFY(core->beginGroup());
+    QVERIFY(core->engine().accept(combined(QStringLiteral("R1"))));
+    QVERIFY(core->commitGroup());
+    clock.advanceTo(clock.nowMs());
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("R1")), QStringLiteral("PAID"));
+
+    auto keys = [&] {
+        QSqlQuery q(core->database().db());
+        return q.exec(QStringLiteral("SELECT count(*) FROM idempotency_keys")) && q.next() ? q.value(0).toInt() : -1;
+    };
+    const int keysBefore = keys();
+    QVERIFY(core->beginGroup());
+    AcceptRequest again = combined(QStringLiteral("R1"));
+    again.idempotencyKey = QStringLiteral("R1-second-try");
+    auto refused = core->engine().accept(again); // the order is paid
+    QVERIFY(!refused);
+    QVERIFY(refused.error().code == ErrorCode::InvalidTransition);
+    AcceptRequest reused = combined(QStringLiteral("R2"));
+    reused.idempotencyKey = QStringLiteral("R1"); // R1's key, another request
+    auto conflict = core->engine().accept(reused);
+    QVERIFY(!conflict);
+    QVERIFY(conflict.error().code == ErrorCode::IdempotencyConflict);
+    auto replay = core->engine().accept(combined(QStringLiteral("R1"))); // the same request again
+    QVERIFY(replay);
+    QVERIFY(replay->replayed);
+    QVERIFY(!core->database().groupPoisoned());
+    QCOMPARE(keys(), keysBefore); // nothing was claimed
+    QVERIFY(core->engine().accept(combined(QStringLiteral("R2"))));
+    QVERIFY(core->commitGroup());
+    clock.advanceTo(clock.nowMs());
+    QCOMPARE(committedTradeStatus(tmp.path(), QStringLiteral("R2")), QStringLiteral("PAID"));
+    QCOMPARE(keys(), keysBefore + 1);
     QCOMPARE(invariantFailures(core->database()), QString());
 }
 
