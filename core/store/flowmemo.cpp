@@ -130,84 +130,65 @@ std::optional<PaymentMemo::Entry> PaymentMemo::takeForWrite(qint64 id)
     return e;
 }
 
+namespace {
+
+// Field by field, stopping at the first difference and naming it.
+class Comparison
+{
+public:
+    explicit Comparison(QString *difference) : m_difference(difference) {}
+    Comparison &operator()(const char *field, qint64 a, qint64 b)
+    {
+        if (m_same && a != b)
+            differs(field, QString::number(a), QString::number(b));
+        return *this;
+    }
+    Comparison &operator()(const char *field, const QString &a, const QString &b)
+    {
+        if (m_same && a != b)
+            differs(field, a, b);
+        return *this;
+    }
+    Comparison &operator()(const char *field, const Money &a, const Money &b)
+    {
+        if (m_same && (a.minor() != b.minor() || a.currency().code() != b.currency().code()))
+            differs(field, a.toPlainString() + a.currency().code(), b.toPlainString() + b.currency().code());
+        return *this;
+    }
+    bool same() const { return m_same; }
+
+private:
+    void differs(const char *field, const QString &a, const QString &b)
+    {
+        m_same = false;
+        if (m_difference)
+            *m_difference = QStringLiteral("%1: '%2' vs '%3'").arg(QLatin1StringView(field), a, b);
+    }
+
+    QString *m_difference;
+    bool m_same = true;
+};
+
+} // namespace
+
 bool samePayment(const PaymentOrder &a, const PaymentOrder &b, QString *difference)
 {
-    auto differs = [&](const char *field, const QString &x, const QString &y) {
-        if (difference)
-            *difference = QStringLiteral("%1: '%2' vs '%3'").arg(QLatin1StringView(field), x, y);
-        return false;
-    };
-    auto n = [](qint64 v) { return QString::number(v); };
-    if (a.id != b.id)
-        return differs("id", n(a.id), n(b.id));
-    if (a.paymentNo != b.paymentNo)
-        return differs("payment_no", a.paymentNo, b.paymentNo);
-    if (a.tradeId != b.tradeId)
-        return differs("trade_id", n(a.tradeId), n(b.tradeId));
-    if (a.amount.minor() != b.amount.minor() || a.amount.currency().code() != b.amount.currency().code())
-        return differs("amount", a.amount.toPlainString(), b.amount.toPlainString());
-    if (a.status != b.status)
-        return differs("status", toString(a.status), toString(b.status));
-    if (a.failReason != b.failReason)
-        return differs("fail_reason", a.failReason, b.failReason);
-    if (a.createdAtMs != b.createdAtMs)
-        return differs("created_at", n(a.createdAtMs), n(b.createdAtMs));
-    if (a.updatedAtMs != b.updatedAtMs)
-        return differs("updated_at", n(a.updatedAtMs), n(b.updatedAtMs));
-    if (a.version != b.version)
-        return differs("version", n(a.version), n(b.version));
-    return true;
+    return Comparison(difference)("id", a.id, b.id)("payment_no", a.paymentNo, b.paymentNo)("trade_id", a.tradeId, b.tradeId)(
+               "amount", a.amount, b.amount)("status", toString(a.status), toString(b.status))("fail_reason", a.failReason, b.failReason)(
+               "created_at", a.createdAtMs, b.createdAtMs)("updated_at", a.updatedAtMs, b.updatedAtMs)("version", a.version, b.version)
+        .same();
 }
 
 bool sameFlow(const PaymentFlow &a, const PaymentFlow &b, QString *difference)
 {
-    auto differs = [&](const char *field, const QString &x, const QString &y) {
-        if (difference)
-            *difference = QStringLiteral("%1: '%2' vs '%3'").arg(QLatin1StringView(field), x, y);
-        return false;
-    };
-    auto n = [](qint64 v) { return QString::number(v); };
-    if (a.id != b.id)
-        return differs("id", n(a.id), n(b.id));
-    if (a.flowNo != b.flowNo)
-        return differs("flow_no", a.flowNo, b.flowNo);
-    if (a.paymentId != b.paymentId)
-        return differs("payment_id", n(a.paymentId), n(b.paymentId));
-    if (a.tradeId != b.tradeId)
-        return differs("trade_id", n(a.tradeId), n(b.tradeId));
-    if (a.seq != b.seq)
-        return differs("seq", n(a.seq), n(b.seq));
-    if (a.method != b.method)
-        return differs("method", a.method, b.method);
-    if (a.channel != b.channel)
-        return differs("channel", a.channel, b.channel);
-    if (a.account != b.account)
-        return differs("account", a.account, b.account);
-    if (a.amount.minor() != b.amount.minor() || a.amount.currency().code() != b.amount.currency().code())
-        return differs("amount", a.amount.toPlainString(), b.amount.toPlainString());
-    if (a.status != b.status)
-        return differs("status", toString(a.status), toString(b.status));
-    if (a.channelTxnNo != b.channelTxnNo)
-        return differs("channel_txn_no", a.channelTxnNo, b.channelTxnNo);
-    if (a.failCode != b.failCode)
-        return differs("fail_code", a.failCode, b.failCode);
-    if (a.failReason != b.failReason)
-        return differs("fail_reason", a.failReason, b.failReason);
-    if (a.qrContent != b.qrContent)
-        return differs("qr_content", a.qrContent, b.qrContent);
-    if (a.prepayExpiresAtMs != b.prepayExpiresAtMs)
-        return differs("prepay_expires_at", n(a.prepayExpiresAtMs), n(b.prepayExpiresAtMs));
-    if (a.refundedMinor != b.refundedMinor)
-        return differs("refunded_amount", n(a.refundedMinor), n(b.refundedMinor));
-    if (a.reconPending != b.reconPending)
-        return differs("recon_pending", n(a.reconPending), n(b.reconPending));
-    if (a.createdAtMs != b.createdAtMs)
-        return differs("created_at", n(a.createdAtMs), n(b.createdAtMs));
-    if (a.updatedAtMs != b.updatedAtMs)
-        return differs("updated_at", n(a.updatedAtMs), n(b.updatedAtMs));
-    if (a.version != b.version)
-        return differs("version", n(a.version), n(b.version));
-    return true;
+    return Comparison(difference)("id", a.id, b.id)("flow_no", a.flowNo, b.flowNo)("payment_id", a.paymentId, b.paymentId)(
+               "trade_id", a.tradeId, b.tradeId)("seq", a.seq, b.seq)("method", a.method, b.method)("channel", a.channel, b.channel)(
+               "account", a.account, b.account)("amount", a.amount, b.amount)("status", toString(a.status), toString(b.status))(
+               "channel_txn_no", a.channelTxnNo, b.channelTxnNo)("fail_code", a.failCode, b.failCode)("fail_reason", a.failReason, b.failReason)(
+               "qr_content", a.qrContent, b.qrContent)("prepay_expires_at", a.prepayExpiresAtMs, b.prepayExpiresAtMs)(
+               "refunded_amount", a.refundedMinor, b.refundedMinor)("recon_pending", a.reconPending, b.reconPending)(
+               "created_at", a.createdAtMs, b.createdAtMs)("updated_at", a.updatedAtMs, b.updatedAtMs)("version", a.version, b.version)
+        .same();
 }
 
 } // namespace pay

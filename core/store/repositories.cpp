@@ -627,38 +627,36 @@ void FlowRepository::verifyHit(const QList<PaymentFlow> &hit, const Result<QList
         qFatal("Flow memo (%s) disagrees with the file: %s", how, qPrintable(difference));
 }
 
-Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
+// A memo lookup (lookUp(memo, dataVersion)) or, on a miss, a read of the file that the memo
+// then keeps.
+template<typename LookUp, typename Read>
+Result<QList<PaymentFlow>> FlowRepository::remembered(LookUp lookUp, Read read, const char *how)
 {
     FlowMemo &memo = m_db.flowMemo();
     const qint64 version = m_db.dataVersion();
     if (version >= 0) {
-        if (auto hit = memo.byPayment(paymentId, version)) {
+        if (auto hit = lookUp(memo, version)) {
             if (FlowMemo::verifying())
-                verifyHit(*hit, readForPayment(paymentId), "by payment");
+                verifyHit(*hit, read(), how);
             return *hit;
         }
     }
-    auto read = readForPayment(paymentId);
-    if (read && version >= 0)
-        memo.put(paymentId, *read, version);
-    return read;
+    auto fresh = read();
+    if (fresh && !fresh->isEmpty() && version >= 0)
+        memo.put(fresh->first().paymentId, *fresh, version);
+    return fresh;
+}
+
+Result<QList<PaymentFlow>> FlowRepository::forPayment(qint64 paymentId)
+{
+    return remembered([&](FlowMemo &memo, qint64 version) { return memo.byPayment(paymentId, version); },
+                      [&] { return readForPayment(paymentId); }, "by payment");
 }
 
 Result<QList<PaymentFlow>> FlowRepository::siblingsOf(qint64 flowId)
 {
-    FlowMemo &memo = m_db.flowMemo();
-    const qint64 version = m_db.dataVersion();
-    if (version >= 0) {
-        if (auto hit = memo.byFlow(flowId, version)) {
-            if (FlowMemo::verifying())
-                verifyHit(*hit, readSiblingsOf(flowId), "by flow");
-            return *hit;
-        }
-    }
-    auto read = readSiblingsOf(flowId);
-    if (read && !read->isEmpty() && version >= 0)
-        memo.put(read->first().paymentId, *read, version);
-    return read;
+    return remembered([&](FlowMemo &memo, qint64 version) { return memo.byFlow(flowId, version); },
+                      [&] { return readSiblingsOf(flowId); }, "by flow");
 }
 
 void FlowRepository::rememberNewPayment(qint64 paymentId)

@@ -83,6 +83,8 @@ private:
     Result<QList<PaymentFlow>> readForPayment(qint64 paymentId);
     Result<QList<PaymentFlow>> readSiblingsOf(qint64 flowId);
     static void verifyHit(const QList<PaymentFlow> &hit, const Result<QList<PaymentFlow>> &read, const char *how);
+    template<typename LookUp, typename Read>
+    Result<QList<PaymentFlow>> remembered(LookUp lookUp, Read read, const char *how);
 
     Database &m_db;
 };
