@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
+#include <array>
 #include <map>
 #include <string>
 
@@ -116,6 +117,8 @@ struct EngineRound
     quint64 coreCommits = 0;
     quint64 bookCommits = 0;
     int statements = 0;
+    // Per file (core, books): background checkpoints, the writer's own, the longest WAL.
+    std::array<std::array<qint64, 3>, 2> checkpoints{};
 };
 
 // Per statement text: runs and SQLite's own nanoseconds (its profile callback).
@@ -157,6 +160,15 @@ Result<EngineRound> engineRound(const QString &path, int n, int window, bool gro
     if (auto r = runPayments(*rig, n, window, group); !r)
         return std::unexpected(r.error());
     round.ns = t.nsecsElapsed();
+    // Where the checkpoints ran (WalCheckpointer): on the checkpoint thread or in the writer.
+    int which = 0;
+    for (const WalCheckpointer *c : {rig->core->database().checkpointer(), rig->core->books().checkpointer()}) {
+        if (c) {
+            const WalCheckpointer::Stats s = c->stats();
+            round.checkpoints[which] = {qint64(s.background), qint64(s.inlined), s.maxWalFrames};
+        }
+        ++which;
+    }
     if (profile) {
         for (sqlite3 *h : tracedHandles)
             sqlite3_trace_v2(h, 0, nullptr, nullptr);
@@ -343,6 +355,14 @@ int benchEngine(const QStringList &args)
                        {QStringLiteral("book_row_writes_per_payment"), perPayment(double(first.bookChanges), 10)},
                        {QStringLiteral("group_commit"), group},
                        {QStringLiteral("statements_per_payment"), perPayment(double(first.statements), 10)}};
+    QJsonObject checkpoints;
+    for (int f = 0; f < 2; ++f) {
+        const QString file = f == 0 ? QStringLiteral("core_") : QStringLiteral("books_");
+        checkpoints.insert(file + QStringLiteral("background"), first.checkpoints[f][0]);
+        checkpoints.insert(file + QStringLiteral("writer"), first.checkpoints[f][1]);
+        checkpoints.insert(file + QStringLiteral("max_wal_frames"), first.checkpoints[f][2]);
+    }
+    result.insert(QStringLiteral("checkpoints_first_round"), checkpoints);
     double baseRate = 0;
     double ratio = 0;
     if (!engineOnly) {

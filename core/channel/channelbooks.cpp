@@ -189,6 +189,7 @@ ChannelBooks::ChannelBooks(QString path, QString connection)
 ChannelBooks::~ChannelBooks()
 {
     rollbackGroup();
+    m_checkpointer.reset();
     m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
@@ -235,6 +236,13 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
             if (auto r = books->exec(pragma); !r)
                 return std::unexpected(r.error());
         }
+    } else {
+        // As the core's database (Database::Options::backgroundCheckpoints).
+        QString why;
+        books->m_checkpointer = WalCheckpointer::attach(SqlStatement::handleOf(QSqlDatabase::database(name, false)), 1000,
+                                                        8000, true, &why);
+        if (!books->m_checkpointer)
+            qWarning("%s: checkpoints stay inline: %s", qUtf8Printable(path), qUtf8Printable(why));
     }
     return books;
 }

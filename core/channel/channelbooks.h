@@ -2,6 +2,7 @@
 
 #include "../error.h"
 #include "../store/sqlstatement.h"
+#include "../store/walcheckpointer.h"
 
 #include <QHash>
 #include <QList>
@@ -121,6 +122,8 @@ public:
 
     QString path() const { return m_path; }
     QString connectionName() const { return m_connection; }
+    // The background checkpointer (null in exclusive mode: SQLite's automatic checkpoint).
+    WalCheckpointer *checkpointer() const { return m_checkpointer.get(); }
 
     Result<std::optional<Order>> order(const QString &channel, const QString &flowNo) const;
     Result<void> insertOrder(const Order &order);
@@ -156,6 +159,7 @@ private:
     mutable StatementCache m_statements;
     QHash<QString, qint64> m_sequences; // the last value nextSequence() handed out per channel
     mutable sqlite3 *m_handle = nullptr;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // checkpoints off the committing thread
     bool m_group = false;
     bool m_groupBegun = false;
 };

@@ -80,6 +80,7 @@ Error Database::errorFrom(const SqlStatement &statement, const QString &what)
 Database::~Database()
 {
     rollbackGroup(); // an open group dies with its owner, as it would in a crash
+    m_checkpointer.reset(); // before closing: the writer's close is then the last and checkpoints
     if (m_handle) {
         sqlite3_update_hook(m_handle, nullptr, nullptr);
         sqlite3_rollback_hook(m_handle, nullptr, nullptr);
@@ -235,6 +236,14 @@ Result<void> Database::configure(const Options &options)
                                                                        : QStringLiteral("PRAGMA synchronous = NORMAL");
         if (auto r = exec(sync); !r)
             return r;
+        if (options.backgroundCheckpoints && !options.exclusive) {
+            const int threshold = options.walAutoCheckpointPages > 0 ? options.walAutoCheckpointPages : 1000;
+            QString why;
+            m_checkpointer = WalCheckpointer::attach(SqlStatement::handleOf(m_db), threshold, threshold * 8,
+                                                     options.synchronous != Synchronous::Off, &why);
+            if (!m_checkpointer)
+                qWarning("%s: checkpoints stay inline: %s", qUtf8Printable(m_path), qUtf8Printable(why));
+        }
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "accessprobe.h"
 #include "flowmemo.h"
 #include "sqlstatement.h"
+#include "walcheckpointer.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -46,6 +47,10 @@ public:
         // WAL pages between automatic checkpoints; 0 keeps SQLite's 1,000. A load run that
         // commits many small groups checkpoints (and syncs) less often with a larger WAL.
         int walAutoCheckpointPages = 0;
+        // Checkpoints run on a thread of their own (WalCheckpointer), not inside the commit
+        // that crosses the threshold; the writer only checkpoints itself at 8 times the
+        // threshold. Not with exclusive (no second connection can open the file).
+        bool backgroundCheckpoints = true;
     };
 
     static constexpr int kSchemaVersion = 6;
@@ -127,6 +132,9 @@ public:
         m_flowMemo.clear();
         m_paymentMemo.clear();
     }
+    // The background checkpointer of a writer (null: SQLite's automatic checkpoint).
+    const WalCheckpointer *checkpointer() const { return m_checkpointer.get(); }
+    WalCheckpointer *checkpointer() { return m_checkpointer.get(); }
     // PRAGMA data_version: changes when another connection commits; -1 if it cannot be read.
     qint64 dataVersion();
     // Maps a failed query to an Error (BUSY -> Locked, READONLY -> ReadOnly, NOTADB, ...).
@@ -157,6 +165,7 @@ private:
     bool m_runningActions = false;
     FlowMemo m_flowMemo;
     PaymentMemo m_paymentMemo;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace pay
