@@ -194,6 +194,29 @@ void PaymentEngine::armTimer(const QString &kind, qint64 targetId, qint64 dueMs)
     });
 }
 
+qint64 PaymentEngine::firstQueryGapMs() const
+{
+    return m_config.compensationScheduleMs.value(0, 1000);
+}
+
+// When the first check of a target without a row is due: a flow still waiting for its result
+// (and not handed to reconciliation) now, since only the timer armed when it was sent runs a
+// flow check without a row; a trade still open at its expiry. Nothing when the target is
+// settled (or cannot be read: the next restart sees it).
+std::optional<qint64> PaymentEngine::firstCheckDue(const QString &kind, qint64 targetId)
+{
+    if (kind == kFlowTask) {
+        auto f = FlowRepository(m_db).find(targetId);
+        if (f && (f->status == FlowStatus::Paying || f->status == FlowStatus::Prepaid) && !f->reconPending)
+            return now();
+    } else if (kind == kExpireTask) {
+        auto t = TradeRepository(m_db).find(targetId);
+        if (t && (t->status == TradeStatus::Created || t->status == TradeStatus::Paying))
+            return t->expiresAtMs;
+    }
+    return std::nullopt;
+}
+
 Result<int> PaymentEngine::start()
 {
     QSqlQuery q(m_db.db());
@@ -205,6 +228,16 @@ Result<int> PaymentEngine::start()
     q.addBindValue(now());
     if (!q.exec())
         return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Restore expiry checks")));
+    q.finish();
+    // Every flow waiting for its result is queried; its first query has no row until now.
+    q.prepare(QStringLiteral("INSERT INTO compensation_tasks (kind, target_id, attempt, next_at, created_at)"
+                             " SELECT 'flow', f.id, 0, f.updated_at + ?, ? FROM payment_flows f INDEXED BY ix_flow_status"
+                             " WHERE f.status IN ('PAYING','PREPAID') AND f.recon_pending = 0 AND NOT EXISTS"
+                             " (SELECT 1 FROM compensation_tasks c WHERE c.kind = 'flow' AND c.target_id = f.id)"));
+    q.addBindValue(firstQueryGapMs());
+    q.addBindValue(now());
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Restore first queries")));
     q.finish();
     if (!q.exec(QStringLiteral("SELECT kind, target_id, next_at FROM compensation_tasks ORDER BY next_at")))
         return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Load compensation tasks")));
@@ -241,13 +274,24 @@ void PaymentEngine::runTask(const QString &kind, qint64 targetId)
     SqlStatement &q = m_db.statement(QStringLiteral("SELECT attempt, next_at FROM compensation_tasks WHERE kind = ? AND target_id = ?"));
     q.addBindValue(kind);
     q.addBindValue(targetId);
-    if (!q.exec() || !q.next()) {
+    if (!q.exec()) {
         q.finish();
-        return; // resolved meanwhile
+        return; // the next restart loads it again
     }
-    const int attempt = q.value(0).toInt();
-    const qint64 due = q.value(1).toLongLong();
-    q.finish();
+    int attempt = 0;
+    qint64 due = 0;
+    if (q.next()) {
+        attempt = q.value(0).toInt();
+        due = q.value(1).toLongLong();
+        q.finish();
+    } else {
+        q.finish();
+        // No row: either resolved meanwhile, or a first check that never needed one.
+        const auto firstDue = firstCheckDue(kind, targetId);
+        if (!firstDue)
+            return;
+        due = *firstDue;
+    }
     if (due > now()) {
         armTimer(kind, targetId, due);
         return;
@@ -391,8 +435,9 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
                                  compactJsonObject({JsonField::integer(QLatin1StringView("amount"), trade.amount.minor())}));
             !r)
             return std::unexpected(r.error());
-        if (auto r = scheduleTask(kExpireTask, trade.id, 0, trade.expiresAtMs); !r)
-            return std::unexpected(r.error());
+        // The expiry check needs no row of its own: an open trade is its own first check, due at
+        // expires_at (runTask; start() restores it after a restart). A row is written once a
+        // close has been tried and must be tried again.
     }
 
     // The conditional update serializes this attempt against a concurrent close (seed 13).
@@ -636,7 +681,10 @@ void PaymentEngine::startLeg(const PaymentFlow &flow, PaymentOrder *accepted)
                           toString(target), toString(qr ? FlowEvent::Prepay : FlowEvent::Send), EventSource::System,
                           QString(), compactJsonObject({JsonField::string(QLatin1StringView("channel"), f.channel),
                                                         JsonField::integer(QLatin1StringView("amount"), f.amount.minor())}));
-        (void)scheduleTask(kFlowTask, f.id, 0, now() + m_config.compensationScheduleMs.value(0, 1000));
+        // The first query needs no row of its own: a flow that waits for its result (PAYING or
+        // PREPAID, not handed to reconciliation) is its own first check, due a schedule step
+        // after it was sent (runTask; start() restores it after a restart). Rows hold the
+        // later attempts.
         if (!tx.commit())
             return;
     }
@@ -649,7 +697,7 @@ void PaymentEngine::startLeg(const PaymentFlow &flow, PaymentOrder *accepted)
     req.account = f.account;
     req.expiresAtMs = trade ? trade->expiresAtMs : now() + m_config.tradeTtlMs;
     const qint64 flowId = f.id;
-    armTimer(kFlowTask, flowId, now() + m_config.compensationScheduleMs.value(0, 1000));
+    armTimer(kFlowTask, flowId, now() + firstQueryGapMs());
     if (qr) {
         callChannel([=, this] {
             m_channels.prepay(f.channel, req, [this, flowId](const ChannelResult &r, const PrepayInfo &info) {

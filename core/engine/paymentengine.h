@@ -169,6 +169,8 @@ private:
     Result<void> dropTask(const QString &kind, qint64 targetId);
     void armTimer(const QString &kind, qint64 targetId, qint64 dueMs);
     void runTask(const QString &kind, qint64 targetId);
+    qint64 firstQueryGapMs() const;
+    std::optional<qint64> firstCheckDue(const QString &kind, qint64 targetId);
     void queryFlow(qint64 flowId, int attempt);
     void queryRefundFlow(qint64 refundFlowId, int attempt);
 
