@@ -1024,21 +1024,26 @@ void PaymentEngine::closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId)
     if (!list)
         return;
     for (const PaymentFlow &f : *list) {
-        if (!inFlight(f.status) || !m_channels.isExternal(f.channel))
-            continue;
-        const qint64 flowId = f.id;
-        callChannel([=, this] {
-            m_channels.close(f.channel, f.flowNo, [this, flowId](const ChannelResult &r) {
-                --m_inFlight;
-                if (r.succeeded())
-                    (void)failFlow(flowId, QStringLiteral("CLOSED"), QCoreApplication::translate("PaymentEngine", "Closed: another attempt paid the order"),
-                                   EventSource::System, resultJson(r), FlowStatus::Closed);
-                else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
-                    (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
-                // Unknown: compensation keeps querying the flow.
-            });
-        });
+        if (inFlight(f.status) && m_channels.isExternal(f.channel))
+            closeStrayFlow(f);
     }
+}
+
+// Closes at the channel a flow of an attempt that lost to another one (the order is paid).
+void PaymentEngine::closeStrayFlow(const PaymentFlow &f)
+{
+    const qint64 flowId = f.id;
+    callChannel([=, this] {
+        m_channels.close(f.channel, f.flowNo, [this, flowId](const ChannelResult &r) {
+            --m_inFlight;
+            if (r.succeeded())
+                (void)failFlow(flowId, QStringLiteral("CLOSED"), QCoreApplication::translate("PaymentEngine", "Closed: another attempt paid the order"),
+                               EventSource::System, resultJson(r), FlowStatus::Closed);
+            else if (r.failed() && r.code == QStringLiteral("ALREADY_PAID"))
+                (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Sync, resultJson(r));
+            // Unknown: compensation keeps querying the flow, and closes it again (queryFlow).
+        });
+    });
 }
 
 // ===== close (timeout or operator) ========================================================
@@ -1272,8 +1277,14 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
             // simulation sweep: such a flow was otherwise polled forever and never became terminal).
             TradeRepository tradesForFlow(m_db);
             auto owner = tradesForFlow.find(f->tradeId);
-            const bool tradeClosed = owner && owner->status == TradeStatus::Closed;
-            const bool awaitingCustomer = r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid && !tradeClosed;
+            const bool tradeOpen = owner && (owner->status == TradeStatus::Created || owner->status == TradeStatus::Paying);
+            const bool awaitingCustomer = r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid && tradeOpen;
+            // A code still unpaid of an order another attempt paid: its close went unanswered
+            // then; close it now (found by the simulation: it was polled for ever). The schedule
+            // goes on in case this close is not answered either.
+            if (r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid && owner && !tradeOpen
+                && owner->status != TradeStatus::Closed && m_channels.isExternal(f->channel))
+                closeStrayFlow(*f);
             TransactionGuard tx(m_db);
             if (next >= schedule.size() && !awaitingCustomer) {
                 // The schedule ran out: statement reconciliation decides (seed practice 4).

@@ -152,6 +152,7 @@ private:
     void failPayment(qint64 paymentId, const QString &reason, EventSource source);
     void finishClose(qint64 tradeId, EventSource source, const QString &actor);
     void closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId);
+    void closeStrayFlow(const PaymentFlow &f);
     Result<qint64> startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
                                    const QString &note);
     void processRefund(qint64 refundId);

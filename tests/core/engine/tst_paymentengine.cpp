@@ -71,6 +71,7 @@ private slots:
     void switchClosesEarlierAttempt();
     void switchFindsEarlierAttemptPaid();
     void duplicatePaymentIsRefunded();
+    void strayCodeOfAPaidOrderIsClosedNotPolledForever();
     void partialRefundsExternalFirst();
     void checkFindsMoneyMovedWithoutPostings();
     void refundRetriedWithSameNumber();
@@ -447,6 +448,42 @@ void TestPaymentEngine::duplicatePaymentIsRefunded()
     QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Succeeded);
     QCOMPARE_NAME(flowOn(v, kQrB)->status, FlowStatus::Succeeded);
     QCOMPARE(refundsWithReason(v, RefundReason::DuplicatePayment, RefundStatus::Succeeded), 1);
+    QCOMPARE(netKept(v), 2600);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+// The order is paid by QR A while QR B cannot be reached, so its code could not be closed; then
+// QR B answers again and says its code is still unpaid. Nobody waits for that customer any more:
+// the code is closed at the channel (found by the simulation: it was polled every 100 s for ever).
+void TestPaymentEngine::strayCodeOfAPaidOrderIsClosedNotPolledForever()
+{
+    EngineRig rig;
+    QVERIFY(rig.pay(QStringLiteral("T-stray"), 2600, {{kQrB, {}, 2600}}));
+    rig.clock.advance(1000);
+    FaultProfile unreachable;
+    unreachable.timeoutFailedRate = 1.0;
+    unreachable.timeoutMs = 300;
+    rig.qrB->setFaultProfile(unreachable);
+    QVERIFY(rig.pay(QStringLiteral("T-stray"), 2600, {{kQrA, {}, 2600}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(QStringLiteral("T-stray"));
+    QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+    rig.clock.advance(1000); // paid; closing QR B's code went unanswered
+    v = rig.view(QStringLiteral("T-stray"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE_NAME(flowOn(v, kQrB)->status, FlowStatus::Prepaid);
+    rig.qrB->setFaultProfile(FaultProfile{});
+    rig.clock.advance(3'600'000);
+    v = rig.view(QStringLiteral("T-stray"));
+    QCOMPARE_NAME(flowOn(v, kQrB)->status, FlowStatus::Closed);
+    auto atChannel = rig.books->order(kQrB, flowOn(v, kQrB)->flowNo);
+    QVERIFY(atChannel && atChannel->has_value());
+    QCOMPARE((*atChannel)->status, ChannelBooks::statusClosed());
+    // Too late for the customer now: QR B refuses, and the order keeps exactly its amount.
+    auto late = rig.qrB->customerPays(flowOn(v, kQrB)->flowNo);
+    QVERIFY(!late || !late->succeeded());
+    rig.clock.advance(10'000);
+    v = rig.view(QStringLiteral("T-stray"));
     QCOMPARE(netKept(v), 2600);
     QCOMPARE(invariantFailures(*rig.db), QString());
 }
