@@ -739,6 +739,10 @@
         <source>Look up posting set %1</source>
         <translation>Look up posting set %1</translation>
     </message>
+    <message>
+        <source>Restore first queries</source>
+        <translation>Restore first queries</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDocument</name>
@@ -1800,6 +1804,22 @@
     <message>
         <source>A step failed after writing part of its work; the commit group was rolled back</source>
         <translation>A step failed after writing part of its work; the commit group was rolled back</translation>
+    </message>
+    <message>
+        <source>No SQLite connection to checkpoint for</source>
+        <translation>No SQLite connection to checkpoint for</translation>
+    </message>
+    <message>
+        <source>An in-memory database has no WAL to checkpoint</source>
+        <translation>An in-memory database has no WAL to checkpoint</translation>
+    </message>
+    <message>
+        <source>Cannot open a checkpoint connection: %1</source>
+        <translation>Cannot open a checkpoint connection: %1</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the checkpoint connection: %1</source>
+        <translation>Cannot prepare the checkpoint connection: %1</translation>
     </message>
 </context>
 <context>

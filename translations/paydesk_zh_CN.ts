@@ -738,6 +738,10 @@
         <source>Look up posting set %1</source>
         <translation>查询记账分录组 %1</translation>
     </message>
+    <message>
+        <source>Restore first queries</source>
+        <translation>恢复首次查询</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptDocument</name>
@@ -1799,6 +1803,22 @@
     <message>
         <source>A step failed after writing part of its work; the commit group was rolled back</source>
         <translation>一步操作在写入部分内容后失败；提交组已回滚</translation>
+    </message>
+    <message>
+        <source>No SQLite connection to checkpoint for</source>
+        <translation>没有可执行检查点的 SQLite 连接</translation>
+    </message>
+    <message>
+        <source>An in-memory database has no WAL to checkpoint</source>
+        <translation>内存数据库没有可执行检查点的 WAL</translation>
+    </message>
+    <message>
+        <source>Cannot open a checkpoint connection: %1</source>
+        <translation>无法打开检查点连接：%1</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the checkpoint connection: %1</source>
+        <translation>无法准备检查点连接：%1</translation>
     </message>
 </context>
 <context>
