@@ -47,12 +47,17 @@ struct Rig
     QSqlDatabase booksDb() { return QSqlDatabase::database(core->books().connectionName(), false); }
 };
 
+// --inline-checkpoints: both sides checkpoint in the committing thread (SQLite's own), as
+// before the background checkpointer; for comparing the two.
+bool g_inlineCheckpoints = false;
+
 Result<void> setUp(Rig &rig, const QString &path, bool group, int n)
 {
     PaymentCore::Options o;
     o.databasePath = path;
     o.clock = &rig.clock;
     o.groupCommit = group;
+    o.database.backgroundCheckpoints = !g_inlineCheckpoints;
     auto opened = PaymentCore::open(o);
     if (!opened)
         return std::unexpected(opened.error());
@@ -214,10 +219,11 @@ Result<qint64> baselineRound(RowLog &log, const QDir &dir, const QString &startC
     }
     Database::Options options;
     options.create = false;
+    options.backgroundCheckpoints = !g_inlineCheckpoints;
     auto base = Database::open(core, options);
     if (!base)
         return std::unexpected(base.error());
-    auto books = ChannelBooks::open(booksPath, true);
+    auto books = ChannelBooks::open(booksPath, true, false, !g_inlineCheckpoints);
     if (!books)
         return std::unexpected(books.error());
     QSqlDatabase booksDb = QSqlDatabase::database((*books)->connectionName(), false);
@@ -260,6 +266,8 @@ int benchEngine(const QStringList &args)
                  QStringLiteral("N"), QStringLiteral("5")});
     p.addOption({QStringLiteral("no-group"),
                  QStringLiteral("Commit every transition on its own instead of one group commit per virtual instant.")});
+    p.addOption({QStringLiteral("inline-checkpoints"),
+                 QStringLiteral("Checkpoint in the committing thread on both sides (SQLite's own), not on the checkpoint thread.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     p.addOption({QStringLiteral("sql-profile"),
                  QStringLiteral("Also print, per statement the engine ran on the core database and the channels ran on their books, how often it ran per payment and its SQLite time (first round; to stderr; slows that round).")});
@@ -274,6 +282,7 @@ int benchEngine(const QStringList &args)
     const int window = qMax(1, p.value(QStringLiteral("window")).toInt());
     const int rounds = qMax(1, p.value(QStringLiteral("rounds")).toInt());
     const bool group = !p.isSet(QStringLiteral("no-group"));
+    g_inlineCheckpoints = p.isSet(QStringLiteral("inline-checkpoints"));
     const bool engineOnly = p.isSet(QStringLiteral("engine-only"));
     QTemporaryDir tempDir;
     const QDir dir(p.isSet(QStringLiteral("keep")) ? p.value(QStringLiteral("keep")) : tempDir.path());
@@ -363,6 +372,7 @@ int benchEngine(const QStringList &args)
         checkpoints.insert(file + QStringLiteral("max_wal_frames"), first.checkpoints[f][2]);
     }
     result.insert(QStringLiteral("checkpoints_first_round"), checkpoints);
+    result.insert(QStringLiteral("background_checkpoints"), !g_inlineCheckpoints);
     double baseRate = 0;
     double ratio = 0;
     if (!engineOnly) {

@@ -204,7 +204,8 @@ QString ChannelBooks::pathForCoreDatabase(const QString &coreDatabasePath)
     return coreDatabasePath + u".channels.sqlite"_s;
 }
 
-Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist, bool exclusive)
+Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bool mustExist, bool exclusive,
+                                                        bool backgroundCheckpoints)
 {
     configureSqliteOnce();
     if (mustExist && !QFileInfo::exists(path))
@@ -236,7 +237,7 @@ Result<std::unique_ptr<ChannelBooks>> ChannelBooks::open(const QString &path, bo
             if (auto r = books->exec(pragma); !r)
                 return std::unexpected(r.error());
         }
-    } else {
+    } else if (backgroundCheckpoints) {
         // As the core's database (Database::Options::backgroundCheckpoints).
         QString why;
         books->m_checkpointer = WalCheckpointer::attach(SqlStatement::handleOf(QSqlDatabase::database(name, false)), 1000,

@@ -113,8 +113,10 @@ public:
     bool inGroup() const { return m_group; }
 
     // Opens (and creates, unless mustExist) the books at path and brings the schema up to date.
-    // exclusive: see Database::Options::exclusive.
-    static Result<std::unique_ptr<ChannelBooks>> open(const QString &path, bool mustExist = false, bool exclusive = false);
+    // exclusive: see Database::Options::exclusive. backgroundCheckpoints: see
+    // Database::Options::backgroundCheckpoints (never with exclusive).
+    static Result<std::unique_ptr<ChannelBooks>> open(const QString &path, bool mustExist = false, bool exclusive = false,
+                                                      bool backgroundCheckpoints = true);
     static QString pathForCoreDatabase(const QString &coreDatabasePath);
     ~ChannelBooks();
     ChannelBooks(const ChannelBooks &) = delete;

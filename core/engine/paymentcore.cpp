@@ -109,7 +109,8 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
     core->m_db = std::move(*db);
     const QString booksPath = ChannelBooks::pathForCoreDatabase(options.databasePath);
     const bool newBooks = !QFileInfo::exists(booksPath);
-    auto books = ChannelBooks::open(booksPath, false, options.database.exclusive);
+    auto books = ChannelBooks::open(booksPath, false, options.database.exclusive,
+                                    options.database.backgroundCheckpoints);
     if (!books)
         return std::unexpected(books.error());
     core->m_books = std::move(*books);
