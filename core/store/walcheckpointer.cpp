@@ -120,6 +120,10 @@ void WalCheckpointer::run()
             if (m_stats.walFrames >= walFrames) // else the WAL started over meanwhile
                 m_copiedMark = copied;
         } else if (!error.isEmpty()) {
+            // The commits go on (the WAL grows, and the writer tries itself at the hard limit);
+            // operations should hear of a disk that refuses the copy, once per new message.
+            if (error != m_stats.lastError)
+                qWarning("%s: checkpoint failed: %s", sqlite3_db_filename(m_own, "main"), qUtf8Printable(error));
             m_stats.lastError = error;
         }
         m_idle.notify_all();
