@@ -30,6 +30,23 @@ const PaymentFlow *flowOn(const OrderView &v, const QString &channel, qint64 pay
     return nullptr;
 }
 
+// The customer is shown a QR B code, then switches to QR A while QR B cannot be reached (its
+// code cannot be closed). Returns false if either accept was refused; QR B stays unreachable.
+bool qrBThenQrAWithQrBUnreachable(test::EngineRig &rig, const QString &no, qint64 amount)
+{
+    if (!rig.pay(no, amount, {{kQrB, {}, amount}}))
+        return false;
+    rig.clock.advance(1000);
+    FaultProfile unreachable;
+    unreachable.timeoutFailedRate = 1.0;
+    unreachable.timeoutMs = 300;
+    rig.qrB->setFaultProfile(unreachable);
+    if (!rig.pay(no, amount, {{kQrA, {}, amount}}))
+        return false;
+    rig.clock.advance(1000);
+    return true;
+}
+
 qint64 netKept(const OrderView &v)
 {
     qint64 kept = 0;
@@ -426,15 +443,8 @@ void TestPaymentEngine::switchFindsEarlierAttemptPaid()
 void TestPaymentEngine::duplicatePaymentIsRefunded()
 {
     EngineRig rig;
-    QVERIFY(rig.pay(QStringLiteral("T-dup"), 2600, {{kQrB, {}, 2600}}));
-    rig.clock.advance(1000);
     // QR B cannot be reached to close its order, so both codes stay payable.
-    FaultProfile unreachable;
-    unreachable.timeoutFailedRate = 1.0;
-    unreachable.timeoutMs = 300;
-    rig.qrB->setFaultProfile(unreachable);
-    QVERIFY(rig.pay(QStringLiteral("T-dup"), 2600, {{kQrA, {}, 2600}}));
-    rig.clock.advance(1000);
+    QVERIFY(qrBThenQrAWithQrBUnreachable(rig, QStringLiteral("T-dup"), 2600));
     OrderView v = rig.view(QStringLiteral("T-dup"));
     QCOMPARE(v.payments.size(), 2);
     QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Prepaid);
@@ -458,14 +468,7 @@ void TestPaymentEngine::duplicatePaymentIsRefunded()
 void TestPaymentEngine::strayCodeOfAPaidOrderIsClosedNotPolledForever()
 {
     EngineRig rig;
-    QVERIFY(rig.pay(QStringLiteral("T-stray"), 2600, {{kQrB, {}, 2600}}));
-    rig.clock.advance(1000);
-    FaultProfile unreachable;
-    unreachable.timeoutFailedRate = 1.0;
-    unreachable.timeoutMs = 300;
-    rig.qrB->setFaultProfile(unreachable);
-    QVERIFY(rig.pay(QStringLiteral("T-stray"), 2600, {{kQrA, {}, 2600}}));
-    rig.clock.advance(1000);
+    QVERIFY(qrBThenQrAWithQrBUnreachable(rig, QStringLiteral("T-stray"), 2600));
     OrderView v = rig.view(QStringLiteral("T-stray"));
     QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
     rig.clock.advance(1000); // paid; closing QR B's code went unanswered
