@@ -87,6 +87,8 @@ QString DisplayText::tradeStatus(TradeStatus status)
         return tr("Refunded");
     case TradeStatus::Closed:
         return tr("Closed");
+    case TradeStatus::Closing:
+        return tr("Closing");
     }
     return toString(status);
 }
@@ -104,6 +106,8 @@ QString DisplayText::paymentStatus(PaymentStatus status)
         return tr("Failed");
     case PaymentStatus::Closed:
         return tr("Closed");
+    case PaymentStatus::Duplicate:
+        return tr("Paid twice: being refunded");
     }
     return toString(status);
 }
@@ -155,6 +159,8 @@ QString DisplayText::refundReason(RefundReason reason)
         return tr("Partial payment failure");
     case RefundReason::Operator:
         return tr("Operator refund");
+    case RefundReason::LateSuccess:
+        return tr("Paid after it failed");
     }
     return toString(reason);
 }

@@ -22,6 +22,7 @@ QColor statusColor(TradeStatus status)
     switch (status) {
     case TradeStatus::Created:
     case TradeStatus::Paying:
+    case TradeStatus::Closing:
         return QColor(0x1d, 0x4e, 0x89); // in progress: blue
     case TradeStatus::Paid:
         return QColor(0x1b, 0x6e, 0x2a); // done: green

@@ -24,6 +24,7 @@ QString toString(RefundReason r)
     case RefundReason::DuplicatePayment: return QStringLiteral("DUPLICATE_PAYMENT");
     case RefundReason::PartialFailure: return QStringLiteral("PARTIAL_FAILURE");
     case RefundReason::Operator: return QStringLiteral("OPERATOR");
+    case RefundReason::LateSuccess: return QStringLiteral("LATE_SUCCESS");
     }
     return {};
 }
@@ -31,7 +32,7 @@ QString toString(RefundReason r)
 bool fromString(QStringView text, RefundReason &out)
 {
     for (auto r : {RefundReason::CustomerRequest, RefundReason::ClosedButPaid, RefundReason::DuplicatePayment,
-                   RefundReason::PartialFailure, RefundReason::Operator}) {
+                   RefundReason::PartialFailure, RefundReason::Operator, RefundReason::LateSuccess}) {
         if (text == toString(r)) {
             out = r;
             return true;

@@ -12,7 +12,8 @@ namespace pay {
 enum class EventSource { Sync, Callback, Query, Timeout, Recon, Operator, System };
 QString toString(EventSource s);
 
-enum class RefundReason { CustomerRequest, ClosedButPaid, DuplicatePayment, PartialFailure, Operator };
+// LateSuccess: the channel reported a success for a flow we had already failed or closed.
+enum class RefundReason { CustomerRequest, ClosedButPaid, DuplicatePayment, PartialFailure, Operator, LateSuccess };
 QString toString(RefundReason r);
 bool fromString(QStringView text, RefundReason &out);
 
@@ -27,6 +28,7 @@ struct TradeOrder
     TradeStatus status = TradeStatus::Created;
     qint64 paidMinor = 0;     // money kept from successful attempts (the one that paid the order)
     qint64 refundedMinor = 0; // refunded back to the customer against this order's paying attempt
+    qint64 paidPaymentId = 0; // the attempt that paid the order (0: none yet); customer refunds use only it
     bool frozen = false;      // a loss-prevention guard froze it into operations review
     QString freezeReason;
     qint64 expiresAtMs = 0;
@@ -102,8 +104,11 @@ struct RefundFlow
     Money amount;
     RefundStatus status = RefundStatus::Accepted;
     QString channelRefundNo;
-    int attempts = 0;
+    int attempts = 0; // requests actually sent to the channel (a gateway refusal is not one)
     QString failReason;
+    // For a FAILED refund flow: empty while its amount stays reserved (nothing else may refund
+    // it), else RETRIED:<refund no.> or ABANDONED (by an operator, with a reason).
+    QString resolution;
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
     qint64 version = 0;

@@ -37,6 +37,12 @@ TransitionResult<TradeStatus> transition(TradeStatus from, TradeEvent event)
             return S::Paying;
         if (event == E::Close)
             return S::Closed;
+        if (event == E::BeginClose)
+            return S::Closing;
+        break;
+    case S::Closing:
+        if (event == E::Close)
+            return S::Closed;
         break;
     case S::Paying:
         if (event == E::StartPayment)
@@ -47,6 +53,8 @@ TransitionResult<TradeStatus> transition(TradeStatus from, TradeEvent event)
             return S::Created;
         if (event == E::Close)
             return S::Closed;
+        if (event == E::BeginClose)
+            return S::Closing;
         break;
     case S::Paid:
     case S::PartiallyRefunded:
@@ -82,10 +90,13 @@ TransitionResult<PaymentStatus> transition(PaymentStatus from, PaymentEvent even
             return S::Failed;
         if (event == E::Close)
             return S::Closed;
+        if (event == E::Duplicate)
+            return S::Duplicate;
         break;
     case S::Succeeded:
     case S::Failed:
     case S::Closed:
+    case S::Duplicate:
         break;
     }
     return reject(from, event);
@@ -163,7 +174,8 @@ bool isTerminal(TradeStatus s)
 }
 bool isTerminal(PaymentStatus s)
 {
-    return s == PaymentStatus::Succeeded || s == PaymentStatus::Failed || s == PaymentStatus::Closed;
+    return s == PaymentStatus::Succeeded || s == PaymentStatus::Failed || s == PaymentStatus::Closed
+        || s == PaymentStatus::Duplicate;
 }
 bool isTerminal(FlowStatus s)
 {
@@ -183,6 +195,7 @@ QString toString(TradeStatus s)
     case TradeStatus::PartiallyRefunded: return QStringLiteral("PARTIALLY_REFUNDED");
     case TradeStatus::Refunded: return QStringLiteral("REFUNDED");
     case TradeStatus::Closed: return QStringLiteral("CLOSED");
+    case TradeStatus::Closing: return QStringLiteral("CLOSING");
     }
     return {};
 }
@@ -195,6 +208,7 @@ QString toString(TradeEvent e)
     case TradeEvent::Close: return QStringLiteral("CLOSE");
     case TradeEvent::RefundPartial: return QStringLiteral("REFUND_PARTIAL");
     case TradeEvent::RefundFull: return QStringLiteral("REFUND_FULL");
+    case TradeEvent::BeginClose: return QStringLiteral("BEGIN_CLOSE");
     }
     return {};
 }
@@ -206,6 +220,7 @@ QString toString(PaymentStatus s)
     case PaymentStatus::Succeeded: return QStringLiteral("SUCCEEDED");
     case PaymentStatus::Failed: return QStringLiteral("FAILED");
     case PaymentStatus::Closed: return QStringLiteral("CLOSED");
+    case PaymentStatus::Duplicate: return QStringLiteral("DUPLICATE");
     }
     return {};
 }
@@ -216,6 +231,7 @@ QString toString(PaymentEvent e)
     case PaymentEvent::Succeed: return QStringLiteral("SUCCEED");
     case PaymentEvent::Fail: return QStringLiteral("FAIL");
     case PaymentEvent::Close: return QStringLiteral("CLOSE");
+    case PaymentEvent::Duplicate: return QStringLiteral("DUPLICATE");
     }
     return {};
 }

@@ -9,11 +9,15 @@ namespace pay {
 // Pure state machines: (state, event) -> new state or a typed rejection. No I/O here; the
 // store applies a transition with a conditional update, and the engine decides which event.
 
-enum class TradeStatus { Created, Paying, Paid, PartiallyRefunded, Refunded, Closed };
-enum class TradeEvent { StartPayment, PaymentSucceeded, PaymentFailed, Close, RefundPartial, RefundFull };
+// CLOSING: taken by a conditional update before any channel close is sent; from then on the
+// order takes no new attempt and no payment (a success that still arrives is refunded).
+enum class TradeStatus { Created, Paying, Paid, PartiallyRefunded, Refunded, Closed, Closing };
+enum class TradeEvent { StartPayment, PaymentSucceeded, PaymentFailed, Close, RefundPartial, RefundFull, BeginClose };
 
-enum class PaymentStatus { Accepted, Processing, Succeeded, Failed, Closed };
-enum class PaymentEvent { Process, Succeed, Fail, Close };
+// DUPLICATE: the attempt also got paid after another attempt had paid the order; it is
+// refunded in full. Customer refunds only ever use the attempt that paid the order.
+enum class PaymentStatus { Accepted, Processing, Succeeded, Failed, Closed, Duplicate };
+enum class PaymentEvent { Process, Succeed, Fail, Close, Duplicate };
 
 enum class FlowStatus { Init, Prepaid, Paying, Succeeded, Failed, Closed };
 enum class FlowEvent { Prepay, Send, Succeed, Fail, Close };
@@ -66,15 +70,17 @@ bool fromString(QStringView text, RefundStatus &out);
 // Every value, for exhaustive tests and for building lists.
 inline constexpr TradeStatus kAllTradeStatuses[] = {TradeStatus::Created, TradeStatus::Paying, TradeStatus::Paid,
                                                     TradeStatus::PartiallyRefunded, TradeStatus::Refunded,
-                                                    TradeStatus::Closed};
+                                                    TradeStatus::Closed, TradeStatus::Closing};
 inline constexpr TradeEvent kAllTradeEvents[] = {TradeEvent::StartPayment, TradeEvent::PaymentSucceeded,
                                                  TradeEvent::PaymentFailed, TradeEvent::Close,
-                                                 TradeEvent::RefundPartial, TradeEvent::RefundFull};
+                                                 TradeEvent::RefundPartial, TradeEvent::RefundFull,
+                                                 TradeEvent::BeginClose};
 inline constexpr PaymentStatus kAllPaymentStatuses[] = {PaymentStatus::Accepted, PaymentStatus::Processing,
                                                         PaymentStatus::Succeeded, PaymentStatus::Failed,
-                                                        PaymentStatus::Closed};
+                                                        PaymentStatus::Closed, PaymentStatus::Duplicate};
 inline constexpr PaymentEvent kAllPaymentEvents[] = {PaymentEvent::Process, PaymentEvent::Succeed,
-                                                     PaymentEvent::Fail, PaymentEvent::Close};
+                                                     PaymentEvent::Fail, PaymentEvent::Close,
+                                                     PaymentEvent::Duplicate};
 inline constexpr FlowStatus kAllFlowStatuses[] = {FlowStatus::Init, FlowStatus::Prepaid, FlowStatus::Paying,
                                                   FlowStatus::Succeeded, FlowStatus::Failed, FlowStatus::Closed};
 inline constexpr FlowEvent kAllFlowEvents[] = {FlowEvent::Prepay, FlowEvent::Send, FlowEvent::Succeed,

@@ -239,20 +239,15 @@ Result<int> PaymentEngine::start()
     if (!q.exec())
         return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Restore first queries")));
     q.finish();
+    // Decisions a crash between two commits could have lost are taken again first (before any
+    // expiry fires): payments whose legs are all settled, attempts that keep money they should not.
+    rederiveDecisions();
     if (!q.exec(QStringLiteral("SELECT kind, target_id, next_at FROM compensation_tasks ORDER BY next_at")))
         return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("PaymentEngine", "Load compensation tasks")));
     int n = 0;
     while (q.next()) {
         armTimer(q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong());
         ++n;
-    }
-    q.finish();
-    // Payments interrupted between steps (accepted but not yet sent) continue.
-    QList<qint64> pending;
-    if (q.exec(QStringLiteral("SELECT DISTINCT p.id FROM payment_orders p JOIN payment_flows f ON f.payment_id = p.id"
-                              " WHERE p.status IN ('ACCEPTED','PROCESSING') AND f.status = 'INIT'"))) {
-        while (q.next())
-            pending << q.value(0).toLongLong();
     }
     q.finish();
     // Refunds accepted but not sent, and refund orders whose flows all finished.
@@ -262,11 +257,9 @@ Result<int> PaymentEngine::start()
             refunds << q.value(0).toLongLong();
     }
     q.finish();
-    for (qint64 id : pending)
-        m_clock.schedule(0, this, [this, id] { advance(id); });
     for (qint64 id : refunds)
         m_clock.schedule(0, this, [this, id] { processRefund(id); });
-    return n + int(pending.size()) + int(refunds.size());
+    return n + int(refunds.size());
 }
 
 void PaymentEngine::runTask(const QString &kind, qint64 targetId)
@@ -600,6 +593,8 @@ void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known, const Q
                                                                        : flows.forPayment(paymentId);
     if (!list)
         return;
+    if (automationStopped(p->tradeId))
+        return; // frozen: no leg starts, nothing completes until the trade is released
     if (p->status == PaymentStatus::Accepted) {
         // The usual case: the first leg starts in the same step that moves the payment to
         // PROCESSING (one savepoint, not two).
@@ -794,12 +789,40 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     const FlowStatus from = f->status;
     if (isTerminal(from)) {
         // A success for a flow we failed or closed: the money moved anyway. Record it, then refund.
-        TransactionGuard tx(m_db);
-        (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
-                          QStringLiteral("LATE_SUCCESS"), source, QString(), raw.json());
-        (void)tx.commit();
-        freeze(f->tradeId, QCoreApplication::translate("PaymentEngine", "Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
-        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Flow %1 is already %2").arg(f->flowNo, toString(from)));
+        // The flow stays as it was (terminal states never change); the money is posted under
+        // the flow's payment set and returned with a LATE_SUCCESS refund.
+        const QString set = QStringLiteral("PAY-") + f->flowNo;
+        auto posted = postingSetExists(set);
+        if (!posted)
+            return std::unexpected(posted.error());
+        if (!*posted) {
+            TransactionGuard tx(m_db);
+            if (!tx.begun())
+                return std::unexpected(tx.begun().error());
+            (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
+                              QStringLiteral("LATE_SUCCESS"), source, QString(),
+                              raw.json({JsonField::string(QLatin1StringView("channel_txn_no"), txnNo)}));
+            LedgerRepository ledger(m_db);
+            if (auto r = ledger.post(set, {{0, set, QStringLiteral("channel:") + f->channel, f->amount, f->tradeId, f->id, 0,
+                                            QStringLiteral("late pay"), now()},
+                                           {0, set, QStringLiteral("merchant:receivable"), *f->amount.negated(), f->tradeId,
+                                            f->id, 0, QStringLiteral("late pay"), now()}});
+                !r)
+                return r;
+            if (auto r = tx.commit(); !r)
+                return r;
+            emitChanged(f->tradeId);
+        }
+        // The channel's transaction no. is needed to refund it.
+        if (f->channelTxnNo.isEmpty() && !txnNo.isEmpty()) {
+            SqlStatement &q = m_db.statement(QStringLiteral("UPDATE payment_flows SET channel_txn_no = ? WHERE id = ? AND (channel_txn_no IS NULL OR channel_txn_no = '')"));
+            q.addBindValue(txnNo);
+            q.addBindValue(f->id);
+            (void)q.exec();
+        }
+        (void)startAutoRefund(f->tradeId, {f->id}, RefundReason::LateSuccess,
+                              QCoreApplication::translate("PaymentEngine", "Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
+        return {};
     }
     {
         // The conditional update comes first: the step joins a commit group without a savepoint.
@@ -882,6 +905,8 @@ void PaymentEngine::failPayment(qint64 paymentId, const QString &reason, EventSo
     auto p = payments.find(paymentId);
     if (!p || isTerminal(p->status))
         return;
+    if (automationStopped(p->tradeId))
+        return; // frozen: releasing the trade re-derives this decision
     auto list = flows.forPayment(paymentId);
     if (!list)
         return;
@@ -949,6 +974,8 @@ void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known,
     auto t = trades.find(p->tradeId);
     if (!t)
         return;
+    if (t->frozen)
+        return; // automation stops on a frozen trade; releasing it re-derives this decision
     auto list = knownFlows ? Result<QList<PaymentFlow>>(*knownFlows) : flows.forPayment(paymentId);
     if (!list)
         return;
@@ -965,14 +992,20 @@ void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known,
         TransactionGuard tx(m_db, TransactionGuard::InGroup::Join);
         if (!tx.begun())
             return;
+        const bool alreadyPaid = t->status == TradeStatus::Paid || t->status == TradeStatus::PartiallyRefunded
+            || t->status == TradeStatus::Refunded;
         if (!isTerminal(p->status)) {
+            // An attempt that also got paid after another one paid the order is a DUPLICATE,
+            // refunded in full below; SUCCEEDED is kept for the attempt that paid (or for a
+            // success after the order closed, which is refunded as closed-but-paid).
             const PaymentStatus from = p->status;
-            if (payments.transition(*p, PaymentStatus::Succeeded, now()).value_or(UpdateOutcome::LostRace)
+            const PaymentStatus to = alreadyPaid && t->paidPaymentId != p->id ? PaymentStatus::Duplicate : PaymentStatus::Succeeded;
+            if (payments.transition(*p, to, now()).value_or(UpdateOutcome::LostRace)
                 != UpdateOutcome::Applied)
                 return;
             (void)appendEvent(p->tradeId, QStringLiteral("PAYMENT"), p->id, p->paymentNo, toString(from),
-                              toString(PaymentStatus::Succeeded), toString(PaymentEvent::Succeed), EventSource::System,
-                              QString());
+                              toString(to), toString(to == PaymentStatus::Duplicate ? PaymentEvent::Duplicate : PaymentEvent::Succeed),
+                              EventSource::System, QString());
         }
         if (t->status == TradeStatus::Created || t->status == TradeStatus::Paying) {
             if (t->status == TradeStatus::Created)
@@ -982,12 +1015,14 @@ void PaymentEngine::completePayment(qint64 paymentId, const PaymentOrder *known,
             if (!u || *u != UpdateOutcome::Applied)
                 return; // lost to a close: the next advance sees CLOSED and refunds
             (void)trades.updateAmounts(*t, t->amount.minor(), 0, now());
+            if (trades.setPaidBy(*t, p->id, now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied)
+                return; // the transaction rolls back whole: the next advance decides again
             (void)dropTask(kExpireTask, t->id);
             (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(from),
                               toString(TradeStatus::Paid), toString(TradeEvent::PaymentSucceeded), EventSource::System,
                               QString(), compactJsonObject({JsonField::string(QLatin1StringView("payment_no"), p->paymentNo)}));
             won = true;
-        } else if (t->status == TradeStatus::Closed) {
+        } else if (t->status == TradeStatus::Closed || t->status == TradeStatus::Closing) {
             surplusReason = RefundReason::ClosedButPaid;
             (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status),
                               toString(t->status), QStringLiteral("PAID_AFTER_CLOSE"), EventSource::System, QString(),
@@ -1058,6 +1093,8 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
         return {};
     if (t->status != TradeStatus::Created && t->status != TradeStatus::Paying)
         return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is %2; it cannot be closed").arg(outTradeNo, toString(t->status)));
+    if (t->frozen)
+        return fail(ErrorCode::Frozen, QCoreApplication::translate("PaymentEngine", "Order %1 is frozen for review: %2").arg(outTradeNo, t->freezeReason));
     FlowRepository flows(m_db);
     auto list = flows.forTrade(t->id);
     if (!list)
@@ -1131,6 +1168,8 @@ void PaymentEngine::finishClose(qint64 tradeId, EventSource source, const QStrin
     auto t = trades.find(tradeId);
     if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying))
         return; // payment won the race: close is a no-op
+    if (t->frozen)
+        return; // frozen: the expiry check tries again after the trade is released
     QList<qint64> toReverse;
     {
         TransactionGuard tx(m_db);
@@ -1364,9 +1403,213 @@ Result<void> PaymentEngine::settleFromStatement(const QString &flowNo, const QSt
 
 // ===== refunds ============================================================================
 
+// The one refund guard (docs/refund-guard.md). Runs inside the caller's transaction and takes
+// the trade row first, so two refunds of one trade never pass it at once. What a payment flow
+// can still give back is its amount, minus what was refunded, minus refund flows in flight
+// (ACCEPTED or PROCESSING), minus failed refund flows whose remainder is still reserved (not yet
+// retried or abandoned by an operator).
+Result<QList<PaymentEngine::RefundPlanLeg>> PaymentEngine::guardRefund(const TradeOrder &tradeIn, GuardMode mode,
+                                                                        qint64 amountMinor, const QList<qint64> &ids)
+{
+    TradeRepository trades(m_db);
+    FlowRepository flows(m_db);
+    RefundRepository refunds(m_db);
+    if (auto l = trades.lock(tradeIn.id); !l)
+        return std::unexpected(l.error());
+    auto t = trades.find(tradeIn.id); // read again under the lock
+    if (!t)
+        return std::unexpected(t.error());
+    auto all = flows.forTrade(t->id);
+    if (!all)
+        return std::unexpected(all.error());
+    auto rfs = refunds.flowsOfTrade(t->id);
+    if (!rfs)
+        return std::unexpected(rfs.error());
+    auto ros = refunds.forTrade(t->id);
+    if (!ros)
+        return std::unexpected(ros.error());
+    QHash<qint64, QString> refundNoById;
+    for (const RefundOrder &r : *ros)
+        refundNoById.insert(r.id, r.refundNo);
+    QHash<qint64, qint64> inFlightOn, reservedOn;
+    QHash<qint64, QString> reservedBy;
+    QString inFlightNo;
+    for (const RefundFlow &rf : *rfs) {
+        if (rf.status == RefundStatus::Accepted || rf.status == RefundStatus::Processing) {
+            inFlightOn[rf.flowId] += rf.amount.minor();
+            inFlightNo = refundNoById.value(rf.refundId);
+        } else if (rf.status == RefundStatus::Failed && rf.resolution.isEmpty()
+                   && !(mode == GuardMode::Retry && ids.contains(rf.id))) {
+            reservedOn[rf.flowId] += rf.amount.minor();
+            reservedBy.insert(rf.flowId, refundNoById.value(rf.refundId));
+        }
+    }
+    // Money a flow took: a SUCCEEDED flow, or a failed or closed one the channel reported paid
+    // after all (LATE_SUCCESS, posted): that money is returned too.
+    auto took = [&](const PaymentFlow &f) -> bool {
+        if (f.status == FlowStatus::Succeeded)
+            return true;
+        if (mode != GuardMode::Automatic || !isTerminal(f.status))
+            return false;
+        auto late = postingSetExists(QStringLiteral("PAY-") + f.flowNo);
+        return late && *late;
+    };
+    auto room = [&](const PaymentFlow &f) -> qint64 {
+        return f.amount.minor() - f.refundedMinor - inFlightOn.value(f.id) - reservedOn.value(f.id);
+    };
+    const bool paidTrade = t->status == TradeStatus::Paid || t->status == TradeStatus::PartiallyRefunded
+        || t->status == TradeStatus::Refunded;
+    qint64 payingId = t->paidPaymentId;
+    if (payingId == 0 && paidTrade) {
+        // A trade paid before the paying attempt was recorded: the first attempt that succeeded.
+        PaymentRepository payments(m_db);
+        if (auto ps = payments.forTrade(t->id)) {
+            for (const PaymentOrder &p : *ps) {
+                if (p.status == PaymentStatus::Succeeded) {
+                    payingId = p.id;
+                    break;
+                }
+            }
+        }
+    }
+    QList<RefundPlanLeg> plan;
+    switch (mode) {
+    case GuardMode::Automatic: {
+        // Surplus only: the legs named, each up to what it can still give. Never the legs of
+        // the attempt that paid an order that stays paid.
+        for (const PaymentFlow &f : *all) {
+            if (!ids.contains(f.id) || !took(f))
+                continue;
+            if (paidTrade && f.paymentId == payingId)
+                continue;
+            const qint64 give = room(f);
+            if (give > 0)
+                plan << RefundPlanLeg{f, give};
+        }
+        return plan;
+    }
+    case GuardMode::Retry: {
+        if (!inFlightNo.isEmpty())
+            return fail(ErrorCode::InvalidTransition,
+                        QCoreApplication::translate("PaymentEngine", "Refund %1 of order %2 is still in flight; retry once it has finished")
+                            .arg(inFlightNo, t->outTradeNo));
+        for (const RefundFlow &rf : *rfs) {
+            if (!ids.contains(rf.id))
+                continue;
+            const PaymentFlow *f = nullptr;
+            for (const PaymentFlow &candidate : *all) {
+                if (candidate.id == rf.flowId)
+                    f = &candidate;
+            }
+            if (!f || f->status != FlowStatus::Succeeded)
+                return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Refund flow %1 has no paid flow to return").arg(rf.refundFlowNo));
+            if (rf.amount.minor() > room(*f))
+                return fail(ErrorCode::LimitExceeded,
+                            QCoreApplication::translate("PaymentEngine", "Flow %1 can give back only %2 more; retrying %3 would exceed it")
+                                .arg(f->flowNo, Money(qMax<qint64>(0, room(*f)), f->amount.currency()).toPlainString(), rf.refundFlowNo));
+            plan << RefundPlanLeg{*f, rf.amount.minor()};
+        }
+        return plan;
+    }
+    case GuardMode::Customer:
+    case GuardMode::Operator: {
+        if (amountMinor <= 0)
+            return invalid(QCoreApplication::translate("PaymentEngine", "The refund amount must be positive"));
+        QList<PaymentFlow> order;
+        for (const PaymentFlow &f : *all) {
+            if (f.status != FlowStatus::Succeeded)
+                continue;
+            if (mode == GuardMode::Customer && f.paymentId != payingId)
+                continue; // customer refunds use only the attempt that paid the order
+            order << f;
+        }
+        // External (card, QR: real money) first, then wallet, then coupon: reverse leg order.
+        std::sort(order.begin(), order.end(), [](const PaymentFlow &a, const PaymentFlow &b) {
+            return a.paymentId != b.paymentId ? a.paymentId > b.paymentId : a.seq > b.seq;
+        });
+        qint64 left = amountMinor;
+        qint64 reserved = 0;
+        QString reservedNo;
+        for (const PaymentFlow &f : order) {
+            reserved += reservedOn.value(f.id);
+            if (reservedOn.value(f.id) > 0 && reservedNo.isEmpty())
+                reservedNo = reservedBy.value(f.id);
+            if (left == 0)
+                continue;
+            const qint64 give = qMin(room(f), left);
+            if (give <= 0)
+                continue;
+            plan << RefundPlanLeg{f, give};
+            left -= give;
+        }
+        if (mode == GuardMode::Customer && reserved > 0)
+            return fail(ErrorCode::LimitExceeded,
+                        QCoreApplication::translate("PaymentEngine", "Refund %1 of order %2 failed and still holds %3: operations must retry or abandon it before another refund")
+                            .arg(reservedNo, t->outTradeNo, Money(reserved, t->amount.currency()).toPlainString()));
+        if (left > 0) {
+            const qint64 can = amountMinor - left;
+            if (reserved > 0)
+                return fail(ErrorCode::LimitExceeded,
+                            QCoreApplication::translate("PaymentEngine", "Only %1 of order %2 can be refunded now: %3 is held by failed refund %4 until it is retried or abandoned")
+                                .arg(Money(can, t->amount.currency()).toPlainString(), t->outTradeNo,
+                                     Money(reserved, t->amount.currency()).toPlainString(), reservedNo));
+            return fail(ErrorCode::LimitExceeded, QCoreApplication::translate("PaymentEngine", "Only %1 of order %2 can still be refunded")
+                                                      .arg(Money(can, t->amount.currency()).toPlainString(), t->outTradeNo));
+        }
+        return plan;
+    }
+    }
+    return plan;
+}
+
+Result<qint64> PaymentEngine::writeRefund(const TradeOrder &t, const QString &refundNo, RefundReason reason,
+                                          const QList<RefundPlanLeg> &plan, const QString &requestedBy,
+                                          const QString &approvedBy, const QString &note, const QString &event)
+{
+    RefundRepository refunds(m_db);
+    const qint64 t0 = now();
+    qint64 total = 0;
+    for (const RefundPlanLeg &leg : plan)
+        total += leg.amountMinor;
+    RefundOrder r;
+    r.refundNo = refundNo;
+    r.tradeId = t.id;
+    r.amount = Money(total, t.amount.currency());
+    r.reason = reason;
+    r.requestedBy = requestedBy;
+    r.approvedBy = approvedBy;
+    r.note = note;
+    r.createdAtMs = r.updatedAtMs = t0;
+    if (auto e = refunds.insert(r); !e)
+        return std::unexpected(e.error());
+    int n = 0;
+    for (const RefundPlanLeg &leg : plan) {
+        RefundFlow rf;
+        rf.refundFlowNo = QStringLiteral("%1-%2").arg(refundNo).arg(++n);
+        rf.refundId = r.id;
+        rf.flowId = leg.flow.id;
+        rf.tradeId = t.id;
+        rf.channel = leg.flow.channel;
+        rf.amount = Money(leg.amountMinor, leg.flow.amount.currency());
+        rf.createdAtMs = rf.updatedAtMs = t0;
+        if (auto e = refunds.insertFlow(rf); !e)
+            return std::unexpected(e.error());
+    }
+    if (auto e = appendEvent(t.id, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
+                             event, requestedBy == QStringLiteral("engine") ? EventSource::System : EventSource::Operator,
+                             requestedBy,
+                             QJsonObject{{QStringLiteral("amount"), total},
+                                         {QStringLiteral("reason"), toString(reason)},
+                                         {QStringLiteral("approved_by"), approvedBy},
+                                         {QStringLiteral("note"), note}});
+        !e)
+        return std::unexpected(e.error());
+    return r.id;
+}
+
 // Partial refunds of a combined payment return money in reverse order of payment: the
 // external channel leg (card or QR, real money) first, then wallet, then coupon last, each up
-// to what is still refundable on it.
+// to what is still refundable on it. Only the attempt that paid the order is refunded.
 Result<QString> PaymentEngine::refund(const RefundCommand &c)
 {
     if (c.refundNo.isEmpty())
@@ -1375,7 +1618,6 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
         return invalid(QCoreApplication::translate("PaymentEngine", "The refund amount must be positive"));
     TradeRepository trades(m_db);
     RefundRepository refunds(m_db);
-    FlowRepository flows(m_db);
     auto t = trades.findByOutTradeNo(m_config.merchantId, c.outTradeNo);
     if (!t)
         return std::unexpected(t.error());
@@ -1390,102 +1632,30 @@ Result<QString> PaymentEngine::refund(const RefundCommand &c)
     if (t->status != TradeStatus::Paid && t->status != TradeStatus::PartiallyRefunded)
         return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is %2; only paid orders can be refunded")
                                                       .arg(t->outTradeNo, toString(t->status)));
-    // Refundable = what was kept minus customer refunds already accepted (including in flight).
-    SqlStatement &q = m_db.statement(QStringLiteral(
-        "SELECT COALESCE(SUM(amount), 0) FROM refund_orders WHERE trade_id = ? AND reason = 'CUSTOMER_REQUEST'"
-        " AND status <> 'FAILED'"));
-    q.addBindValue(t->id);
-    qint64 already = 0;
-    if (q.exec() && q.next())
-        already = q.value(0).toLongLong();
-    q.finish();
-    const qint64 refundable = t->paidMinor - already;
-    if (c.amountMinor > refundable)
-        return fail(ErrorCode::LimitExceeded, QCoreApplication::translate("PaymentEngine", "Only %1 of order %2 can still be refunded")
-                                                  .arg(Money(refundable, t->amount.currency()).toPlainString(), t->outTradeNo));
-    // The paying attempt's flows, external first.
-    PaymentRepository payments(m_db);
-    auto ps = payments.forTrade(t->id);
-    if (!ps)
-        return std::unexpected(ps.error());
-    qint64 payingId = 0;
-    for (const PaymentOrder &p : *ps) {
-        if (p.status == PaymentStatus::Succeeded) {
-            payingId = p.id;
-            break;
-        }
-    }
-    auto list = flows.forPayment(payingId);
-    if (!list)
-        return std::unexpected(list.error());
-    QList<PaymentFlow> order = *list;
-    std::sort(order.begin(), order.end(), [](const PaymentFlow &a, const PaymentFlow &b) { return a.seq > b.seq; });
-
-    const qint64 t0 = now();
     TransactionGuard tx(m_db);
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
-    RefundOrder r;
-    r.refundNo = c.refundNo;
-    r.tradeId = t->id;
-    r.amount = Money(c.amountMinor, t->amount.currency());
-    r.reason = RefundReason::CustomerRequest;
-    r.requestedBy = c.requestedBy;
-    r.approvedBy = c.approvedBy;
-    r.note = c.note;
-    r.createdAtMs = r.updatedAtMs = t0;
-    if (auto e = refunds.insert(r); !e)
-        return std::unexpected(e.error());
-    qint64 left = c.amountMinor;
-    int n = 0;
-    // Refund flows already accepted against each flow reduce what it can give.
-    for (const PaymentFlow &f : order) {
-        if (left == 0)
-            break;
-        if (f.status != FlowStatus::Succeeded)
-            continue;
-        SqlStatement &pend = m_db.statement(QStringLiteral(
-            "SELECT COALESCE(SUM(amount), 0) FROM refund_flows WHERE flow_id = ? AND status IN ('ACCEPTED','PROCESSING')"));
-        pend.addBindValue(f.id);
-        qint64 pending = 0;
-        if (pend.exec() && pend.next())
-            pending = pend.value(0).toLongLong();
-        pend.finish();
-        const qint64 room = f.amount.minor() - f.refundedMinor - pending;
-        if (room <= 0)
-            continue;
-        const qint64 take = qMin(room, left);
-        RefundFlow rf;
-        rf.refundFlowNo = QStringLiteral("%1-%2").arg(c.refundNo).arg(++n);
-        rf.refundId = r.id;
-        rf.flowId = f.id;
-        rf.tradeId = t->id;
-        rf.channel = f.channel;
-        rf.amount = Money(take, f.amount.currency());
-        rf.createdAtMs = rf.updatedAtMs = t0;
-        if (auto e = refunds.insertFlow(rf); !e)
-            return std::unexpected(e.error());
-        left -= take;
-    }
-    if (left != 0)
-        return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "The flows of order %1 cannot cover the refund").arg(t->outTradeNo));
-    (void)appendEvent(t->id, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
-                      QStringLiteral("ACCEPT"), c.approvedBy.isEmpty() ? EventSource::Operator : EventSource::Operator,
-                      c.requestedBy,
-                      QJsonObject{{QStringLiteral("amount"), c.amountMinor},
-                                  {QStringLiteral("reason"), toString(r.reason)},
-                                  {QStringLiteral("approved_by"), c.approvedBy}});
+    auto plan = guardRefund(*t, GuardMode::Customer, c.amountMinor, {});
+    if (!plan)
+        return std::unexpected(plan.error());
+    auto id = writeRefund(*t, c.refundNo, RefundReason::CustomerRequest, *plan, c.requestedBy, c.approvedBy, c.note,
+                          QStringLiteral("ACCEPT"));
+    if (!id)
+        return std::unexpected(id.error());
     if (auto e = tx.commit(); !e)
         return std::unexpected(e.error());
-    const qint64 refundId = r.id;
+    const qint64 refundId = *id;
     m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
-    return r.refundNo;
+    return c.refundNo;
 }
 
+// A failed refund is retried once per failed refund flow: its failed flows are marked RETRIED
+// by the new refund in the same transaction, so a second retry finds nothing to retry.
 Result<QString> PaymentEngine::retryRefund(const QString &refundNo, const QString &requestedBy,
                                            const QString &approvedBy)
 {
     RefundRepository refunds(m_db);
+    TradeRepository trades(m_db);
     auto old = refunds.findByNo(refundNo);
     if (!old)
         return std::unexpected(old.error());
@@ -1493,121 +1663,270 @@ Result<QString> PaymentEngine::retryRefund(const QString &refundNo, const QStrin
         return fail(ErrorCode::InvalidTransition,
                     QCoreApplication::translate("PaymentEngine", "Refund %1 is %2; only a failed refund can be retried")
                         .arg(refundNo, toString(old->status)));
-    auto flows = refunds.flowsOf(old->id);
-    if (!flows)
-        return std::unexpected(flows.error());
-    qint64 total = 0;
-    for (const RefundFlow &rf : *flows) {
-        if (rf.status == RefundStatus::Failed)
-            total += rf.amount.minor();
-    }
-    const qint64 t0 = now();
+    auto t = trades.find(old->tradeId);
+    if (!t)
+        return std::unexpected(t.error());
     TransactionGuard tx(m_db);
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
-    RefundOrder r;
+    if (auto l = trades.lock(t->id); !l)
+        return std::unexpected(l.error());
+    auto flows = refunds.flowsOf(old->id);
+    if (!flows)
+        return std::unexpected(flows.error());
+    QList<qint64> open;
+    QString resolved;
+    for (const RefundFlow &rf : *flows) {
+        if (rf.status != RefundStatus::Failed)
+            continue;
+        if (rf.resolution.isEmpty())
+            open << rf.id;
+        else
+            resolved = rf.resolution;
+    }
+    if (open.isEmpty())
+        return fail(ErrorCode::InvalidTransition,
+                    QCoreApplication::translate("PaymentEngine", "Refund %1 has nothing left to retry (%2)").arg(refundNo, resolved));
+    auto plan = guardRefund(*t, GuardMode::Retry, 0, open);
+    if (!plan)
+        return std::unexpected(plan.error());
     int n = 1;
     while (refunds.findByNo(QStringLiteral("%1-R%2").arg(refundNo).arg(n)))
         ++n;
-    r.refundNo = QStringLiteral("%1-R%2").arg(refundNo).arg(n);
-    r.tradeId = old->tradeId;
-    r.amount = Money(total, old->amount.currency());
-    r.reason = old->reason;
-    r.requestedBy = requestedBy;
-    r.approvedBy = approvedBy;
-    r.note = QCoreApplication::translate("PaymentEngine", "Retry of %1").arg(refundNo);
-    r.createdAtMs = r.updatedAtMs = t0;
-    if (auto e = refunds.insert(r); !e)
-        return std::unexpected(e.error());
-    int k = 0;
-    for (const RefundFlow &failed : *flows) {
-        if (failed.status != RefundStatus::Failed)
+    const QString newNo = QStringLiteral("%1-R%2").arg(refundNo).arg(n);
+    for (RefundFlow rf : *flows) {
+        if (!open.contains(rf.id))
             continue;
-        RefundFlow rf;
-        rf.refundFlowNo = QStringLiteral("%1-%2").arg(r.refundNo).arg(++k);
-        rf.refundId = r.id;
-        rf.flowId = failed.flowId;
-        rf.tradeId = failed.tradeId;
-        rf.channel = failed.channel;
-        rf.amount = failed.amount;
-        rf.createdAtMs = rf.updatedAtMs = t0;
-        if (auto e = refunds.insertFlow(rf); !e)
-            return std::unexpected(e.error());
+        if (refunds.resolveFlow(rf, QStringLiteral("RETRIED:") + newNo, now()).value_or(UpdateOutcome::LostRace)
+            != UpdateOutcome::Applied)
+            return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Refund %1 changed meanwhile").arg(refundNo));
     }
-    (void)appendEvent(r.tradeId, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
-                      QStringLiteral("RETRY_REFUND"), EventSource::Operator, requestedBy,
-                      QJsonObject{{QStringLiteral("retry_of"), refundNo},
-                                  {QStringLiteral("amount"), total},
-                                  {QStringLiteral("approved_by"), approvedBy}});
+    auto id = writeRefund(*t, newNo, old->reason, *plan, requestedBy, approvedBy,
+                          QCoreApplication::translate("PaymentEngine", "Retry of %1").arg(refundNo), QStringLiteral("RETRY_REFUND"));
+    if (!id)
+        return std::unexpected(id.error());
     if (auto e = tx.commit(); !e)
         return std::unexpected(e.error());
-    const qint64 refundId = r.id;
+    const qint64 refundId = *id;
     m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
-    return r.refundNo;
+    emitChanged(t->id);
+    return newNo;
+}
+
+Result<void> PaymentEngine::abandonRefund(const QString &refundNo, const QString &actor, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return invalid(QCoreApplication::translate("PaymentEngine", "A reason is required to abandon a refund"));
+    RefundRepository refunds(m_db);
+    TradeRepository trades(m_db);
+    auto old = refunds.findByNo(refundNo);
+    if (!old)
+        return std::unexpected(old.error());
+    if (old->status != RefundStatus::Failed)
+        return fail(ErrorCode::InvalidTransition,
+                    QCoreApplication::translate("PaymentEngine", "Refund %1 is %2; only a failed refund can be abandoned")
+                        .arg(refundNo, toString(old->status)));
+    TransactionGuard tx(m_db);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    if (auto l = trades.lock(old->tradeId); !l)
+        return std::unexpected(l.error());
+    auto flows = refunds.flowsOf(old->id);
+    if (!flows)
+        return std::unexpected(flows.error());
+    qint64 released = 0;
+    for (RefundFlow rf : *flows) {
+        if (rf.status != RefundStatus::Failed || !rf.resolution.isEmpty())
+            continue;
+        if (refunds.resolveFlow(rf, QStringLiteral("ABANDONED"), now()).value_or(UpdateOutcome::LostRace) != UpdateOutcome::Applied)
+            return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Refund %1 changed meanwhile").arg(refundNo));
+        released += rf.amount.minor();
+    }
+    if (released == 0)
+        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Refund %1 has nothing left to abandon").arg(refundNo));
+    (void)appendEvent(old->tradeId, QStringLiteral("REFUND"), old->id, old->refundNo, toString(old->status),
+                      toString(old->status), QStringLiteral("REFUND_ABANDONED"), EventSource::Operator, actor,
+                      QJsonObject{{QStringLiteral("released"), released}, {QStringLiteral("reason"), reason}});
+    if (auto e = tx.commit(); !e)
+        return e;
+    emitChanged(old->tradeId);
+    return {};
 }
 
 Result<qint64> PaymentEngine::startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
                                               const QString &note)
 {
-    FlowRepository flows(m_db);
-    RefundRepository refunds(m_db);
-    QList<PaymentFlow> list;
-    qint64 total = 0;
-    Currency currency;
-    for (qint64 id : flowIds) {
-        auto f = flows.find(id);
-        if (!f || f->status != FlowStatus::Succeeded)
-            continue;
-        const qint64 room = f->amount.minor() - f->refundedMinor;
-        if (room <= 0)
-            continue;
-        list << *f;
-        total += room;
-        currency = f->amount.currency();
-    }
-    if (list.isEmpty())
+    if (flowIds.isEmpty())
         return qint64(0);
-    const qint64 t0 = now();
+    TradeRepository trades(m_db);
+    RefundRepository refunds(m_db);
+    auto t = trades.find(tradeId);
+    if (!t)
+        return std::unexpected(t.error());
+    if (t->frozen)
+        return qint64(0); // automation stops on a frozen trade; releasing it re-derives this refund
     TransactionGuard tx(m_db);
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
-    RefundOrder r;
-    // Automatic refund numbers derive from the first flow and the reason: a repeat of the same
-    // decision (after a restart) hits the unique index instead of refunding twice.
-    r.refundNo = QStringLiteral("RA-%1-%2").arg(list.first().flowNo, toString(reason).left(3));
-    if (auto existing = refunds.findByNo(r.refundNo))
-        return existing->id;
-    r.tradeId = tradeId;
-    r.amount = Money(total, currency);
-    r.reason = reason;
-    r.requestedBy = QStringLiteral("engine");
-    r.note = note;
-    r.createdAtMs = r.updatedAtMs = t0;
-    if (auto e = refunds.insert(r); !e)
-        return std::unexpected(e.error());
-    int n = 0;
-    for (const PaymentFlow &f : list) {
-        RefundFlow rf;
-        rf.refundFlowNo = QStringLiteral("%1-%2").arg(r.refundNo).arg(++n);
-        rf.refundId = r.id;
-        rf.flowId = f.id;
-        rf.tradeId = tradeId;
-        rf.channel = f.channel;
-        rf.amount = Money(f.amount.minor() - f.refundedMinor, f.amount.currency());
-        rf.createdAtMs = rf.updatedAtMs = t0;
-        if (auto e = refunds.insertFlow(rf); !e)
-            return std::unexpected(e.error());
-    }
-    (void)appendEvent(tradeId, QStringLiteral("REFUND"), r.id, r.refundNo, QString(), toString(RefundStatus::Accepted),
-                      QStringLiteral("AUTO_REFUND"), EventSource::System, QString(),
-                      QJsonObject{{QStringLiteral("amount"), total},
-                                  {QStringLiteral("reason"), toString(reason)},
-                                  {QStringLiteral("note"), note}});
+    auto plan = guardRefund(*t, GuardMode::Automatic, 0, flowIds);
+    if (!plan)
+        return std::unexpected(plan.error());
+    if (plan->isEmpty())
+        return qint64(0); // covered already: refunded, in flight or held by a failed refund
+    // Automatic refund numbers derive from the first flow and the reason; a later decision on
+    // the same flow (after an operator retried or abandoned the first) takes the next suffix.
+    const QString base = QStringLiteral("RA-%1-%2").arg(plan->first().flow.flowNo, toString(reason).left(3));
+    QString refundNo = base;
+    for (int n = 2; refunds.findByNo(refundNo); ++n)
+        refundNo = QStringLiteral("%1-%2").arg(base).arg(n);
+    auto id = writeRefund(*t, refundNo, reason, *plan, QStringLiteral("engine"), QString(), note, QStringLiteral("AUTO_REFUND"));
+    if (!id)
+        return std::unexpected(id.error());
     if (auto e = tx.commit(); !e)
         return std::unexpected(e.error());
-    const qint64 refundId = r.id;
+    const qint64 refundId = *id;
     m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
     return refundId;
+}
+
+// ===== frozen trades ======================================================================
+
+bool PaymentEngine::automationStopped(qint64 tradeId)
+{
+    auto t = TradeRepository(m_db).find(tradeId);
+    return t && t->frozen;
+}
+
+Result<void> PaymentEngine::releaseFrozen(const QString &outTradeNo, const QString &actor, const QString &approvedBy,
+                                          const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return invalid(QCoreApplication::translate("PaymentEngine", "A reason is required to release a frozen order"));
+    if (approvedBy.isEmpty() || approvedBy == actor)
+        return fail(ErrorCode::PermissionDenied, QCoreApplication::translate("PaymentEngine", "Releasing a frozen order needs another person's approval"));
+    TradeRepository trades(m_db);
+    auto t = trades.findByOutTradeNo(m_config.merchantId, outTradeNo);
+    if (!t)
+        return std::unexpected(t.error());
+    if (!t->frozen)
+        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is not frozen").arg(outTradeNo));
+    {
+        TransactionGuard tx(m_db);
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        auto u = trades.unfreeze(*t, now());
+        if (!u)
+            return std::unexpected(u.error());
+        if (*u != UpdateOutcome::Applied)
+            return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Order %1 changed meanwhile").arg(outTradeNo));
+        (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status), toString(t->status),
+                          QStringLiteral("RELEASED"), EventSource::Operator, actor,
+                          QJsonObject{{QStringLiteral("reason"), reason}, {QStringLiteral("approved_by"), approvedBy}});
+        if (auto e = tx.commit(); !e)
+            return e;
+    }
+    emitChanged(t->id);
+    const qint64 tradeId = t->id;
+    m_clock.schedule(0, this, [this, tradeId] { rederiveTrade(tradeId); });
+    if (t->status == TradeStatus::Created || t->status == TradeStatus::Paying)
+        armTimer(kExpireTask, tradeId, t->expiresAtMs);
+    return {};
+}
+
+Result<QString> PaymentEngine::refundFrozen(const QString &outTradeNo, qint64 amountMinor, const QString &actor,
+                                            const QString &approvedBy, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return invalid(QCoreApplication::translate("PaymentEngine", "A reason is required to refund a frozen order"));
+    if (approvedBy.isEmpty() || approvedBy == actor)
+        return fail(ErrorCode::PermissionDenied, QCoreApplication::translate("PaymentEngine", "Refunding a frozen order needs another person's approval"));
+    TradeRepository trades(m_db);
+    RefundRepository refunds(m_db);
+    auto t = trades.findByOutTradeNo(m_config.merchantId, outTradeNo);
+    if (!t)
+        return std::unexpected(t.error());
+    if (!t->frozen)
+        return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is not frozen").arg(outTradeNo));
+    TransactionGuard tx(m_db);
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto plan = guardRefund(*t, GuardMode::Operator, amountMinor, {});
+    if (!plan)
+        return std::unexpected(plan.error());
+    int n = 1;
+    while (refunds.findByNo(QStringLiteral("RF-%1-%2").arg(t->outTradeNo).arg(n)))
+        ++n;
+    const QString no = QStringLiteral("RF-%1-%2").arg(t->outTradeNo).arg(n);
+    auto id = writeRefund(*t, no, RefundReason::Operator, *plan, actor, approvedBy, reason, QStringLiteral("OPERATOR_REFUND"));
+    if (!id)
+        return std::unexpected(id.error());
+    if (auto e = tx.commit(); !e)
+        return std::unexpected(e.error());
+    const qint64 refundId = *id;
+    m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
+    return no;
+}
+
+// Every decision that follows from the rows of one trade, taken again: a payment whose legs
+// are all settled is completed or failed (advance), and an attempt that keeps money it should
+// not is refunded. The refund guard makes a repeat harmless (it counts refunds in flight).
+void PaymentEngine::rederiveTrade(qint64 tradeId)
+{
+    TradeRepository trades(m_db);
+    PaymentRepository payments(m_db);
+    FlowRepository flows(m_db);
+    auto t = trades.find(tradeId);
+    if (!t || t->frozen)
+        return;
+    auto ps = payments.forTrade(tradeId);
+    if (!ps)
+        return;
+    const bool paidTrade = t->status == TradeStatus::Paid || t->status == TradeStatus::PartiallyRefunded
+        || t->status == TradeStatus::Refunded;
+    for (const PaymentOrder &p : *ps) {
+        if (!isTerminal(p.status)) {
+            advance(p.id);
+            continue;
+        }
+        if (paidTrade && p.id == t->paidPaymentId)
+            continue;
+        auto fl = flows.forPayment(p.id);
+        if (!fl)
+            continue;
+        QList<qint64> surplus;
+        for (const PaymentFlow &f : *fl) {
+            if (f.status == FlowStatus::Succeeded && f.refundedMinor < f.amount.minor())
+                surplus << f.id;
+        }
+        if (surplus.isEmpty())
+            continue;
+        RefundReason reason = RefundReason::PartialFailure;
+        if (t->status == TradeStatus::Closed || t->status == TradeStatus::Closing)
+            reason = p.status == PaymentStatus::Succeeded ? RefundReason::ClosedButPaid : RefundReason::PartialFailure;
+        else if (paidTrade)
+            reason = p.status == PaymentStatus::Failed ? RefundReason::PartialFailure : RefundReason::DuplicatePayment;
+        (void)startAutoRefund(tradeId, surplus, reason,
+                              QCoreApplication::translate("PaymentEngine", "Re-derived after a restart or release: payment %1 keeps money order %2 should not")
+                                  .arg(p.paymentNo, t->outTradeNo));
+    }
+}
+
+void PaymentEngine::rederiveDecisions()
+{
+    QSqlQuery q(m_db.db());
+    QList<qint64> tradeIds;
+    if (q.exec(QStringLiteral(
+            "SELECT DISTINCT p.trade_id FROM payment_orders p WHERE p.status IN ('ACCEPTED','PROCESSING')"
+            " UNION SELECT DISTINCT f.trade_id FROM payment_flows f INDEXED BY ix_flow_status"
+            " JOIN trade_orders t ON t.id = f.trade_id"
+            " WHERE f.status = 'SUCCEEDED' AND f.refunded_amount < f.amount"
+            " AND NOT (t.paid_payment_id IS f.payment_id AND t.status IN ('PAID','PARTIALLY_REFUNDED','REFUNDED'))"))) {
+        while (q.next())
+            tradeIds << q.value(0).toLongLong();
+    }
+    q.finish();
+    for (qint64 id : tradeIds)
+        m_clock.schedule(0, this, [this, id] { rederiveTrade(id); });
 }
 
 void PaymentEngine::processRefund(qint64 refundId)
@@ -1653,6 +1972,12 @@ void PaymentEngine::sendRefundFlow(qint64 refundFlowId)
     auto f = flows.find(rf->flowId);
     if (!f)
         return;
+    // A frozen trade sends no refund but the one an operator chose for it.
+    if (auto t = TradeRepository(m_db).find(rf->tradeId); t && t->frozen) {
+        auto owner = refunds.find(rf->refundId);
+        if (!owner || owner->reason != RefundReason::Operator)
+            return; // releasing the trade resumes it (processRefund)
+    }
     // Guard: never more than refundable on the flow.
     if (f->refundedMinor + rf->amount.minor() > f->amount.minor()) {
         freeze(rf->tradeId, QCoreApplication::translate("PaymentEngine", "Refund %1 would exceed what flow %2 took").arg(rf->refundFlowNo, f->flowNo));
@@ -1728,6 +2053,23 @@ void PaymentEngine::handleRefundResult(qint64 refundFlowId, const ChannelResult 
             (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
                               toString(RefundStatus::Succeeded), toString(RefundEvent::Succeed), source, QString(),
                               resultJson(r));
+        } else if (!r.requestSent) {
+            // Refused by our own gateway (kill switch, open breaker, busy): never sent, so it
+            // costs nothing of the send budget. Sent again later with the same refund no., at a
+            // gap that grows with the refusals.
+            rf->attempts = qMax(0, rf->attempts - 1);
+            if (refunds.transitionFlow(*rf, RefundStatus::Processing, now()).value_or(UpdateOutcome::LostRace)
+                != UpdateOutcome::Applied)
+                return;
+            const int refusals = ++m_refundRefusals[rf->id];
+            const auto &schedule = m_config.compensationScheduleMs;
+            const qint64 gap = schedule.value(qMin<qsizetype>(refusals, schedule.size() - 1), 100000);
+            (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
+                              toString(from), QStringLiteral("REFUND_NOT_SENT"), source, QString(), resultJson(r));
+            (void)scheduleTask(kRefundTask, rf->id, -qMax(1, rf->attempts), now() + gap);
+            (void)tx.commit();
+            armTimer(kRefundTask, rf->id, now() + gap);
+            return;
         } else {
             // A definite refusal. Retrying the same refund no. is safe (the channel refunds once),
             // so it is re-sent until the budget runs out, then surfaces for operations.
@@ -1830,9 +2172,10 @@ void PaymentEngine::finishRefund(qint64 refundId)
         (void)appendEvent(r->tradeId, QStringLiteral("REFUND"), r->id, r->refundNo, toString(RefundStatus::Processing),
                           toString(to), toString(allOk ? RefundEvent::Succeed : RefundEvent::Fail), EventSource::System,
                           QString(), QJsonObject{{QStringLiteral("refunded"), succeeded}, {QStringLiteral("reason"), toString(r->reason)}});
-        if (r->reason == RefundReason::CustomerRequest && succeeded > 0) {
+        if ((r->reason == RefundReason::CustomerRequest || r->reason == RefundReason::Operator) && succeeded > 0) {
             auto t = trades.find(r->tradeId);
-            if (t) {
+            if (t && (r->reason == RefundReason::CustomerRequest || t->status == TradeStatus::Paid
+                      || t->status == TradeStatus::PartiallyRefunded)) {
                 const qint64 refunded = t->refundedMinor + succeeded;
                 (void)trades.updateAmounts(*t, t->paidMinor, refunded, now());
                 const TradeStatus from = t->status;

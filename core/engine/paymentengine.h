@@ -104,6 +104,16 @@ public:
     // A refund that failed at the channel after its retries: a new refund (same reason, the
     // failed flows' amounts) under a new refund no. `<old>-R<n>`. Returns the new refund no.
     Result<QString> retryRefund(const QString &refundNo, const QString &requestedBy, const QString &approvedBy);
+    // Operator: give up a failed refund's reserved remainder (the money stays with the merchant;
+    // the customer is dealt with outside PayDesk). Needs a reason; audited by the caller.
+    Result<void> abandonRefund(const QString &refundNo, const QString &actor, const QString &reason);
+    // Operator with a manager's approval: a frozen trade is released (automation resumes and
+    // re-derives what it had stopped) ...
+    Result<void> releaseFrozen(const QString &outTradeNo, const QString &actor, const QString &approvedBy,
+                               const QString &reason);
+    // ... or refunds a chosen amount (through the one refund guard) and stays frozen until released.
+    Result<QString> refundFrozen(const QString &outTradeNo, qint64 amountMinor, const QString &actor,
+                                 const QString &approvedBy, const QString &reason);
     // A verified, de-duplicated channel notification (from the callback ingress).
     Result<void> handleNotification(const ChannelNotification &notification);
     // Look-up used by the ingress to reject callbacks for flows we never created.
@@ -153,6 +163,26 @@ private:
     void finishClose(qint64 tradeId, EventSource source, const QString &actor);
     void closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId);
     void closeStrayFlow(const PaymentFlow &f);
+    // The one refund guard every refund passes (customer, automatic, retry, frozen-trade
+    // refund): inside the caller's transaction, takes the trade row first, then plans refund
+    // flows against what each flow can still give, counting refunds in flight and failed
+    // refunds whose remainder is still reserved. See docs/refund-guard.md.
+    struct RefundPlanLeg
+    {
+        PaymentFlow flow;
+        qint64 amountMinor = 0;
+    };
+    enum class GuardMode { Customer, Automatic, Retry, Operator };
+    Result<QList<RefundPlanLeg>> guardRefund(const TradeOrder &trade, GuardMode mode, qint64 amountMinor,
+                                             const QList<qint64> &flowIds);
+    Result<qint64> writeRefund(const TradeOrder &trade, const QString &refundNo, RefundReason reason,
+                               const QList<RefundPlanLeg> &plan, const QString &requestedBy,
+                               const QString &approvedBy, const QString &note, const QString &event);
+    // After a restart: re-derives every decision a crash between two commits could have lost
+    // (payments whose legs are all settled, attempts that keep money they should not).
+    void rederiveDecisions();
+    void rederiveTrade(qint64 tradeId);
+    bool automationStopped(qint64 tradeId);
     Result<qint64> startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
                                    const QString &note);
     void processRefund(qint64 refundId);
@@ -204,6 +234,7 @@ private:
     QHash<qint64, EventSource> m_closeSource;
     QSet<qint64> m_switchChecked; // payments whose earlier attempts were asked to close
     QHash<qint64, TradeFacts> m_tradeFacts;
+    QHash<qint64, int> m_refundRefusals; // refund flow id -> gateway refusals in a row (not sends)
     int m_inFlight = 0;
     quint64 m_changedGroup = 0;    // the commit group m_changedInGroup belongs to
     QSet<qint64> m_changedInGroup; // trades already announced for after that group

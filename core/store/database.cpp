@@ -84,6 +84,7 @@ Database::~Database()
     if (m_handle) {
         sqlite3_update_hook(m_handle, nullptr, nullptr);
         sqlite3_rollback_hook(m_handle, nullptr, nullptr);
+    sqlite3_commit_hook(m_handle, nullptr, nullptr);
     }
     m_fast.clear();
     qDeleteAll(m_statements);
@@ -164,6 +165,18 @@ void Database::watchRows()
         },
         this);
     sqlite3_rollback_hook(m_handle, [](void *self) { static_cast<Database *>(self)->forgetRows(); }, this);
+    sqlite3_commit_hook(
+        m_handle,
+        [](void *self) -> int {
+            auto *d = static_cast<Database *>(self);
+            if (d->m_haltBudget == 0)
+                return 1; // halted: this commit becomes a rollback
+            ++d->m_commitsSeen;
+            if (d->m_haltBudget > 0)
+                --d->m_haltBudget;
+            return 0;
+        },
+        this);
 }
 
 qint64 Database::dataVersion()
@@ -426,6 +439,11 @@ void Database::afterCommit(std::function<void()> fn)
         m_afterCommit.append(std::move(fn));
     else
         fn();
+}
+
+void Database::haltAfterCommits(qint64 commits)
+{
+    m_haltBudget = commits < 0 ? -1 : commits;
 }
 
 } // namespace pay

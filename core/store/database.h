@@ -53,7 +53,7 @@ public:
         bool backgroundCheckpoints = true;
     };
 
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     ~Database();
     Database(const Database &) = delete;
@@ -137,6 +137,13 @@ public:
     WalCheckpointer *checkpointer() { return m_checkpointer.get(); }
     // PRAGMA data_version: changes when another connection commits; -1 if it cannot be read.
     qint64 dataVersion();
+    // Crash harness (tests only): the next `commits` commits of this connection go through,
+    // every later one is turned into a rollback (SQLite's commit hook), as if the process had
+    // died right after the last of them. The harness then drops the core and restarts it on the
+    // same files. Negative: off (the default).
+    void haltAfterCommits(qint64 commits);
+    bool halted() const { return m_haltBudget == 0; }
+    qint64 commitsSeen() const { return m_commitsSeen; }
     // Maps a failed query to an Error (BUSY -> Locked, READONLY -> ReadOnly, NOTADB, ...).
     static Error errorFrom(const QSqlQuery &query, const QString &what);
     static Error errorFrom(const SqlStatement &statement, const QString &what);
@@ -166,6 +173,8 @@ private:
     FlowMemo m_flowMemo;
     PaymentMemo m_paymentMemo;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    qint64 m_haltBudget = -1;
+    qint64 m_commitsSeen = 0;
 };
 
 } // namespace pay

@@ -108,7 +108,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
     out << rows(QStringLiteral("trade_kept_amount"),
                 QCoreApplication::translate("Invariants", "Per settled trade, the money kept is 0 or the order amount"),
                 QStringLiteral("SELECT t.out_trade_no || ' ' || t.status || ': kept ' || (t.paid_amount - t.refunded_amount)"
-                               " FROM trade_orders t WHERE t.frozen = 0 AND ("
+                               " FROM trade_orders t WHERE ("
                                " (t.status = 'PAID' AND t.paid_amount <> t.amount)"
                                " OR (t.status = 'REFUNDED' AND t.paid_amount <> t.refunded_amount)"
                                " OR (t.status IN ('CREATED','PAYING','CLOSED') AND t.paid_amount <> 0)"
@@ -121,7 +121,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': net ' || (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0)"
                     "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED')"
-                    " FROM trade_orders t WHERE t.frozen = 0"
+                    " FROM trade_orders t WHERE 1 = 1"
                     " AND (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0) FROM payment_flows f"
                     "  WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED') <> (t.paid_amount - t.refunded_amount)"
                     " AND NOT EXISTS (SELECT 1 FROM payment_flows o WHERE o.trade_id = t.id"
@@ -133,7 +133,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': holds ' || SUM(f.amount - f.refunded_amount)"
                     " FROM trade_orders t JOIN payment_flows f ON f.trade_id = t.id AND f.status = 'SUCCEEDED'"
-                    " WHERE t.status = 'CLOSED' AND t.frozen = 0 AND NOT EXISTS (SELECT 1 FROM refund_flows o"
+                    " WHERE t.status = 'CLOSED' AND NOT EXISTS (SELECT 1 FROM refund_flows o"
                     "  WHERE o.trade_id = t.id AND o.status IN ('ACCEPTED','PROCESSING'))"
                     " GROUP BY t.id HAVING SUM(f.amount - f.refunded_amount) <> 0"));
     out << rows(QStringLiteral("succeeded_flows_posted"), QCoreApplication::translate("Invariants", "Every successful flow has ledger postings"),

@@ -106,7 +106,7 @@ Result<UpdateOutcome> conditional(SqlStatement &q, What &&what)
 
 const QString kTradeColumns = QStringLiteral(
     "id, merchant_id, out_trade_no, subject, amount, currency, status, paid_amount, refunded_amount,"
-    " frozen, freeze_reason, expires_at, created_at, updated_at, version");
+    " frozen, freeze_reason, expires_at, created_at, updated_at, version, paid_payment_id");
 
 Result<TradeOrder> readTrade(const SqlStatement &q)
 {
@@ -126,6 +126,7 @@ Result<TradeOrder> readTrade(const SqlStatement &q)
     t.createdAtMs = q.int64(12);
     t.updatedAtMs = q.int64(13);
     t.version = q.int64(14);
+    t.paidPaymentId = q.int64(15);
     return t;
 }
 
@@ -244,7 +245,7 @@ Result<RefundOrder> readRefund(const SqlStatement &q)
 
 const QString kRefundFlowColumns = QStringLiteral(
     "id, refund_flow_no, refund_id, flow_id, trade_id, channel, amount, currency, status, channel_refund_no,"
-    " attempts, fail_reason, created_at, updated_at, version");
+    " attempts, fail_reason, created_at, updated_at, version, resolution");
 
 Result<RefundFlow> readRefundFlow(const SqlStatement &q)
 {
@@ -264,6 +265,7 @@ Result<RefundFlow> readRefundFlow(const SqlStatement &q)
     r.createdAtMs = q.int64(12);
     r.updatedAtMs = q.int64(13);
     r.version = q.int64(14);
+    r.resolution = q.text(15);
     return r;
 }
 
@@ -1158,6 +1160,79 @@ Result<int> IdempotencyStore::purgeExpired(qint64 nowMs)
     if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Purge idempotency keys"); }); !r)
         return std::unexpected(r.error());
     return q.numRowsAffected();
+}
+
+// ===== refund guard support ============================================================
+
+Result<UpdateOutcome> TradeRepository::setPaidBy(TradeOrder &t, qint64 paymentId, qint64 nowMs)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral(
+        "UPDATE trade_orders SET paid_payment_id = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ?"));
+    q.addBindValue(paymentId);
+    q.addBindValue(nowMs);
+    q.addBindValue(t.id);
+    q.addBindValue(t.version);
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Record the paying attempt of trade #%1").arg(t.id); });
+    if (r && *r == UpdateOutcome::Applied) {
+        t.paidPaymentId = paymentId;
+        t.version += 1;
+        t.updatedAtMs = nowMs;
+    }
+    return r;
+}
+
+Result<UpdateOutcome> TradeRepository::unfreeze(TradeOrder &t, qint64 nowMs)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral(
+        "UPDATE trade_orders SET frozen = 0, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ? AND frozen = 1"));
+    q.addBindValue(nowMs);
+    q.addBindValue(t.id);
+    q.addBindValue(t.version);
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Release trade #%1").arg(t.id); });
+    if (r && *r == UpdateOutcome::Applied) {
+        t.frozen = false;
+        t.version += 1;
+        t.updatedAtMs = nowMs;
+    }
+    return r;
+}
+
+Result<void> TradeRepository::lock(qint64 tradeId)
+{
+    // SQLite: the write takes the database's write lock for the transaction; PostgreSQL: the
+    // row lock. Either way two refunds of one trade cannot pass the guard at once.
+    SqlStatement &q = m_db.statement(QStringLiteral("UPDATE trade_orders SET version = version WHERE id = ?"));
+    q.addBindValue(tradeId);
+    return execPrepared(q, [&] { return QCoreApplication::translate("Store", "Lock trade #%1").arg(tradeId); });
+}
+
+Result<QList<RefundFlow>> RefundRepository::flowsOfTrade(qint64 tradeId)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kRefundFlowColumns
+                                 + QStringLiteral(" FROM refund_flows WHERE trade_id = ? ORDER BY id");
+    SqlStatement &q = m_db.statement(sql);
+    q.addBindValue(tradeId);
+    return fetchAll<RefundFlow>(q, readRefundFlow, [&] { return QCoreApplication::translate("Store", "Refund flows of trade #%1").arg(tradeId); });
+}
+
+Result<UpdateOutcome> RefundRepository::resolveFlow(RefundFlow &f, const QString &resolution, qint64 nowMs)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral(
+        "UPDATE refund_flows SET resolution = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND version = ? AND status = 'FAILED' AND resolution IS NULL"));
+    q.addBindValue(resolution);
+    q.addBindValue(nowMs);
+    q.addBindValue(f.id);
+    q.addBindValue(f.version);
+    auto r = conditional(q, [&] { return QCoreApplication::translate("Store", "Resolve refund flow %1").arg(f.refundFlowNo); });
+    if (r && *r == UpdateOutcome::Applied) {
+        f.resolution = resolution;
+        f.version += 1;
+        f.updatedAtMs = nowMs;
+    }
+    return r;
 }
 
 } // namespace pay

@@ -28,6 +28,11 @@ public:
     // Money columns move with a version check as well.
     Result<UpdateOutcome> updateAmounts(TradeOrder &trade, qint64 paidMinor, qint64 refundedMinor, qint64 nowMs);
     Result<UpdateOutcome> freeze(TradeOrder &trade, const QString &reason, qint64 nowMs);
+    Result<UpdateOutcome> unfreeze(TradeOrder &trade, qint64 nowMs);
+    // Records the attempt that paid the order (conditional on the version).
+    Result<UpdateOutcome> setPaidBy(TradeOrder &trade, qint64 paymentId, qint64 nowMs);
+    // Takes the trade row for the rest of the transaction (the refund guard's first step).
+    Result<void> lock(qint64 tradeId);
     Result<qint64> count();
 
 private:
@@ -103,6 +108,9 @@ public:
     Result<RefundFlow> findFlowByNo(const QString &refundFlowNo);
     Result<UpdateOutcome> transition(RefundOrder &refund, RefundStatus to, qint64 nowMs);
     Result<UpdateOutcome> transitionFlow(RefundFlow &flow, RefundStatus to, qint64 nowMs);
+    Result<QList<RefundFlow>> flowsOfTrade(qint64 tradeId);
+    // A FAILED refund flow whose remainder was still reserved: RETRIED:<no.> or ABANDONED.
+    Result<UpdateOutcome> resolveFlow(RefundFlow &flow, const QString &resolution, qint64 nowMs);
 
 private:
     Database &m_db;

@@ -267,6 +267,27 @@ QStringList stepTo6()
     };
 }
 
+// Version 7: the trade records the attempt that paid it (customer refunds use only that one; an
+// attempt also paid after it is DUPLICATE), and a failed refund flow keeps its remainder reserved
+// until it is retried or abandoned (resolution). Existing trades: the first attempt to succeed
+// paid the order; later succeeded attempts of a paid order become DUPLICATE.
+QStringList stepTo7()
+{
+    return {
+        QStringLiteral("ALTER TABLE trade_orders ADD COLUMN paid_payment_id INTEGER"),
+        QStringLiteral("ALTER TABLE refund_flows ADD COLUMN resolution TEXT"),
+        QStringLiteral("UPDATE trade_orders SET paid_payment_id = (SELECT p.id FROM payment_orders p"
+                       " WHERE p.trade_id = trade_orders.id AND p.status = 'SUCCEEDED' ORDER BY p.updated_at, p.id LIMIT 1)"
+                       " WHERE status IN ('PAID','PARTIALLY_REFUNDED','REFUNDED')"),
+        QStringLiteral("UPDATE payment_orders SET status = 'DUPLICATE' WHERE status = 'SUCCEEDED' AND EXISTS"
+                       " (SELECT 1 FROM trade_orders t WHERE t.id = payment_orders.trade_id"
+                       "  AND t.status IN ('PAID','PARTIALLY_REFUNDED','REFUNDED') AND t.paid_payment_id <> payment_orders.id)"),
+        // Failed refund flows of earlier versions were retried or left by operators already:
+        // they reserve nothing (the guard counts only what this version records).
+        QStringLiteral("UPDATE refund_flows SET resolution = 'LEGACY' WHERE status = 'FAILED'"),
+    };
+}
+
 Result<void> run(Database &db, const QStringList &statements)
 {
     for (const QString &sql : statements) {
@@ -302,6 +323,8 @@ Result<void> createSchema(Database &db)
         return r;
     if (auto r = run(db, stepTo6()); !r)
         return r;
+    if (auto r = run(db, stepTo7()); !r)
+        return r;
     return setVersion(db, Database::kSchemaVersion);
 }
 
@@ -328,6 +351,10 @@ Result<void> migrate(Database &db, int fromVersion)
     }
     if (fromVersion < 6) {
         if (auto r = run(db, stepTo6()); !r)
+            return r;
+    }
+    if (fromVersion < 7) {
+        if (auto r = run(db, stepTo7()); !r)
             return r;
     }
     return setVersion(db, Database::kSchemaVersion);
