@@ -1878,6 +1878,13 @@ void PaymentEngine::rederiveTrade(qint64 tradeId)
     auto t = trades.find(tradeId);
     if (!t || t->frozen)
         return;
+    // Refunds accepted while the trade was frozen (their sends were held) go out now.
+    if (auto ros = RefundRepository(m_db).forTrade(tradeId)) {
+        for (const RefundOrder &r : *ros) {
+            if (!isTerminal(r.status))
+                processRefund(r.id);
+        }
+    }
     auto ps = payments.forTrade(tradeId);
     if (!ps)
         return;
@@ -1972,11 +1979,12 @@ void PaymentEngine::sendRefundFlow(qint64 refundFlowId)
     auto f = flows.find(rf->flowId);
     if (!f)
         return;
-    // A frozen trade sends no refund but the one an operator chose for it.
+    // A frozen trade sends no automatic refund; one a person asked for (an operator's refund
+    // or retry, approved by a manager) goes out.
     if (auto t = TradeRepository(m_db).find(rf->tradeId); t && t->frozen) {
         auto owner = refunds.find(rf->refundId);
-        if (!owner || owner->reason != RefundReason::Operator)
-            return; // releasing the trade resumes it (processRefund)
+        if (!owner || owner->requestedBy == QStringLiteral("engine"))
+            return; // releasing the trade resumes it (rederiveTrade -> processRefund)
     }
     // Guard: never more than refundable on the flow.
     if (f->refundedMinor + rf->amount.minor() > f->amount.minor()) {
@@ -2287,6 +2295,9 @@ void PaymentEngine::checkTradeInvariants(qint64 tradeId)
         " COALESCE(SUM(f.status = 'INIT' OR f.status = 'PREPAID' OR f.status = 'PAYING'), 0),"
         " EXISTS (SELECT 1 FROM refund_flows WHERE trade_id = ?1 AND status = 'ACCEPTED')"
         " OR EXISTS (SELECT 1 FROM refund_flows WHERE trade_id = ?1 AND status = 'PROCESSING')"
+        // A failed refund still reserved is an open case in the Failed refunds queue: the money
+        // is owed back and waits for an operator, not a reason to freeze.
+        " OR EXISTS (SELECT 1 FROM refund_flows WHERE trade_id = ?1 AND status = 'FAILED' AND resolution IS NULL)"
         " FROM trade_orders t LEFT JOIN payment_flows f ON f.trade_id = t.id WHERE t.id = ?1 GROUP BY t.id"));
     q.addBindValue(tradeId);
     if (!q.exec() || !q.next()) {

@@ -492,6 +492,11 @@ void Run::auditInSnapshot(bool full)
     InvariantChecker checker(m_core->database());
     for (const InvariantResult &r : checker.checkAll(false)) {
         ++m_r.invariantsChecked;
+        if (r.name == QStringLiteral("frozen_open_cases")) {
+            // Frozen trades wait for people: open cases in the Frozen queue, counted, not hidden.
+            m_r.counters[QStringLiteral("openCases")] = r.violations;
+            continue;
+        }
         if (!r.ok)
             violation(r.name, r.examples.join(QStringLiteral("; ")));
     }

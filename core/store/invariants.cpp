@@ -108,7 +108,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
     out << rows(QStringLiteral("trade_kept_amount"),
                 QCoreApplication::translate("Invariants", "Per settled trade, the money kept is 0 or the order amount"),
                 QStringLiteral("SELECT t.out_trade_no || ' ' || t.status || ': kept ' || (t.paid_amount - t.refunded_amount)"
-                               " FROM trade_orders t WHERE ("
+                               " FROM trade_orders t WHERE t.frozen = 0 AND ("
                                " (t.status = 'PAID' AND t.paid_amount <> t.amount)"
                                " OR (t.status = 'REFUNDED' AND t.paid_amount <> t.refunded_amount)"
                                " OR (t.status IN ('CREATED','PAYING','CLOSED') AND t.paid_amount <> 0)"
@@ -121,7 +121,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': net ' || (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0)"
                     "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED')"
-                    " FROM trade_orders t WHERE 1 = 1"
+                    " FROM trade_orders t WHERE t.frozen = 0"
                     " AND (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0) FROM payment_flows f"
                     "  WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED') <> (t.paid_amount - t.refunded_amount)"
                     " AND NOT EXISTS (SELECT 1 FROM payment_flows o WHERE o.trade_id = t.id"
@@ -133,9 +133,21 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                 QStringLiteral(
                     "SELECT t.out_trade_no || ': holds ' || SUM(f.amount - f.refunded_amount)"
                     " FROM trade_orders t JOIN payment_flows f ON f.trade_id = t.id AND f.status = 'SUCCEEDED'"
-                    " WHERE t.status = 'CLOSED' AND NOT EXISTS (SELECT 1 FROM refund_flows o"
+                    " WHERE t.status = 'CLOSED' AND t.frozen = 0 AND NOT EXISTS (SELECT 1 FROM refund_flows o"
                     "  WHERE o.trade_id = t.id AND o.status IN ('ACCEPTED','PROCESSING'))"
                     " GROUP BY t.id HAVING SUM(f.amount - f.refunded_amount) <> 0"));
+    // A frozen trade is never exempt: it is an open case until an operator releases it or
+    // refunds, reported with what it keeps (the money checks above judge the others).
+    out << rows(QStringLiteral("frozen_open_cases"),
+                QCoreApplication::translate("Invariants", "A frozen trade keeps what its order keeps (else it is an open case for review)"),
+                QStringLiteral(
+                    "SELECT x.out_trade_no || ' ' || x.status || ': flows keep ' || x.kept || ', order keeps '"
+                    "  || x.owed || ' (' || COALESCE(x.freeze_reason, '') || ')'"
+                    " FROM (SELECT t.out_trade_no, t.status, t.freeze_reason, t.paid_amount - t.refunded_amount AS owed,"
+                    "  (SELECT COALESCE(SUM(f.amount - f.refunded_amount), 0) FROM payment_flows f"
+                    "   WHERE f.trade_id = t.id AND f.status = 'SUCCEEDED') AS kept"
+                    "  FROM trade_orders t INDEXED BY ix_trade_frozen WHERE t.frozen = 1) x"
+                    " WHERE x.kept <> x.owed OR (x.status = 'CLOSED' AND x.kept <> 0)"));
     out << rows(QStringLiteral("succeeded_flows_posted"), QCoreApplication::translate("Invariants", "Every successful flow has ledger postings"),
                 // NOT IN over one list (SQLite builds a transient index once): a correlated
                 // NOT EXISTS would scan the unindexed flow_id column once per flow.

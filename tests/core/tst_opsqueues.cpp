@@ -101,7 +101,8 @@ void TestOpsQueues::counts_data()
     QTest::addRow("closed but paid") << OpsQueue::ClosedButPaid << qint64(1) << u"D20261127900"_qs << u"SUCCEEDED"_qs;
     QTest::addRow("duplicate") << OpsQueue::Duplicate << qint64(1) << u"D20261127901"_qs << u"SUCCEEDED"_qs;
     QTest::addRow("failed refunds") << OpsQueue::FailedRefunds << qint64(1) << u"D20261127006"_qs << u"FAILED"_qs;
-    QTest::addRow("frozen") << OpsQueue::Frozen << qint64(1) << u"D20261127903"_qs << u"PAID"_qs;
+    // A frozen order's completion waits for its release: it stays PAYING (issue 16, item 7).
+    QTest::addRow("frozen") << OpsQueue::Frozen << qint64(1) << u"D20261127903"_qs << u"PAYING"_qs;
     // Newest first: the held break without a local flow, then the open one on the stuck order.
     QTest::addRow("breaks") << OpsQueue::Breaks << qint64(2) << QString() << u"HELD"_qs;
 }

@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QTest>
 
 // Runs the real paydeskctl binary: what an operator types is what is tested.
@@ -71,7 +72,14 @@ void TestPaydeskctl::seedDemoHoldsInvariants()
     auto seed = run({QStringLiteral("db"), QStringLiteral("seed-demo"), QStringLiteral("--db"), tmp.path()});
     QVERIFY2(seed.code == 0, qPrintable(seed.err));
     auto check = run({QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--db"), tmp.path()});
-    QVERIFY2(check.code == 0, qPrintable(check.out));
+    // Every money check holds; the demo's frozen order (a tampered callback froze it, then a
+    // query settled its leg, and its completion waits for an operator) is the one open case,
+    // and db check does not pass it over: it names it and fails.
+    QCOMPARE(check.code, 1);
+    const QStringList failing = check.out.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^FAIL")));
+    QCOMPARE(failing.size(), 1);
+    QVERIFY2(failing.first().contains(QStringLiteral("frozen_open_cases")), qPrintable(check.out));
+    QVERIFY2(check.out.contains(QStringLiteral("D20261127903")), qPrintable(check.out));
     // Seeding an existing file is refused.
     QCOMPARE(run({QStringLiteral("db"), QStringLiteral("seed-demo"), QStringLiteral("--db"), tmp.path()}).code, 1);
 }

@@ -40,6 +40,8 @@ void TestStates::trade_data()
         {{S::Paid, E::RefundPartial}, S::PartiallyRefunded}, {{S::Paid, E::RefundFull}, S::Refunded},
         {{S::PartiallyRefunded, E::RefundPartial}, S::PartiallyRefunded},
         {{S::PartiallyRefunded, E::RefundFull}, S::Refunded},
+        {{S::Created, E::BeginClose}, S::Closing},    {{S::Paying, E::BeginClose}, S::Closing},
+        {{S::Closing, E::Close}, S::Closed},
     };
     for (S s : kAllTradeStatuses) {
         for (E e : kAllTradeEvents) {
@@ -78,6 +80,7 @@ void TestStates::payment_data()
         {{S::Accepted, E::Process}, S::Processing}, {{S::Accepted, E::Fail}, S::Failed},
         {{S::Accepted, E::Close}, S::Closed},       {{S::Processing, E::Succeed}, S::Succeeded},
         {{S::Processing, E::Fail}, S::Failed},      {{S::Processing, E::Close}, S::Closed},
+        {{S::Processing, E::Duplicate}, S::Duplicate},
     };
     for (S s : kAllPaymentStatuses) {
         for (E e : kAllPaymentEvents) {

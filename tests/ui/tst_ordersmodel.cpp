@@ -158,8 +158,11 @@ void TestOrdersModel::fetchesLazilyPageByPage()
 void TestOrdersModel::filtersByStatus_data()
 {
     QTest::addColumn<TradeStatus>("status");
-    for (TradeStatus s : kAllTradeStatuses)
+    for (TradeStatus s : kAllTradeStatuses) {
+        if (s == TradeStatus::Closing)
+            continue; // in the state table only: the engine does not take CLOSING yet (issue 16, item 6)
         QTest::addRow("%s", qPrintable(toString(s))) << s;
+    }
 }
 
 void TestOrdersModel::filtersByStatus()
