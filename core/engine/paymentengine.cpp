@@ -1438,7 +1438,11 @@ Result<QList<PaymentEngine::RefundPlanLeg>> PaymentEngine::guardRefund(const Tra
         if (rf.status == RefundStatus::Accepted || rf.status == RefundStatus::Processing) {
             inFlightOn[rf.flowId] += rf.amount.minor();
             inFlightNo = refundNoById.value(rf.refundId);
-        } else if (rf.status == RefundStatus::Failed && rf.resolution.isEmpty()
+        } else if (rf.status == RefundStatus::Failed
+                   && (rf.resolution.isEmpty()
+                       // An automatic refund an operator abandoned (or one from before schema 7)
+                       // is settled by a person: no automatic decision refunds that part again.
+                       || (mode == GuardMode::Automatic && !rf.resolution.startsWith(QStringLiteral("RETRIED:"))))
                    && !(mode == GuardMode::Retry && ids.contains(rf.id))) {
             reservedOn[rf.flowId] += rf.amount.minor();
             reservedBy.insert(rf.flowId, refundNoById.value(rf.refundId));
