@@ -345,6 +345,15 @@ void ChannelGateway::complete(quint64 callId, const ChannelResult &result, const
     }
     lane.breaker->record(call.ticket, !isHealthFailure(result));
     drain(lane);
+    if ((call.op == Operation::Query || call.op == Operation::QueryRefund) && !result.requestSent && result.failed()) {
+        // A query that never reached the channel (connection refused) says nothing about the
+        // payment: Unknown, never Failed, as for the gateway's own refusals (found by the sweep
+        // over every scenario: an outage failed a QR flow whose code the customer then paid).
+        ChannelResult unknown = result;
+        unknown.outcome = ChannelOutcome::Unknown;
+        call.done(unknown, info);
+        return;
+    }
     call.done(result, info);
 }
 

@@ -790,38 +790,51 @@ Result<void> PaymentEngine::succeedFlow(qint64 flowId, const QString &txnNo, qin
     if (isTerminal(from)) {
         // A success for a flow we failed or closed: the money moved anyway. Record it, then refund.
         // The flow stays as it was (terminal states never change); the money is posted under
-        // the flow's payment set and returned with a LATE_SUCCESS refund.
+        // the flow's payment set and returned with a LATE_SUCCESS refund, in the same
+        // transaction (a crash cannot separate them; start() re-derives the refund of a posted
+        // late success all the same, e.g. one held while the trade was frozen).
         const QString set = QStringLiteral("PAY-") + f->flowNo;
         auto posted = postingSetExists(set);
         if (!posted)
             return std::unexpected(posted.error());
-        if (!*posted) {
+        qint64 refundId = 0;
+        {
             TransactionGuard tx(m_db);
             if (!tx.begun())
                 return std::unexpected(tx.begun().error());
-            (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
-                              QStringLiteral("LATE_SUCCESS"), source, QString(),
-                              raw.json({JsonField::string(QLatin1StringView("channel_txn_no"), txnNo)}));
-            LedgerRepository ledger(m_db);
-            if (auto r = ledger.post(set, {{0, set, QStringLiteral("channel:") + f->channel, f->amount, f->tradeId, f->id, 0,
-                                            QStringLiteral("late pay"), now()},
-                                           {0, set, QStringLiteral("merchant:receivable"), *f->amount.negated(), f->tradeId,
-                                            f->id, 0, QStringLiteral("late pay"), now()}});
-                !r)
-                return r;
+            if (!*posted) {
+                (void)appendEvent(f->tradeId, QStringLiteral("FLOW"), f->id, f->flowNo, toString(from), toString(from),
+                                  QStringLiteral("LATE_SUCCESS"), source, QString(),
+                                  raw.json({JsonField::string(QLatin1StringView("channel_txn_no"), txnNo)}));
+                LedgerRepository ledger(m_db);
+                if (auto r = ledger.post(set, {{0, set, QStringLiteral("channel:") + f->channel, f->amount, f->tradeId, f->id, 0,
+                                                QStringLiteral("late pay"), now()},
+                                               {0, set, QStringLiteral("merchant:receivable"), *f->amount.negated(), f->tradeId,
+                                                f->id, 0, QStringLiteral("late pay"), now()}});
+                    !r)
+                    return r;
+                // The channel's transaction no. is needed to refund it.
+                if (!txnNo.isEmpty()) {
+                    if (auto r = flows.setChannelTxnNo(*f, txnNo, now()); !r)
+                        return std::unexpected(r.error());
+                }
+            }
+            auto t = TradeRepository(m_db).find(f->tradeId);
+            if (!t)
+                return std::unexpected(t.error());
+            if (!t->frozen) {
+                auto id = writeAutoRefund(*t, {f->id}, RefundReason::LateSuccess,
+                                          QCoreApplication::translate("PaymentEngine", "Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
+                if (!id)
+                    return std::unexpected(id.error());
+                refundId = *id;
+            }
             if (auto r = tx.commit(); !r)
                 return r;
-            emitChanged(f->tradeId);
         }
-        // The channel's transaction no. is needed to refund it.
-        if (f->channelTxnNo.isEmpty() && !txnNo.isEmpty()) {
-            SqlStatement &q = m_db.statement(QStringLiteral("UPDATE payment_flows SET channel_txn_no = ? WHERE id = ? AND (channel_txn_no IS NULL OR channel_txn_no = '')"));
-            q.addBindValue(txnNo);
-            q.addBindValue(f->id);
-            (void)q.exec();
-        }
-        (void)startAutoRefund(f->tradeId, {f->id}, RefundReason::LateSuccess,
-                              QCoreApplication::translate("PaymentEngine", "Flow %1 was %2 but the channel reports it paid").arg(f->flowNo, toString(from)));
+        emitChanged(f->tradeId);
+        if (refundId != 0)
+            m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
         return {};
     }
     {
@@ -1300,7 +1313,7 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
                 (void)succeedFlow(flowId, r.channelTxnNo, r.amountMinor, EventSource::Query, resultJson(r));
                 return;
             }
-            if (r.failed()) {
+            if (r.failed() && r.requestSent) { // a refused query tells nothing
                 (void)failFlow(flowId, r.code, r.message, EventSource::Query, resultJson(r));
                 return;
             }
@@ -1453,7 +1466,7 @@ Result<QList<PaymentEngine::RefundPlanLeg>> PaymentEngine::guardRefund(const Tra
     auto took = [&](const PaymentFlow &f) -> bool {
         if (f.status == FlowStatus::Succeeded)
             return true;
-        if (mode != GuardMode::Automatic || !isTerminal(f.status))
+        if ((mode != GuardMode::Automatic && mode != GuardMode::Retry) || !isTerminal(f.status))
             return false;
         auto late = postingSetExists(QStringLiteral("PAY-") + f.flowNo);
         return late && *late;
@@ -1505,7 +1518,7 @@ Result<QList<PaymentEngine::RefundPlanLeg>> PaymentEngine::guardRefund(const Tra
                 if (candidate.id == rf.flowId)
                     f = &candidate;
             }
-            if (!f || f->status != FlowStatus::Succeeded)
+            if (!f || !took(*f))
                 return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Refund flow %1 has no paid flow to return").arg(rf.refundFlowNo));
             if (rf.amount.minor() > room(*f))
                 return fail(ErrorCode::LimitExceeded,
@@ -1523,8 +1536,9 @@ Result<QList<PaymentEngine::RefundPlanLeg>> PaymentEngine::guardRefund(const Tra
         for (const PaymentFlow &f : *all) {
             if (f.status != FlowStatus::Succeeded)
                 continue;
-            if (mode == GuardMode::Customer && f.paymentId != payingId)
-                continue; // customer refunds use only the attempt that paid the order
+            if ((mode == GuardMode::Customer || paidTrade) && f.paymentId != payingId)
+                continue; // refunds of a paid order use only the attempt that paid it; the
+                          // surplus of other attempts is returned by the automatic refunds
             order << f;
         }
         // External (card, QR: real money) first, then wallet, then coupon: reverse leg order.
@@ -1670,6 +1684,9 @@ Result<QString> PaymentEngine::retryRefund(const QString &refundNo, const QStrin
     auto t = trades.find(old->tradeId);
     if (!t)
         return std::unexpected(t.error());
+    if (t->frozen && (approvedBy.isEmpty() || approvedBy == requestedBy))
+        return fail(ErrorCode::PermissionDenied,
+                    QCoreApplication::translate("PaymentEngine", "Order %1 is frozen: retrying its refund needs another person's approval").arg(t->outTradeNo));
     TransactionGuard tx(m_db);
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
@@ -1763,7 +1780,6 @@ Result<qint64> PaymentEngine::startAutoRefund(qint64 tradeId, const QList<qint64
     if (flowIds.isEmpty())
         return qint64(0);
     TradeRepository trades(m_db);
-    RefundRepository refunds(m_db);
     auto t = trades.find(tradeId);
     if (!t)
         return std::unexpected(t.error());
@@ -1772,6 +1788,22 @@ Result<qint64> PaymentEngine::startAutoRefund(qint64 tradeId, const QList<qint64
     TransactionGuard tx(m_db);
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
+    auto id = writeAutoRefund(*t, flowIds, reason, note);
+    if (!id || *id == 0)
+        return id;
+    if (auto e = tx.commit(); !e)
+        return std::unexpected(e.error());
+    const qint64 refundId = *id;
+    m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
+    return refundId;
+}
+
+// The automatic refund itself, inside the caller's transaction: 0 when the guard plans nothing.
+Result<qint64> PaymentEngine::writeAutoRefund(const TradeOrder &tradeRow, const QList<qint64> &flowIds,
+                                              RefundReason reason, const QString &note)
+{
+    RefundRepository refunds(m_db);
+    const TradeOrder *t = &tradeRow;
     auto plan = guardRefund(*t, GuardMode::Automatic, 0, flowIds);
     if (!plan)
         return std::unexpected(plan.error());
@@ -1783,14 +1815,7 @@ Result<qint64> PaymentEngine::startAutoRefund(qint64 tradeId, const QList<qint64
     QString refundNo = base;
     for (int n = 2; refunds.findByNo(refundNo); ++n)
         refundNo = QStringLiteral("%1-%2").arg(base).arg(n);
-    auto id = writeRefund(*t, refundNo, reason, *plan, QStringLiteral("engine"), QString(), note, QStringLiteral("AUTO_REFUND"));
-    if (!id)
-        return std::unexpected(id.error());
-    if (auto e = tx.commit(); !e)
-        return std::unexpected(e.error());
-    const qint64 refundId = *id;
-    m_clock.schedule(0, this, [this, refundId] { processRefund(refundId); });
-    return refundId;
+    return writeRefund(*t, refundNo, reason, *plan, QStringLiteral("engine"), QString(), note, QStringLiteral("AUTO_REFUND"));
 }
 
 // ===== frozen trades ======================================================================
@@ -1905,10 +1930,19 @@ void PaymentEngine::rederiveTrade(qint64 tradeId)
         if (!fl)
             continue;
         QList<qint64> surplus;
+        QList<qint64> latePaid;
         for (const PaymentFlow &f : *fl) {
             if (f.status == FlowStatus::Succeeded && f.refundedMinor < f.amount.minor())
                 surplus << f.id;
+            else if (f.status != FlowStatus::Succeeded && isTerminal(f.status) && f.refundedMinor < f.amount.minor()) {
+                auto late = postingSetExists(QStringLiteral("PAY-") + f.flowNo);
+                if (late && *late)
+                    latePaid << f.id;
+            }
         }
+        if (!latePaid.isEmpty())
+            (void)startAutoRefund(tradeId, latePaid, RefundReason::LateSuccess,
+                                  QCoreApplication::translate("PaymentEngine", "Re-derived: the channel reported payment %1 paid after it had ended").arg(p.paymentNo));
         if (surplus.isEmpty())
             continue;
         RefundReason reason = RefundReason::PartialFailure;
@@ -1931,7 +1965,11 @@ void PaymentEngine::rederiveDecisions()
             " UNION SELECT DISTINCT f.trade_id FROM payment_flows f INDEXED BY ix_flow_status"
             " JOIN trade_orders t ON t.id = f.trade_id"
             " WHERE f.status = 'SUCCEEDED' AND f.refunded_amount < f.amount"
-            " AND NOT (t.paid_payment_id IS f.payment_id AND t.status IN ('PAID','PARTIALLY_REFUNDED','REFUNDED'))"))) {
+            " AND NOT (t.paid_payment_id IS f.payment_id AND t.status IN ('PAID','PARTIALLY_REFUNDED','REFUNDED'))"
+            // late successes (posted for a flow we had failed or closed) not yet refunded
+            " UNION SELECT DISTINCT f.trade_id FROM payment_flows f INDEXED BY ix_flow_status"
+            " JOIN ledger_postings l ON l.posting_set = 'PAY-' || f.flow_no"
+            " WHERE f.status IN ('FAILED','CLOSED') AND f.refunded_amount < f.amount"))) {
         while (q.next())
             tradeIds << q.value(0).toLongLong();
     }
@@ -2062,6 +2100,7 @@ void PaymentEngine::handleRefundResult(qint64 refundFlowId, const ChannelResult 
                                     f->id, rf->id, QStringLiteral("refund"), now()}}))
                 return;
             (void)dropTask(kRefundTask, rf->id);
+            m_refundRefusals.remove(rf->id);
             (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
                               toString(RefundStatus::Succeeded), toString(RefundEvent::Succeed), source, QString(),
                               resultJson(r));
@@ -2074,6 +2113,14 @@ void PaymentEngine::handleRefundResult(qint64 refundFlowId, const ChannelResult 
                 != UpdateOutcome::Applied)
                 return;
             const int refusals = ++m_refundRefusals[rf->id];
+            if (refusals == m_config.maxRefundSends) {
+                // Not a flag nobody reads: operations hear once that this refund cannot leave.
+                const QString no = rf->refundFlowNo;
+                const QString why = r.message.isEmpty() ? r.code : r.message;
+                m_db.afterCommit([this, no, why] {
+                    emit refundSurfaced(no, QCoreApplication::translate("PaymentEngine", "Refund %1 cannot be sent: %2 (it is tried again)").arg(no, why));
+                });
+            }
             const auto &schedule = m_config.compensationScheduleMs;
             const qint64 gap = schedule.value(qMin<qsizetype>(refusals, schedule.size() - 1), 100000);
             (void)appendEvent(rf->tradeId, QStringLiteral("REFUND_FLOW"), rf->id, rf->refundFlowNo, toString(from),
@@ -2138,7 +2185,7 @@ void PaymentEngine::queryRefundFlow(qint64 refundFlowId, int attempt)
                 handleRefundResult(refundFlowId, r, EventSource::Query);
                 return;
             }
-            if (r.failed()) {
+            if (r.failed() && r.requestSent) { // a refused query tells nothing
                 // The channel has no such refund: it never arrived. Send it again, same no.
                 sendRefundFlow(refundFlowId);
                 return;

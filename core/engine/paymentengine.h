@@ -183,6 +183,8 @@ private:
     void rederiveDecisions();
     void rederiveTrade(qint64 tradeId);
     bool automationStopped(qint64 tradeId);
+    Result<qint64> writeAutoRefund(const TradeOrder &trade, const QList<qint64> &flowIds, RefundReason reason,
+                                   const QString &note);
     Result<qint64> startAutoRefund(qint64 tradeId, const QList<qint64> &flowIds, RefundReason reason,
                                    const QString &note);
     void processRefund(qint64 refundId);

@@ -148,6 +148,9 @@ Result<QList<ReconBreak>> PairwiseChecker::checkTrade(qint64 tradeId)
         if (p.flowId && p.postingSet.startsWith(u"PAY-"_s) && p.account.startsWith(u"channel:"_s))
             paidPosted[p.flowId] += p.amount.minor();
     }
+    bool lateRefunded = false; // the channel paid a flow we had failed or closed: refunded (LATE_SUCCESS)
+    for (const RefundOrder &r : *refunds)
+        lateRefunded |= r.reason == RefundReason::LateSuccess;
     for (const PaymentFlow &f : *flows) {
         const qint64 posted = paidPosted.value(f.id, 0);
         if (f.status == FlowStatus::Succeeded && posted != f.amount.minor())
@@ -158,7 +161,8 @@ Result<QList<ReconBreak>> PairwiseChecker::checkTrade(qint64 tradeId)
                     .arg(f.flowNo)
                     .arg(f.amount.minor())
                     .arg(posted));
-        else if (f.status != FlowStatus::Succeeded && posted != 0)
+        else if (f.status != FlowStatus::Succeeded && posted != 0
+                 && !(posted == f.amount.minor() && lateRefunded)) // a late success, posted and refunded
             add(BreakCategory::LedgerMismatch, f.flowNo, f.channel, 0, posted, toString(f.status),
                 QCoreApplication::translate("Recon", "Flow %1 is %2 but the ledger shows %3 received")
                     .arg(f.flowNo, toString(f.status))

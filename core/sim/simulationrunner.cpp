@@ -51,6 +51,7 @@ QString reasonWords(const QString &code)
     case RefundReason::DuplicatePayment: return QCoreApplication::translate("Simulation", "a duplicate payment");
     case RefundReason::PartialFailure: return QCoreApplication::translate("Simulation", "another part of the payment failed");
     case RefundReason::Operator: return QCoreApplication::translate("Simulation", "an operator's decision");
+    case RefundReason::LateSuccess: return QCoreApplication::translate("Simulation", "paid after the payment had failed");
     }
     return code;
 }

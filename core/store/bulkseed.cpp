@@ -166,6 +166,7 @@ Result<qint64> bulkSeedTradeOrders(
                 break;
             case TradeStatus::Created:
             case TradeStatus::Paying:
+            case TradeStatus::Closing: // not picked: a close in progress lasts seconds
                 updatedMs += rng.bounded(5000);
                 break;
             }

@@ -75,7 +75,7 @@ InvariantResult InvariantChecker::terminalNeverRegresses()
                     " FROM events e1 NOT INDEXED JOIN events e2 ON e2.entity = e1.entity AND e2.entity_id = e1.entity_id"
                     "  AND e2.id > e1.id AND e2.to_state IS NOT NULL AND e2.to_state <> e1.to_state"
                     " WHERE (e1.entity = 'TRADE' AND e1.to_state IN ('REFUNDED','CLOSED'))"
-                    "  OR (e1.entity IN ('PAYMENT') AND e1.to_state IN ('SUCCEEDED','FAILED','CLOSED'))"
+                    "  OR (e1.entity IN ('PAYMENT') AND e1.to_state IN ('SUCCEEDED','FAILED','CLOSED','DUPLICATE'))"
                     "  OR (e1.entity = 'FLOW' AND e1.to_state IN ('SUCCEEDED','FAILED','CLOSED'))"
                     "  OR (e1.entity IN ('REFUND','REFUND_FLOW') AND e1.to_state IN ('SUCCEEDED','FAILED'))"));
 }
@@ -104,7 +104,10 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
     out << rows(QStringLiteral("refund_only_paid_flows"), QCoreApplication::translate("Invariants", "Only successful flows are refunded"),
                 QStringLiteral("SELECT r.refund_flow_no || ' refunds ' || f.flow_no || ' (' || f.status || ')'"
                                " FROM refund_flows r JOIN payment_flows f ON f.id = r.flow_id"
-                               " WHERE r.status <> 'FAILED' AND f.status <> 'SUCCEEDED'"));
+                               " WHERE r.status <> 'FAILED' AND f.status <> 'SUCCEEDED'"
+                               // a flow we had failed or closed that the channel paid after all is
+                               // posted (PAY-) and refunded (LATE_SUCCESS)
+                               " AND NOT EXISTS (SELECT 1 FROM ledger_postings l WHERE l.posting_set = 'PAY-' || f.flow_no)"));
     out << rows(QStringLiteral("trade_kept_amount"),
                 QCoreApplication::translate("Invariants", "Per settled trade, the money kept is 0 or the order amount"),
                 QStringLiteral("SELECT t.out_trade_no || ' ' || t.status || ': kept ' || (t.paid_amount - t.refunded_amount)"

@@ -1162,6 +1162,24 @@ Result<int> IdempotencyStore::purgeExpired(qint64 nowMs)
     return q.numRowsAffected();
 }
 
+Result<void> FlowRepository::setChannelTxnNo(PaymentFlow &f, const QString &txnNo, qint64 nowMs)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral(
+        "UPDATE payment_flows SET channel_txn_no = ?, updated_at = ?, version = version + 1"
+        " WHERE id = ? AND (channel_txn_no IS NULL OR channel_txn_no = '')"));
+    q.addBindValue(txnNo);
+    q.addBindValue(nowMs);
+    q.addBindValue(f.id);
+    if (auto r = execPrepared(q, [&] { return QCoreApplication::translate("Store", "Record the channel transaction of flow %1").arg(f.flowNo); }); !r)
+        return r;
+    if (q.numRowsAffected() == 1) {
+        f.channelTxnNo = txnNo;
+        f.version += 1;
+        f.updatedAtMs = nowMs;
+    }
+    return {};
+}
+
 // ===== refund guard support ============================================================
 
 Result<UpdateOutcome> TradeRepository::setPaidBy(TradeOrder &t, qint64 paymentId, qint64 nowMs)

@@ -81,6 +81,8 @@ public:
     Result<UpdateOutcome> transition(PaymentFlow &flow, FlowStatus to, qint64 nowMs);
     Result<UpdateOutcome> addRefunded(PaymentFlow &flow, qint64 deltaMinor, qint64 nowMs);
     Result<UpdateOutcome> setReconPending(PaymentFlow &flow, bool pending, qint64 nowMs);
+    // The channel's transaction no. of a flow that has none yet (a late success names it).
+    Result<void> setChannelTxnNo(PaymentFlow &flow, const QString &txnNo, qint64 nowMs);
     // The payment row was inserted in this transaction: the memo knows it has no flows yet.
     void rememberNewPayment(qint64 paymentId);
 

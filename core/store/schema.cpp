@@ -276,8 +276,15 @@ QStringList stepTo7()
     return {
         QStringLiteral("ALTER TABLE trade_orders ADD COLUMN paid_payment_id INTEGER"),
         QStringLiteral("ALTER TABLE refund_flows ADD COLUMN resolution TEXT"),
-        QStringLiteral("UPDATE trade_orders SET paid_payment_id = (SELECT p.id FROM payment_orders p"
-                       " WHERE p.trade_id = trade_orders.id AND p.status = 'SUCCEEDED' ORDER BY p.updated_at, p.id LIMIT 1)"
+        // The PAYMENT_SUCCEEDED event of the trade names the attempt that paid it (every version
+        // wrote it); the first attempt that succeeded (by id) only when the event is missing.
+        QStringLiteral("UPDATE trade_orders SET paid_payment_id = COALESCE("
+                       " (SELECT p.id FROM events e JOIN payment_orders p ON p.trade_id = e.trade_id"
+                       "   AND p.payment_no = json_extract(e.payload, '$.payment_no')"
+                       "  WHERE e.trade_id = trade_orders.id AND e.entity = 'TRADE' AND e.event = 'PAYMENT_SUCCEEDED'"
+                       "  ORDER BY e.id LIMIT 1),"
+                       " (SELECT p.id FROM payment_orders p WHERE p.trade_id = trade_orders.id AND p.status = 'SUCCEEDED'"
+                       "  ORDER BY p.id LIMIT 1))"
                        " WHERE status IN ('PAID','PARTIALLY_REFUNDED','REFUNDED')"),
         QStringLiteral("UPDATE payment_orders SET status = 'DUPLICATE' WHERE status = 'SUCCEEDED' AND EXISTS"
                        " (SELECT 1 FROM trade_orders t WHERE t.id = payment_orders.trade_id"

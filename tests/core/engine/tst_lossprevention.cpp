@@ -5,7 +5,10 @@
 #include "store/repositories.h"
 #include "testsupport.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace pay;
@@ -74,6 +77,37 @@ QString timeline(const OrderView &v)
     return out.join(QLatin1Char('\n'));
 }
 
+ChannelNotification lateSuccessFor(const PaymentFlow &f, const QString &txn)
+{
+    ChannelNotification n;
+    n.channel = f.channel;
+    n.flowNo = f.flowNo;
+    n.channelTxnNo = txn;
+    n.amountMinor = f.amount.minor();
+    n.currency = QStringLiteral("CNY");
+    n.outcome = ChannelOutcome::Succeeded;
+    n.channelStatus = QStringLiteral("SUCCESS");
+    return n;
+}
+
+// A QR A order the customer never paid, closed at expiry (its flow CLOSED at QR A too).
+PaymentFlow expiredQrFlow(EngineRig &rig, const QString &no)
+{
+    if (!rig.pay(no, 1500, {{kQrA, {}, 1500}}))
+        return {};
+    rig.clock.advance(2 * 3'600'000);
+    const OrderView v = rig.view(no);
+    const PaymentFlow *f = flowOn(v, kQrA);
+    return f ? *f : PaymentFlow{};
+}
+
+bool freezeDirectly(EngineRig &rig, const QString &no, const QString &reason)
+{
+    TradeRepository trades(*rig.db);
+    auto t = trades.findByOutTradeNo(rig.config.merchantId, no);
+    return t && trades.freeze(*t, reason, rig.clock.nowMs()).value_or(UpdateOutcome::LostRace) == UpdateOutcome::Applied;
+}
+
 int countRefunds(const OrderView &v, RefundStatus status)
 {
     int n = 0;
@@ -126,6 +160,14 @@ private slots:
     void frozenTradeStopsAutomationUntilReleased();
     // item 9
     void gatewayRefusalsDoNotSpendTheRefundBudget();
+    // found by the sweep over every shipped scenario (channel-outage-breaker, seed 1)
+    void refusedQueryDuringAnOutageDoesNotFailTheFlow();
+    // review of this change
+    void lateSuccessRefundSurvivesACrashBetweenItsCommits();
+    void failedLateSuccessRefundCanBeRetried();
+    void operatorRefundOfAFrozenOrderTakesThePayingAttempt();
+    void retryOnAFrozenOrderNeedsAnotherPerson();
+    void upgradeRecordsThePayingAttemptFromTheEventLog();
 };
 
 void TestLossPrevention::retryGoesOutOncePerFailedRefund()
@@ -443,6 +485,7 @@ void TestLossPrevention::gatewayRefusalsDoNotSpendTheRefundBudget()
     QVERIFY(rig.pay(no, 1000, {{kWallet, kMember, 1000}}));
     rig.clock.advance(2000);
     rig.core->gateway().setKilled(kWallet, true);
+    QSignalSpy surfaced(rig.engine, &PaymentEngine::refundSurfaced);
     QVERIFY(rig.engine->refund({no, QStringLiteral("R-kill"), 1000, QStringLiteral("cashier1"), {}, {}}));
     rig.clock.advance(600'000);
     OrderView v = rig.view(no);
@@ -455,6 +498,189 @@ void TestLossPrevention::gatewayRefusalsDoNotSpendTheRefundBudget()
     QCOMPARE(v.refundFlows.value(0).attempts, 1);
     QCOMPARE(rig.walletBalance(kMember), walletBefore);
     QCOMPARE(keptAtChannels(rig, v), 0);
+    // While it could not be sent, operations were told once (not a flag nobody reads).
+    QCOMPARE(surfaced.count(), 1);
+}
+
+// QR A is down (connections refused) when the compensation query of a still-unpaid QR code is
+// due. A query that never reached the channel says nothing about the payment: the flow stays
+// waiting, and the customer who scans after the outage pays the order (before the fix the flow
+// FAILED, the order went back to CREATED, and the customer's payment was refunded as late).
+void TestLossPrevention::refusedQueryDuringAnOutageDoesNotFailTheFlow()
+{
+    EngineRig rig;
+    const QString no = QStringLiteral("T-outage");
+    QVERIFY(rig.pay(no, 960, {{kQrA, {}, 960}}));
+    rig.clock.advance(500);
+    QCOMPARE_NAME(flowOn(rig.view(no), kQrA)->status, FlowStatus::Prepaid);
+    FaultProfile down;
+    OutageWindow w;
+    w.startMs = rig.clock.nowMs();
+    w.endMs = rig.clock.nowMs() + 30'000;
+    w.mode = OutageWindow::Mode::Fail;
+    down.outages = {w};
+    rig.qrA->setFaultProfile(down);
+    rig.clock.advance(20'000); // the queries at +1 s, +3 s, +8 s, +18 s are all refused
+    OrderView v = rig.view(no);
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Prepaid);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paying);
+    rig.clock.advance(15'000);
+    rig.qrA->setFaultProfile(FaultProfile{});
+    QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+    rig.clock.advance(60'000);
+    v = rig.view(no);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(v.refunds.size(), 0);
+    QCOMPARE(netKept(v), 960);
+    QCOMPARE(keptAtChannels(rig, v), 960);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+// The late success is recorded in one commit; if the core stops right after it, the restart
+// still refunds it (before the fix nothing ever did: re-derivation looked at SUCCEEDED flows only).
+void TestLossPrevention::lateSuccessRefundSurvivesACrashBetweenItsCommits()
+{
+    QTemporaryDir dir;
+    EngineRig rig(dir.path());
+    const PaymentFlow f = expiredQrFlow(rig, QStringLiteral("T-late2"));
+    QCOMPARE_NAME(f.status, FlowStatus::Closed);
+    rig.db->haltAfterCommits(1);
+    (void)rig.engine->handleNotification(lateSuccessFor(f, QStringLiteral("QRA-LATE-2")));
+    QVERIFY(rig.db->halted());
+    rig.restart();
+    rig.clock.advance(1000);
+    const OrderView v = rig.view(QStringLiteral("T-late2"));
+    bool late = false;
+    for (const Event &e : v.events)
+        late = late || e.event == QStringLiteral("LATE_SUCCESS");
+    QVERIFY(late);
+    int lateRefunds = 0;
+    for (const RefundOrder &r : v.refunds)
+        lateRefunds += r.reason == RefundReason::LateSuccess && r.amount.minor() == 1500 ? 1 : 0;
+    QCOMPARE(lateRefunds, 1);
+    // A refund of a late-paid flow is not "a refund of an unpaid flow".
+    QVERIFY2(!invariantFailures(*rig.db).contains(QStringLiteral("refund_only_paid_flows")), qPrintable(invariantFailures(*rig.db)));
+}
+
+// QR A refuses the late-success refund until its sends run out; the operator can retry it.
+void TestLossPrevention::failedLateSuccessRefundCanBeRetried()
+{
+    EngineRig rig;
+    const PaymentFlow f = expiredQrFlow(rig, QStringLiteral("T-late3"));
+    rig.qrA->setFaultProfile(declining());
+    (void)rig.engine->handleNotification(lateSuccessFor(f, QStringLiteral("QRA-LATE-3")));
+    rig.clock.advance(600'000);
+    OrderView v = rig.view(QStringLiteral("T-late3"));
+    QCOMPARE(v.refunds.size(), 1);
+    QCOMPARE_NAME(v.refunds[0].status, RefundStatus::Failed);
+    auto retry = rig.engine->retryRefund(v.refunds[0].refundNo, QStringLiteral("ops1"), QStringLiteral("manager1"));
+    QVERIFY2(retry, qPrintable(retry ? QString() : retry.error().message));
+    QVERIFY(!rig.engine->retryRefund(v.refunds[0].refundNo, QStringLiteral("ops1"), QStringLiteral("manager1")));
+}
+
+// QR B (the first attempt) paid the order, the trade was then frozen, and QR A's duplicate
+// payment (the newer attempt) arrived; its automatic refund waits for the release. A manager
+// refunds the order's 26.00: that comes from QR B, the attempt that paid, not from the newer
+// duplicate. The release then returns the duplicate, and nothing is kept.
+void TestLossPrevention::operatorRefundOfAFrozenOrderTakesThePayingAttempt()
+{
+    EngineRig rig;
+    const QString no = QStringLiteral("T-frzdup");
+    FaultProfile unreachable;
+    unreachable.timeoutFailedRate = 1.0;
+    unreachable.timeoutMs = 300;
+    QVERIFY(rig.pay(no, 2600, {{kQrB, {}, 2600}}));
+    rig.clock.advance(1000);
+    rig.qrB->setFaultProfile(unreachable); // QR B's code cannot be closed when the customer switches
+    QVERIFY(rig.pay(no, 2600, {{kQrA, {}, 2600}}));
+    rig.clock.advance(1000);
+    OrderView v = rig.view(no);
+    rig.qrA->setFaultProfile(unreachable); // ... nor QR A's when QR B pays
+    rig.qrB->setFaultProfile(FaultProfile{});
+    QVERIFY(rig.qrB->customerPays(flowOn(v, kQrB)->flowNo));
+    rig.clock.advance(2000);
+    v = rig.view(no);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QCOMPARE(v.trade.paidPaymentId, flowOn(v, kQrB)->paymentId);
+    QVERIFY(freezeDirectly(rig, no, QStringLiteral("test: held for review")));
+    rig.qrA->setFaultProfile(FaultProfile{});
+    QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+    rig.clock.advance(120'000);
+    v = rig.view(no);
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Succeeded);
+    QCOMPARE(v.refunds.size(), 0); // the duplicate's refund waits for the release
+    auto r = rig.engine->refundFrozen(no, 2600, QStringLiteral("ops1"), QStringLiteral("manager1"), QStringLiteral("customer returned the goods"));
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    rig.clock.advance(60'000);
+    v = rig.view(no);
+    QCOMPARE(flowOn(v, kQrB)->refundedMinor, 2600);
+    QCOMPARE(flowOn(v, kQrA)->refundedMinor, 0);
+    QVERIFY(rig.engine->releaseFrozen(no, QStringLiteral("ops1"), QStringLiteral("manager1"), QStringLiteral("reviewed")));
+    rig.clock.advance(120'000);
+    v = rig.view(no);
+    QCOMPARE(flowOn(v, kQrA)->refundedMinor, 2600);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Refunded);
+    QCOMPARE(netKept(v), 0);
+    QCOMPARE(keptAtChannels(rig, v), 0);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+// Moving money on a frozen order needs two people, also through "retry failed refund".
+void TestLossPrevention::retryOnAFrozenOrderNeedsAnotherPerson()
+{
+    EngineRig rig;
+    partlyFailedRefund(rig, QStringLiteral("T-r4"));
+    QVERIFY(freezeDirectly(rig, QStringLiteral("T-r4"), QStringLiteral("test: held for review")));
+    QVERIFY(!rig.engine->retryRefund(QStringLiteral("R-T-r4"), QStringLiteral("ops1"), QString()));
+    QVERIFY(!rig.engine->retryRefund(QStringLiteral("R-T-r4"), QStringLiteral("ops1"), QStringLiteral("ops1")));
+    QVERIFY(rig.engine->retryRefund(QStringLiteral("R-T-r4"), QStringLiteral("ops1"), QStringLiteral("manager1")));
+}
+
+// A database written before schema 7: the paying attempt is taken from the event log (the
+// PAYMENT_SUCCEEDED event names it), not from the order of update times, which can tie.
+void TestLossPrevention::upgradeRecordsThePayingAttemptFromTheEventLog()
+{
+    QTemporaryDir dir;
+    qint64 payingId = 0;
+    {
+        EngineRig rig(dir.path());
+        const QString no = QStringLiteral("T-upg");
+        QVERIFY(rig.pay(no, 2600, {{kQrB, {}, 2600}}));
+        rig.clock.advance(1000);
+        FaultProfile unreachable;
+        unreachable.timeoutFailedRate = 1.0;
+        unreachable.timeoutMs = 300;
+        rig.qrB->setFaultProfile(unreachable);
+        auto second = rig.pay(no, 2600, {{kQrA, {}, 2600}});
+        QVERIFY(second);
+        payingId = second->paymentId;
+        rig.clock.advance(1000);
+        OrderView v = rig.view(no);
+        QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+        rig.clock.advance(2000);
+        rig.qrB->setFaultProfile(FaultProfile{});
+        QVERIFY(rig.qrB->customerPays(flowOn(v, kQrB)->flowNo));
+        rig.clock.advance(120'000);
+        QCOMPARE(rig.view(no).trade.paidPaymentId, payingId);
+        // Back to what version 6 wrote: no paying attempt, both attempts SUCCEEDED, the same
+        // update time (one millisecond of a busy till).
+        {
+            QSqlQuery q(rig.db->db());
+            QVERIFY(q.exec(QStringLiteral("UPDATE payment_orders SET status = 'SUCCEEDED', updated_at = 1")));
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE trade_orders DROP COLUMN paid_payment_id")), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE refund_flows DROP COLUMN resolution")), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
+        }
+        rig.restart();
+        const OrderView v2 = rig.view(no);
+        QCOMPARE(v2.trade.paidPaymentId, payingId);
+        const PaymentOrder *dup = paymentOf(v2, payingId == v2.payments[0].id ? v2.payments[1].id : v2.payments[0].id);
+        QVERIFY(dup);
+        QCOMPARE_NAME(dup->status, PaymentStatus::Duplicate);
+        QCOMPARE_NAME(paymentOf(v2, payingId)->status, PaymentStatus::Succeeded);
+        rig.clock.advance(60'000);
+        QCOMPARE(netKept(rig.view(no)), 2600); // the re-derivation refunds nothing more
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLossPrevention)
