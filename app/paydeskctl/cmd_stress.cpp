@@ -59,7 +59,7 @@ qint64 unsettled(Database &db)
 {
     QSqlQuery q(db.db());
     if (!q.exec(QStringLiteral(
-            "SELECT (SELECT count(*) FROM trade_orders WHERE status IN ('CREATED','PAYING') AND frozen = 0)"
+            "SELECT (SELECT count(*) FROM trade_orders WHERE status IN ('CREATED','PAYING','CLOSING') AND frozen = 0)"
             " + (SELECT count(*) FROM payment_flows WHERE status IN ('INIT','PREPAID','PAYING') AND recon_pending = 0)"
             " + (SELECT count(*) FROM refund_flows WHERE status IN ('ACCEPTED','PROCESSING'))"))
         || !q.next())

@@ -336,7 +336,7 @@ Result<int> CacheWriter::warm(const WarmOptions &options)
     QList<qint64> ids;
     {
         QSqlQuery q(db.db());
-        q.prepare(u"SELECT id FROM trade_orders WHERE status IN ('CREATED', 'PAYING') OR updated_at >= ?"
+        q.prepare(u"SELECT id FROM trade_orders WHERE status IN ('CREATED', 'PAYING', 'CLOSING') OR updated_at >= ?"
                   u" ORDER BY updated_at DESC LIMIT ?"_s);
         q.addBindValue(m_clock.nowMs() - options.recentMs);
         q.addBindValue(options.limit);

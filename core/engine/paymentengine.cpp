@@ -211,7 +211,7 @@ std::optional<qint64> PaymentEngine::firstCheckDue(const QString &kind, qint64 t
             return now();
     } else if (kind == kExpireTask) {
         auto t = TradeRepository(m_db).find(targetId);
-        if (t && (t->status == TradeStatus::Created || t->status == TradeStatus::Paying))
+        if (t && (t->status == TradeStatus::Created || t->status == TradeStatus::Paying || t->status == TradeStatus::Closing))
             return t->expiresAtMs;
     }
     return std::nullopt;
@@ -223,7 +223,7 @@ Result<int> PaymentEngine::start()
     // Every open trade has an expiry check; one lost to an older version is re-created.
     q.prepare(QStringLiteral("INSERT INTO compensation_tasks (kind, target_id, attempt, next_at, created_at)"
                              " SELECT 'expire', t.id, 0, t.expires_at, ? FROM trade_orders t"
-                             " WHERE t.status IN ('CREATED','PAYING') AND NOT EXISTS (SELECT 1 FROM compensation_tasks c"
+                             " WHERE t.status IN ('CREATED','PAYING','CLOSING') AND NOT EXISTS (SELECT 1 FROM compensation_tasks c"
                              "  WHERE c.kind = 'expire' AND c.target_id = t.id)"));
     q.addBindValue(now());
     if (!q.exec())
@@ -296,7 +296,7 @@ void PaymentEngine::runTask(const QString &kind, qint64 targetId)
     } else if (kind == kExpireTask) {
         TradeRepository trades(m_db);
         auto t = trades.find(targetId);
-        if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying)) {
+        if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying && t->status != TradeStatus::Closing)) {
             (void)dropTask(kind, targetId);
             return;
         }
@@ -402,6 +402,9 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
             return fail(ErrorCode::AmountMismatch, QCoreApplication::translate("PaymentEngine", "Order %1 is for %2, not %3")
                                                        .arg(trade.outTradeNo, trade.amount.toPlainString(),
                                                             req.amount.toPlainString()));
+        if (trade.status == TradeStatus::Closing)
+            return fail(ErrorCode::InvalidTransition,
+                        QCoreApplication::translate("PaymentEngine", "Order %1 is being closed; start a new sale to take payment").arg(trade.outTradeNo));
         if (trade.status != TradeStatus::Created && trade.status != TradeStatus::Paying)
             return fail(ErrorCode::InvalidTransition,
                         QCoreApplication::translate("PaymentEngine", "Order %1 is %2 and cannot be paid").arg(trade.outTradeNo, toString(trade.status)));
@@ -593,8 +596,12 @@ void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known, const Q
                                                                        : flows.forPayment(paymentId);
     if (!list)
         return;
-    if (automationStopped(p->tradeId))
-        return; // frozen: no leg starts, nothing completes until the trade is released
+    bool closing = false;
+    if (auto owner = TradeRepository(m_db).find(p->tradeId)) {
+        if (owner->frozen)
+            return; // frozen: no leg starts, nothing completes until the trade is released
+        closing = owner->status == TradeStatus::Closing || owner->status == TradeStatus::Closed;
+    }
     if (p->status == PaymentStatus::Accepted) {
         // The usual case: the first leg starts in the same step that moves the payment to
         // PROCESSING (one savepoint, not two).
@@ -620,6 +627,8 @@ void PaymentEngine::advance(qint64 paymentId, const PaymentOrder *known, const Q
         }
         if (inFlight(f.status))
             return; // a callback, query or close decides
+        if (closing)
+            return; // no leg starts once the order is closing: the close ends this attempt
         startLeg(f);
         return;
     }
@@ -1104,7 +1113,7 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
         return std::unexpected(t.error());
     if (t->status == TradeStatus::Closed)
         return {};
-    if (t->status != TradeStatus::Created && t->status != TradeStatus::Paying)
+    if (t->status != TradeStatus::Created && t->status != TradeStatus::Paying && t->status != TradeStatus::Closing)
         return fail(ErrorCode::InvalidTransition, QCoreApplication::translate("PaymentEngine", "Order %1 is %2; it cannot be closed").arg(outTradeNo, toString(t->status)));
     if (t->frozen)
         return fail(ErrorCode::Frozen, QCoreApplication::translate("PaymentEngine", "Order %1 is frozen for review: %2").arg(outTradeNo, t->freezeReason));
@@ -1119,12 +1128,27 @@ Result<void> PaymentEngine::close(const QString &outTradeNo, EventSource source,
             external << f;
     }
     {
+        // CLOSING is taken by the conditional update before any channel close is sent: from
+        // here on no attempt is accepted and no leg starts, and a success that still arrives
+        // is recorded and refunded as closed-but-paid. (Again after a restart: already CLOSING.)
         TransactionGuard tx(m_db);
-        (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(t->status), QString(),
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        const TradeStatus from = t->status;
+        if (from != TradeStatus::Closing) {
+            auto u = trades.transition(*t, TradeStatus::Closing, now());
+            if (!u)
+                return std::unexpected(u.error());
+            if (*u != UpdateOutcome::Applied)
+                return fail(ErrorCode::LostRace, QCoreApplication::translate("PaymentEngine", "Order %1 changed meanwhile; look at it again").arg(outTradeNo));
+        }
+        (void)appendEvent(t->id, QStringLiteral("TRADE"), t->id, t->outTradeNo, toString(from), toString(TradeStatus::Closing),
                           QStringLiteral("CLOSE_REQUESTED"), source, actor,
                           QJsonObject{{QStringLiteral("channel_orders"), int(external.size())}});
-        (void)tx.commit();
+        if (auto r = tx.commit(); !r)
+            return r;
     }
+    emitChanged(t->id);
     const qint64 tradeId = t->id;
     if (external.isEmpty()) {
         finishClose(tradeId, source, actor);
@@ -1179,7 +1203,7 @@ void PaymentEngine::finishClose(qint64 tradeId, EventSource source, const QStrin
     PaymentRepository payments(m_db);
     FlowRepository flows(m_db);
     auto t = trades.find(tradeId);
-    if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying))
+    if (!t || (t->status != TradeStatus::Created && t->status != TradeStatus::Paying && t->status != TradeStatus::Closing))
         return; // payment won the race: close is a no-op
     if (t->frozen)
         return; // frozen: the expiry check tries again after the trade is released
@@ -1335,7 +1359,7 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
             // then; close it now (found by the simulation: it was polled for ever). The schedule
             // goes on in case this close is not answered either.
             if (r.outcome == ChannelOutcome::Pending && f->status == FlowStatus::Prepaid && owner && !tradeOpen
-                && owner->status != TradeStatus::Closed && m_channels.isExternal(f->channel))
+                && owner->status != TradeStatus::Closed && owner->status != TradeStatus::Closing && m_channels.isExternal(f->channel))
                 closeStrayFlow(*f);
             TransactionGuard tx(m_db);
             if (next >= schedule.size() && !awaitingCustomer) {
@@ -1347,6 +1371,11 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
                                   QString(), resultJson(r));
                 (void)tx.commit();
                 emitChanged(f->tradeId);
+                // Nobody knows whether the request ever reached the channel: close the leg there
+                // (a channel that never saw it keeps a tombstone that refuses it should it still
+                // arrive). Closed -> the flow fails truthfully; already paid -> it settles;
+                // no answer -> the statement decides (recon_pending).
+                closeUnknownFlow(*f);
                 return;
             }
             // A QR code the customer has not paid yet is polled at the longest gap until the
@@ -1356,6 +1385,28 @@ void PaymentEngine::queryFlow(qint64 flowId, int attempt)
                                now() + gap);
             (void)tx.commit();
             armTimer(kFlowTask, flowId, now() + gap);
+        });
+    });
+}
+
+void PaymentEngine::closeUnknownFlow(const PaymentFlow &f)
+{
+    const qint64 flowId = f.id;
+    callChannel([this, channel = f.channel, flowNo = f.flowNo, flowId] {
+        m_channels.close(channel, flowNo, [this, flowId](const ChannelResult &c) {
+            --m_inFlight;
+            Result<void> settled = fail(ErrorCode::Internal, QString());
+            if (c.succeeded())
+                settled = failFlow(flowId, QStringLiteral("CLOSED"),
+                                   QCoreApplication::translate("PaymentEngine", "Closed at the channel: no result after the query schedule"),
+                                   EventSource::Query, resultJson(c), FlowStatus::Closed);
+            else if (c.failed() && c.code == QStringLiteral("ALREADY_PAID"))
+                settled = succeedFlow(flowId, c.channelTxnNo, c.amountMinor, EventSource::Query, resultJson(c));
+            if (!settled)
+                return; // no answer: the statement decides
+            FlowRepository fl(m_db);
+            if (auto cur = fl.find(flowId); cur && cur->reconPending)
+                (void)fl.setReconPending(*cur, false, now());
         });
     });
 }

@@ -163,6 +163,8 @@ private:
     void finishClose(qint64 tradeId, EventSource source, const QString &actor);
     void closeOtherAttempts(qint64 tradeId, qint64 winnerPaymentId);
     void closeStrayFlow(const PaymentFlow &f);
+    // A flow whose queries ran out without an answer is closed at its channel.
+    void closeUnknownFlow(const PaymentFlow &f);
     // The one refund guard every refund passes (customer, automatic, retry, frozen-trade
     // refund): inside the caller's transaction, takes the trade row first, then plans refund
     // flows against what each flow can still give, counting refunds in flight and failed

@@ -579,7 +579,7 @@ void Run::finish()
             "SELECT t.out_trade_no || ' ' || t.status || COALESCE(' flow ' || (SELECT f.flow_no || ' ' || f.status"
             "  FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING') LIMIT 1), '')"
             " FROM trade_orders t WHERE t.frozen = 0 AND ("
-            " (t.status IN ('CREATED','PAYING') AND NOT EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id"
+            " (t.status IN ('CREATED','PAYING','CLOSING') AND NOT EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id"
             "   AND f.status IN ('INIT','PREPAID','PAYING') AND f.recon_pending <> 0))"
             " OR EXISTS (SELECT 1 FROM payment_flows f WHERE f.trade_id = t.id AND f.status IN ('INIT','PREPAID','PAYING')"
             "   AND f.recon_pending = 0)"

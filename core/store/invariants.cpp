@@ -114,7 +114,7 @@ QList<InvariantResult> InvariantChecker::checkAll(bool includeIntegrityCheck)
                                " FROM trade_orders t WHERE t.frozen = 0 AND ("
                                " (t.status = 'PAID' AND t.paid_amount <> t.amount)"
                                " OR (t.status = 'REFUNDED' AND t.paid_amount <> t.refunded_amount)"
-                               " OR (t.status IN ('CREATED','PAYING','CLOSED') AND t.paid_amount <> 0)"
+                               " OR (t.status IN ('CREATED','PAYING','CLOSING','CLOSED') AND t.paid_amount <> 0)"
                                " OR t.refunded_amount > t.paid_amount OR t.paid_amount > t.amount)"));
     out << rows(QStringLiteral("net_charge_per_trade"),
                 QCoreApplication::translate("Invariants", "Per settled trade, successful flows minus refunds equal what the order keeps (0 or the amount, less customer refunds)"),

@@ -368,7 +368,7 @@ qint64 SimulatorPage::ordersIn(OrderLine line, const QMap<QString, qint64> &bySt
     switch (line) {
     case OrderLine::Paid: return n(TradeStatus::Paid);
     case OrderLine::Closed: return n(TradeStatus::Closed);
-    case OrderLine::InProgress: return n(TradeStatus::Created) + n(TradeStatus::Paying);
+    case OrderLine::InProgress: return n(TradeStatus::Created) + n(TradeStatus::Paying) + n(TradeStatus::Closing);
     case OrderLine::Refunded: return n(TradeStatus::Refunded) + n(TradeStatus::PartiallyRefunded);
     }
     return 0;

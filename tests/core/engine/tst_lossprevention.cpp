@@ -153,8 +153,13 @@ private slots:
     // item 3
     void crashAtEveryCommitOfAPaymentLosesNoDecision();
     void crashAtEveryCommitOfACloseLosesNoReversal();
+    // item 4
+    void legTheChannelNeverReceivedIsClosedWhenTheScheduleRunsOut();
     // item 5
     void twoAutomaticRefundsNeverCoverOneLeg();
+    // item 6
+    void noNewAttemptWhileTheOrderIsClosing();
+    void successDuringTheCloseIsRefundedAsClosedButPaid();
     // item 7
     void lateSuccessForAClosedFlowIsRefunded();
     void frozenTradeStopsAutomationUntilReleased();
@@ -500,6 +505,99 @@ void TestLossPrevention::gatewayRefusalsDoNotSpendTheRefundBudget()
     QCOMPARE(keptAtChannels(rig, v), 0);
     // While it could not be sent, operations were told once (not a flag nobody reads).
     QCOMPARE(surfaced.count(), 1);
+}
+
+// The wallet request is lost on its way (the wallet never sees it); every query answers that
+// no such order exists, which a wallet cannot tell from "still working". When the schedule runs
+// out the leg is closed at the wallet (a tombstone there refuses the request should it still
+// arrive): the flow ends CLOSED, its payment fails, and nothing stays PAYING for ever.
+void TestLossPrevention::legTheChannelNeverReceivedIsClosedWhenTheScheduleRunsOut()
+{
+    EngineRig rig;
+    const QString no = QStringLiteral("T-lost");
+    const qint64 walletBefore = rig.walletBalance(kMember);
+    FaultProfile lost; // the wallet hangs: the request never reaches its books
+    OutageWindow hang;
+    hang.startMs = rig.clock.nowMs();
+    hang.endMs = rig.clock.nowMs() + 500;
+    hang.mode = OutageWindow::Mode::Hang;
+    lost.outages = {hang};
+    rig.wallet->setFaultProfile(lost);
+    QVERIFY(rig.pay(no, 1000, {{kWallet, kMember, 1000}}));
+    rig.clock.advance(1000);
+    QCOMPARE_NAME(flowOn(rig.view(no), kWallet)->status, FlowStatus::Paying);
+    rig.wallet->setFaultProfile(FaultProfile{}); // queries and the close reach the wallet
+    rig.clock.advance(600'000);
+    OrderView v = rig.view(no);
+    const PaymentFlow *leg = flowOn(v, kWallet);
+    QVERIFY(leg);
+    QVERIFY2(leg->status == FlowStatus::Closed, qPrintable(timeline(v)));
+    QVERIFY(!leg->reconPending);
+    QCOMPARE_NAME(v.payments.value(0).status, PaymentStatus::Failed);
+    auto atChannel = rig.books->order(kWallet, leg->flowNo);
+    QVERIFY(atChannel && atChannel->has_value());
+    QCOMPARE((*atChannel)->status, ChannelBooks::statusClosed());
+    QCOMPARE(netKept(v), 0);
+    QCOMPARE(keptAtChannels(rig, v), 0);
+    QCOMPARE(rig.walletBalance(kMember), walletBefore);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+// An operator closes an order whose QR code is still out; QR A answers the close slowly. From
+// the moment the close is taken the order is CLOSING: a new attempt is refused with a reason,
+// and no leg starts at a channel.
+void TestLossPrevention::noNewAttemptWhileTheOrderIsClosing()
+{
+    EngineRig rig;
+    const QString no = QStringLiteral("T-closing");
+    QVERIFY(rig.pay(no, 2000, {{kQrA, {}, 2000}}));
+    rig.clock.advance(1000);
+    FaultProfile slow;
+    slow.latency = LatencyModel::fixed(5000);
+    rig.qrA->setFaultProfile(slow);
+    QVERIFY(rig.engine->close(no, EventSource::Operator, QStringLiteral("ops1")));
+    rig.clock.advance(100);
+    QCOMPARE_NAME(rig.view(no).trade.status, TradeStatus::Closing);
+    auto again = rig.pay(no, 2000, {{kCard, {}, 2000}});
+    QVERIFY2(!again, "a new attempt was accepted while the order was being closed");
+    QVERIFY2(again.error().message.contains(QStringLiteral("being closed")), qPrintable(again.error().message));
+    rig.clock.advance(60'000);
+    OrderView v = rig.view(no);
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Closed);
+    QCOMPARE(v.payments.size(), 1);
+    QCOMPARE(netKept(v), 0);
+    QCOMPARE(keptAtChannels(rig, v), 0);
+    QCOMPARE(invariantFailures(*rig.db), QString());
+}
+
+// wallet + QR A; the operator closes the order, and the customer scans the code before QR A has
+// received the close. The close was taken first: the order stays closed, the payment that
+// still arrived is recorded and both legs are refunded (before the fix the order turned PAID
+// under the operator's close).
+void TestLossPrevention::successDuringTheCloseIsRefundedAsClosedButPaid()
+{
+    EngineRig rig;
+    const QString no = QStringLiteral("T-closepay");
+    const qint64 walletBefore = rig.walletBalance(kMember);
+    QVERIFY(rig.pay(no, 3000, {{kWallet, kMember, 1000}, {kQrA, {}, 2000}}));
+    rig.clock.advance(2000);
+    OrderView v = rig.view(no);
+    FaultProfile slow;
+    slow.latency = LatencyModel::fixed(5000);
+    slow.callbackLatency = LatencyModel::fixed(10);
+    rig.qrA->setFaultProfile(slow);
+    QVERIFY(rig.engine->close(no, EventSource::Operator, QStringLiteral("ops1")));
+    rig.clock.advance(100);
+    QVERIFY(rig.qrA->customerPays(flowOn(v, kQrA)->flowNo));
+    rig.qrA->setFaultProfile(FaultProfile{});
+    rig.clock.advance(600'000);
+    v = rig.view(no);
+    QVERIFY2(v.trade.status == TradeStatus::Closed, qPrintable(timeline(v)));
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Succeeded);
+    QCOMPARE(netKept(v), 0);
+    QCOMPARE(keptAtChannels(rig, v), 0);
+    QCOMPARE(rig.walletBalance(kMember), walletBefore);
+    QCOMPARE(invariantFailures(*rig.db), QString());
 }
 
 // QR A is down (connections refused) when the compensation query of a still-unpaid QR code is
