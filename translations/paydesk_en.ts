@@ -270,6 +270,18 @@
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
+    <message>
+        <source>Closing</source>
+        <translation>Closing</translation>
+    </message>
+    <message>
+        <source>Paid twice: being refunded</source>
+        <translation>Paid twice: being refunded</translation>
+    </message>
+    <message>
+        <source>Paid after it failed</source>
+        <translation>Paid after it failed</translation>
+    </message>
 </context>
 <context>
     <name>Invariants</name>
@@ -332,6 +344,10 @@
     <message>
         <source>The audit log's hash chain is unbroken</source>
         <translation>The audit log's hash chain is unbroken</translation>
+    </message>
+    <message>
+        <source>A frozen trade keeps what its order keeps (else it is an open case for review)</source>
+        <translation>A frozen trade keeps what its order keeps (else it is an open case for review)</translation>
     </message>
 </context>
 <context>
@@ -708,10 +724,6 @@
         <translation>Only %1 of order %2 can still be refunded</translation>
     </message>
     <message>
-        <source>The flows of order %1 cannot cover the refund</source>
-        <translation>The flows of order %1 cannot cover the refund</translation>
-    </message>
-    <message>
         <source>Refund %1 would exceed what flow %2 took</source>
         <translation>Refund %1 would exceed what flow %2 took</translation>
     </message>
@@ -742,6 +754,98 @@
     <message>
         <source>Restore first queries</source>
         <translation>Restore first queries</translation>
+    </message>
+    <message>
+        <source>Order %1 is being closed; start a new sale to take payment</source>
+        <translation>Order %1 is being closed; start a new sale to take payment</translation>
+    </message>
+    <message>
+        <source>Order %1 changed meanwhile; look at it again</source>
+        <translation>Order %1 changed meanwhile; look at it again</translation>
+    </message>
+    <message>
+        <source>Closed at the channel: no result after the query schedule</source>
+        <translation>Closed at the channel: no result after the query schedule</translation>
+    </message>
+    <message>
+        <source>Refund %1 of order %2 is still in flight; retry once it has finished</source>
+        <translation>Refund %1 of order %2 is still in flight; retry once it has finished</translation>
+    </message>
+    <message>
+        <source>Refund flow %1 has no paid flow to return</source>
+        <translation>Refund flow %1 has no paid flow to return</translation>
+    </message>
+    <message>
+        <source>Flow %1 can give back only %2 more; retrying %3 would exceed it</source>
+        <translation>Flow %1 can give back only %2 more; retrying %3 would exceed it</translation>
+    </message>
+    <message>
+        <source>Refund %1 of order %2 failed and still holds %3: operations must retry or abandon it before another refund</source>
+        <translation>Refund %1 of order %2 failed and still holds %3: operations must retry or abandon it before another refund</translation>
+    </message>
+    <message>
+        <source>Only %1 of order %2 can be refunded now: %3 is held by failed refund %4 until it is retried or abandoned</source>
+        <translation>Only %1 of order %2 can be refunded now: %3 is held by failed refund %4 until it is retried or abandoned</translation>
+    </message>
+    <message>
+        <source>Order %1 is frozen: retrying its refund needs another person's approval</source>
+        <translation>Order %1 is frozen: retrying its refund needs another person's approval</translation>
+    </message>
+    <message>
+        <source>Refund %1 has nothing left to retry (%2)</source>
+        <translation>Refund %1 has nothing left to retry (%2)</translation>
+    </message>
+    <message>
+        <source>Refund %1 changed meanwhile</source>
+        <translation>Refund %1 changed meanwhile</translation>
+    </message>
+    <message>
+        <source>A reason is required to abandon a refund</source>
+        <translation>A reason is required to abandon a refund</translation>
+    </message>
+    <message>
+        <source>Refund %1 is %2; only a failed refund can be abandoned</source>
+        <translation>Refund %1 is %2; only a failed refund can be abandoned</translation>
+    </message>
+    <message>
+        <source>Refund %1 has nothing left to abandon</source>
+        <translation>Refund %1 has nothing left to abandon</translation>
+    </message>
+    <message>
+        <source>A reason is required to release a frozen order</source>
+        <translation>A reason is required to release a frozen order</translation>
+    </message>
+    <message>
+        <source>Releasing a frozen order needs another person's approval</source>
+        <translation>Releasing a frozen order needs another person's approval</translation>
+    </message>
+    <message>
+        <source>Order %1 is not frozen</source>
+        <translation>Order %1 is not frozen</translation>
+    </message>
+    <message>
+        <source>Order %1 changed meanwhile</source>
+        <translation>Order %1 changed meanwhile</translation>
+    </message>
+    <message>
+        <source>A reason is required to refund a frozen order</source>
+        <translation>A reason is required to refund a frozen order</translation>
+    </message>
+    <message>
+        <source>Refunding a frozen order needs another person's approval</source>
+        <translation>Refunding a frozen order needs another person's approval</translation>
+    </message>
+    <message>
+        <source>Re-derived: the channel reported payment %1 paid after it had ended</source>
+        <translation>Re-derived: the channel reported payment %1 paid after it had ended</translation>
+    </message>
+    <message>
+        <source>Re-derived after a restart or release: payment %1 keeps money order %2 should not</source>
+        <translation>Re-derived after a restart or release: payment %1 keeps money order %2 should not</translation>
+    </message>
+    <message>
+        <source>Refund %1 cannot be sent: %2 (it is tried again)</source>
+        <translation>Refund %1 cannot be sent: %2 (it is tried again)</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1470,10 @@
         <source>an operator's decision</source>
         <translation>an operator's decision</translation>
     </message>
+    <message>
+        <source>paid after the payment had failed</source>
+        <translation>paid after the payment had failed</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>
@@ -1820,6 +1928,30 @@
     <message>
         <source>Cannot prepare the checkpoint connection: %1</source>
         <translation>Cannot prepare the checkpoint connection: %1</translation>
+    </message>
+    <message>
+        <source>Record the channel transaction of flow %1</source>
+        <translation>Record the channel transaction of flow %1</translation>
+    </message>
+    <message>
+        <source>Record the paying attempt of trade #%1</source>
+        <translation>Record the paying attempt of trade #%1</translation>
+    </message>
+    <message>
+        <source>Release trade #%1</source>
+        <translation>Release trade #%1</translation>
+    </message>
+    <message>
+        <source>Lock trade #%1</source>
+        <translation>Lock trade #%1</translation>
+    </message>
+    <message>
+        <source>Refund flows of trade #%1</source>
+        <translation>Refund flows of trade #%1</translation>
+    </message>
+    <message>
+        <source>Resolve refund flow %1</source>
+        <translation>Resolve refund flow %1</translation>
     </message>
 </context>
 <context>
@@ -2940,6 +3072,38 @@
     <message>
         <source>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</source>
         <translation>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</translation>
+    </message>
+    <message>
+        <source>Abandon failed refund</source>
+        <translation>Abandon failed refund</translation>
+    </message>
+    <message>
+        <source>Give up refund %1: what it still holds is no longer reserved, and it cannot be retried. Only when the customer was paid back another way.</source>
+        <translation>Give up refund %1: what it still holds is no longer reserved, and it cannot be retried. Only when the customer was paid back another way.</translation>
+    </message>
+    <message>
+        <source>Release frozen order</source>
+        <translation>Release frozen order</translation>
+    </message>
+    <message>
+        <source>Release order %1: payment, close and automatic refunds resume and take what they stopped for (%2).</source>
+        <translation>Release order %1: payment, close and automatic refunds resume and take what they stopped for (%2).</translation>
+    </message>
+    <message>
+        <source>Abandon refund…</source>
+        <translation>Abandon refund…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>Release…</translation>
+    </message>
+    <message>
+        <source>Give up a failed refund (the customer was paid back another way)</source>
+        <translation>Give up a failed refund (the customer was paid back another way)</translation>
+    </message>
+    <message>
+        <source>Release a frozen order: automation resumes</source>
+        <translation>Release a frozen order: automation resumes</translation>
     </message>
 </context>
 <context>

@@ -270,6 +270,18 @@
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
+    <message>
+        <source>Closing</source>
+        <translation>关单中</translation>
+    </message>
+    <message>
+        <source>Paid twice: being refunded</source>
+        <translation>重复支付：正在退款</translation>
+    </message>
+    <message>
+        <source>Paid after it failed</source>
+        <translation>失败后又付款成功</translation>
+    </message>
 </context>
 <context>
     <name>Invariants</name>
@@ -332,6 +344,10 @@
     <message>
         <source>The audit log's hash chain is unbroken</source>
         <translation>审计日志的哈希链完整无断裂</translation>
+    </message>
+    <message>
+        <source>A frozen trade keeps what its order keeps (else it is an open case for review)</source>
+        <translation>冻结订单的资金与订单应留金额一致（否则为待复核的未结案件）</translation>
     </message>
 </context>
 <context>
@@ -707,10 +723,6 @@
         <translation>订单 %2 只剩 %1 可以退款</translation>
     </message>
     <message>
-        <source>The flows of order %1 cannot cover the refund</source>
-        <translation>订单 %1 的支付流水不足以覆盖该退款</translation>
-    </message>
-    <message>
         <source>Refund %1 would exceed what flow %2 took</source>
         <translation>退款 %1 将超过支付流水 %2 的收款</translation>
     </message>
@@ -741,6 +753,98 @@
     <message>
         <source>Restore first queries</source>
         <translation>恢复首次查询</translation>
+    </message>
+    <message>
+        <source>Order %1 is being closed; start a new sale to take payment</source>
+        <translation>订单 %1 正在关单；请开始新的销售再收款</translation>
+    </message>
+    <message>
+        <source>Order %1 changed meanwhile; look at it again</source>
+        <translation>订单 %1 已被更改；请重新查看</translation>
+    </message>
+    <message>
+        <source>Closed at the channel: no result after the query schedule</source>
+        <translation>已在渠道关单：查询计划用尽仍无结果</translation>
+    </message>
+    <message>
+        <source>Refund %1 of order %2 is still in flight; retry once it has finished</source>
+        <translation>订单 %2 的退款 %1 仍在处理中；请在其结束后再重试</translation>
+    </message>
+    <message>
+        <source>Refund flow %1 has no paid flow to return</source>
+        <translation>退款流水 %1 没有可退回的已支付流水</translation>
+    </message>
+    <message>
+        <source>Flow %1 can give back only %2 more; retrying %3 would exceed it</source>
+        <translation>流水 %1 最多还能退 %2；重试 %3 将超出</translation>
+    </message>
+    <message>
+        <source>Refund %1 of order %2 failed and still holds %3: operations must retry or abandon it before another refund</source>
+        <translation>订单 %2 的退款 %1 失败，仍占用 %3：须由运营重试或放弃后才能再退款</translation>
+    </message>
+    <message>
+        <source>Only %1 of order %2 can be refunded now: %3 is held by failed refund %4 until it is retried or abandoned</source>
+        <translation>订单 %2 现在只能退 %1：%3 被失败的退款 %4 占用，直到其被重试或放弃</translation>
+    </message>
+    <message>
+        <source>Order %1 is frozen: retrying its refund needs another person's approval</source>
+        <translation>订单 %1 已冻结：重试其退款需要另一人批准</translation>
+    </message>
+    <message>
+        <source>Refund %1 has nothing left to retry (%2)</source>
+        <translation>退款 %1 已无可重试的部分（%2）</translation>
+    </message>
+    <message>
+        <source>Refund %1 changed meanwhile</source>
+        <translation>退款 %1 已被更改</translation>
+    </message>
+    <message>
+        <source>A reason is required to abandon a refund</source>
+        <translation>放弃退款需要填写原因</translation>
+    </message>
+    <message>
+        <source>Refund %1 is %2; only a failed refund can be abandoned</source>
+        <translation>退款 %1 为 %2；只有失败的退款可以放弃</translation>
+    </message>
+    <message>
+        <source>Refund %1 has nothing left to abandon</source>
+        <translation>退款 %1 已无可放弃的部分</translation>
+    </message>
+    <message>
+        <source>A reason is required to release a frozen order</source>
+        <translation>解冻订单需要填写原因</translation>
+    </message>
+    <message>
+        <source>Releasing a frozen order needs another person's approval</source>
+        <translation>解冻订单需要另一人批准</translation>
+    </message>
+    <message>
+        <source>Order %1 is not frozen</source>
+        <translation>订单 %1 未冻结</translation>
+    </message>
+    <message>
+        <source>Order %1 changed meanwhile</source>
+        <translation>订单 %1 已被更改</translation>
+    </message>
+    <message>
+        <source>A reason is required to refund a frozen order</source>
+        <translation>冻结订单退款需要填写原因</translation>
+    </message>
+    <message>
+        <source>Refunding a frozen order needs another person's approval</source>
+        <translation>冻结订单退款需要另一人批准</translation>
+    </message>
+    <message>
+        <source>Re-derived: the channel reported payment %1 paid after it had ended</source>
+        <translation>重新推导：渠道报告支付 %1 在结束后已付款</translation>
+    </message>
+    <message>
+        <source>Re-derived after a restart or release: payment %1 keeps money order %2 should not</source>
+        <translation>重启或解冻后重新推导：支付 %1 留有订单 %2 不应留的资金</translation>
+    </message>
+    <message>
+        <source>Refund %1 cannot be sent: %2 (it is tried again)</source>
+        <translation>退款 %1 无法发出：%2（将再次尝试）</translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1469,10 @@
         <source>an operator's decision</source>
         <translation>操作员决定</translation>
     </message>
+    <message>
+        <source>paid after the payment had failed</source>
+        <translation>支付失败后又付款成功</translation>
+    </message>
 </context>
 <context>
     <name>Staff</name>
@@ -1819,6 +1927,30 @@
     <message>
         <source>Cannot prepare the checkpoint connection: %1</source>
         <translation>无法准备检查点连接：%1</translation>
+    </message>
+    <message>
+        <source>Record the channel transaction of flow %1</source>
+        <translation>记录流水 %1 的渠道交易号</translation>
+    </message>
+    <message>
+        <source>Record the paying attempt of trade #%1</source>
+        <translation>记录订单 #%1 的支付尝试</translation>
+    </message>
+    <message>
+        <source>Release trade #%1</source>
+        <translation>解冻订单 #%1</translation>
+    </message>
+    <message>
+        <source>Lock trade #%1</source>
+        <translation>锁定订单 #%1</translation>
+    </message>
+    <message>
+        <source>Refund flows of trade #%1</source>
+        <translation>订单 #%1 的退款流水</translation>
+    </message>
+    <message>
+        <source>Resolve refund flow %1</source>
+        <translation>处理退款流水 %1</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +3069,38 @@
     <message>
         <source>Closed-but-paid and duplicate payments: also list the cases whose refund has gone through</source>
         <translation>关单后支付成功与重复支付：同时列出退款已完成的案例</translation>
+    </message>
+    <message>
+        <source>Abandon failed refund</source>
+        <translation>放弃失败的退款</translation>
+    </message>
+    <message>
+        <source>Give up refund %1: what it still holds is no longer reserved, and it cannot be retried. Only when the customer was paid back another way.</source>
+        <translation>放弃退款 %1：其占用的金额不再保留，且不能再重试。仅在已用其他方式退还顾客时使用。</translation>
+    </message>
+    <message>
+        <source>Release frozen order</source>
+        <translation>解冻订单</translation>
+    </message>
+    <message>
+        <source>Release order %1: payment, close and automatic refunds resume and take what they stopped for (%2).</source>
+        <translation>解冻订单 %1：支付、关单和自动退款恢复，并补做暂停的处理（%2）。</translation>
+    </message>
+    <message>
+        <source>Abandon refund…</source>
+        <translation>放弃退款…</translation>
+    </message>
+    <message>
+        <source>Release…</source>
+        <translation>解冻…</translation>
+    </message>
+    <message>
+        <source>Give up a failed refund (the customer was paid back another way)</source>
+        <translation>放弃失败的退款（已用其他方式退还顾客）</translation>
+    </message>
+    <message>
+        <source>Release a frozen order: automation resumes</source>
+        <translation>解冻订单：自动处理恢复</translation>
     </message>
 </context>
 <context>

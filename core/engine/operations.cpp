@@ -122,6 +122,44 @@ Result<QString> OperationsService::retryRefund(const QString &refundNo, const Op
     return r;
 }
 
+Result<void> OperationsService::abandonRefund(const QString &refundNo, const OperatorContext &who)
+{
+    if (auto r = checkOperator(who, QStringLiteral("ABANDON_REFUND"), refundNo); !r)
+        return r;
+    if (auto r = checkApproval(who, QStringLiteral("ABANDON_REFUND"), refundNo); !r)
+        return r;
+    if (auto r = m_engine.abandonRefund(refundNo, who.actor, who.reason); !r)
+        return r;
+    return audit(who, QStringLiteral("ABANDON_REFUND"), refundNo, {}, true);
+}
+
+Result<void> OperationsService::releaseFrozen(const QString &outTradeNo, const OperatorContext &who)
+{
+    if (auto r = checkOperator(who, QStringLiteral("RELEASE_FROZEN"), outTradeNo); !r)
+        return r;
+    if (auto r = checkApproval(who, QStringLiteral("RELEASE_FROZEN"), outTradeNo); !r)
+        return r;
+    if (auto r = m_engine.releaseFrozen(outTradeNo, who.actor, who.approverId, who.reason); !r)
+        return r;
+    return audit(who, QStringLiteral("RELEASE_FROZEN"), outTradeNo, {}, true);
+}
+
+Result<QString> OperationsService::refundFrozen(const QString &outTradeNo, qint64 amountMinor, const OperatorContext &who)
+{
+    if (auto r = checkOperator(who, QStringLiteral("REFUND_FROZEN"), outTradeNo); !r)
+        return std::unexpected(r.error());
+    if (auto r = checkApproval(who, QStringLiteral("REFUND_FROZEN"), outTradeNo); !r)
+        return std::unexpected(r.error());
+    auto r = m_engine.refundFrozen(outTradeNo, amountMinor, who.actor, who.approverId, who.reason);
+    if (!r)
+        return r;
+    if (auto a = audit(who, QStringLiteral("REFUND_FROZEN"), outTradeNo,
+                       QJsonObject{{QStringLiteral("refund_no"), *r}, {QStringLiteral("amount"), amountMinor}}, true);
+        !a)
+        return std::unexpected(a.error());
+    return r;
+}
+
 Result<void> OperationsService::resolveBreak(qint64 breakId, const QString &resolution, const OperatorContext &who)
 {
     const QString target = QStringLiteral("break:%1").arg(breakId);

@@ -31,6 +31,11 @@ public:
     Result<QString> refund(const QString &outTradeNo, qint64 amountMinor, const QString &refundNo,
                            const OperatorContext &who);
     Result<QString> retryRefund(const QString &refundNo, const OperatorContext &who);
+    // Gives up what a failed refund still reserves (the customer was dealt with otherwise).
+    Result<void> abandonRefund(const QString &refundNo, const OperatorContext &who);
+    // A frozen order: released (automation resumes) or refunded a chosen amount.
+    Result<void> releaseFrozen(const QString &outTradeNo, const OperatorContext &who);
+    Result<QString> refundFrozen(const QString &outTradeNo, qint64 amountMinor, const OperatorContext &who);
     Result<void> resolveBreak(qint64 breakId, const QString &resolution, const OperatorContext &who);
 
 private:

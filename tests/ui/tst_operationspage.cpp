@@ -156,6 +156,7 @@ private slots:
     void showsEveryQueueWithItsCount();
     void selectingARowShowsTheTimeline();
     void refundNeedsAManagersPin();
+    void releasingAFrozenOrderResumesItsPayment();
     void queryNowTakesTheOrderOutOfTheStuckQueue();
     void approvedRetryTakesAClosedButPaidOrderOutOfItsQueue();
     void exportsTheWholeFilteredQueue();
@@ -265,6 +266,44 @@ void TestOperationsPage::refundNeedsAManagersPin()
     QCOMPARE(r.amount.minor(), qint64(100));
     QCOMPARE(r.requestedBy, u"ops1"_s);
     QCOMPARE(r.approvedBy, u"manager1"_s);
+}
+
+// The demo's frozen order: a tampered callback froze it, a query then settled its leg, and its
+// completion waits. Release it from the Frozen queue with a manager's PIN: the order is paid.
+void TestOperationsPage::releasingAFrozenOrderResumesItsPayment()
+{
+    Console c;
+    QVERIFY(c.start());
+    const QString orderNo = u"D20261127903"_s;
+    const auto before = c.order(orderNo);
+    QVERIFY(before);
+    QVERIFY(before->trade.frozen);
+    QCOMPARE_NAME(before->trade.status, TradeStatus::Paying);
+
+    QSignalSpy loaded(&c.page, &OperationsPage::timelineLoaded);
+    c.clickQueue(OpsQueue::Frozen);
+    QVERIFY(c.clickOrder(orderNo));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, kWaitMs);
+    auto *release = c.find<QPushButton>(u"releaseButton"_s);
+    QTRY_VERIFY(release->isEnabled());
+    QVERIFY(!c.find<QPushButton>(u"abandonButton"_s)->isEnabled()); // no failed refund selected
+
+    QSignalSpy finished(&c.page, &OperationsPage::actionFinished);
+    QTest::mouseClick(release, Qt::LeftButton);
+    QVERIFY(c.confirm(u"Checked with QR B: the customer paid 268.00"_s, {}, u"manager1"_s, u"9999"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto v = c.order(orderNo);
+            return v && !v->trade.frozen && v->trade.status == TradeStatus::Paid;
+        }(),
+        kWaitMs);
+    const auto after = c.order(orderNo);
+    bool released = false;
+    for (const Event &e : after->events)
+        released = released || (e.event == u"RELEASED"_s && e.actor == u"ops1"_s);
+    QVERIFY(released);
 }
 
 void TestOperationsPage::queryNowTakesTheOrderOutOfTheStuckQueue()

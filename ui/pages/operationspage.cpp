@@ -86,6 +86,8 @@ OperationsPage::OperationsPage(QWidget *parent)
     , m_closeButton(new QPushButton(this))
     , m_refundButton(new QPushButton(this))
     , m_retryButton(new QPushButton(this))
+    , m_abandonButton(new QPushButton(this))
+    , m_releaseButton(new QPushButton(this))
     , m_resolveButton(new QPushButton(this))
     , m_refreshTimer(new QTimer(this))
 {
@@ -157,6 +159,8 @@ OperationsPage::OperationsPage(QWidget *parent)
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
     m_refundButton->setObjectName(QStringLiteral("refundButton"));
     m_retryButton->setObjectName(QStringLiteral("retryButton"));
+    m_abandonButton->setObjectName(QStringLiteral("abandonButton"));
+    m_releaseButton->setObjectName(QStringLiteral("releaseButton"));
     m_resolveButton->setObjectName(QStringLiteral("resolveButton"));
 
     auto *top = new QHBoxLayout;
@@ -181,7 +185,8 @@ OperationsPage::OperationsPage(QWidget *parent)
     filters->addStretch(1);
 
     auto *actions = new QHBoxLayout;
-    for (QPushButton *b : {m_queryButton, m_closeButton, m_refundButton, m_retryButton, m_resolveButton})
+    for (QPushButton *b : {m_queryButton, m_closeButton, m_refundButton, m_retryButton, m_abandonButton, m_releaseButton,
+                           m_resolveButton})
         actions->addWidget(b);
     actions->addStretch(1);
 
@@ -255,6 +260,8 @@ OperationsPage::OperationsPage(QWidget *parent)
     connect(m_closeButton, &QPushButton::clicked, this, &OperationsPage::handleCloseRequested);
     connect(m_refundButton, &QPushButton::clicked, this, &OperationsPage::handleRefundRequested);
     connect(m_retryButton, &QPushButton::clicked, this, &OperationsPage::handleRetryRequested);
+    connect(m_abandonButton, &QPushButton::clicked, this, &OperationsPage::handleAbandonRequested);
+    connect(m_releaseButton, &QPushButton::clicked, this, &OperationsPage::handleReleaseRequested);
     connect(m_resolveButton, &QPushButton::clicked, this, &OperationsPage::handleResolveRequested);
 
     m_queues->setCurrentRow(0);
@@ -466,14 +473,30 @@ void OperationsPage::showTimeline(const OrderView &view)
     OrderTimeline::fill(m_timeline, view);
 }
 
+// What the refund dialog offers: what the order keeps, or for a frozen order what its flows
+// still hold (its completion waits for the review, so the order may show nothing paid).
+qint64 OperationsPage::refundableOf(const OrderView &view)
+{
+    if (!view.trade.frozen)
+        return view.trade.paidMinor - view.trade.refundedMinor;
+    qint64 held = 0;
+    for (const PaymentFlow &f : view.flows) {
+        if (f.status == FlowStatus::Succeeded)
+            held += f.amount.minor() - f.refundedMinor;
+    }
+    return held;
+}
+
 void OperationsPage::updateActions()
 {
     const OpsQueueRow *row = currentRow();
     const bool order = m_host && row && !row->orderNo.isEmpty();
     m_queryButton->setEnabled(order);
     m_closeButton->setEnabled(order);
-    m_refundButton->setEnabled(order && m_view && m_view->trade.paidMinor > m_view->trade.refundedMinor);
+    m_refundButton->setEnabled(order && m_view && refundableOf(*m_view) > 0);
     m_retryButton->setEnabled(m_host && row && !row->refundNo.isEmpty() && row->state == QStringLiteral("FAILED"));
+    m_abandonButton->setEnabled(m_retryButton->isEnabled());
+    m_releaseButton->setEnabled(order && m_view && m_view->trade.frozen);
     m_resolveButton->setEnabled(m_host && row && row->breakId > 0);
     m_exportButton->setEnabled(m_reader != nullptr);
 }
@@ -545,7 +568,7 @@ void OperationsPage::handleRefundRequested()
         return;
     const QString orderNo = m_orderNo;
     const TradeOrder &t = m_view->trade;
-    const qint64 refundable = t.paidMinor - t.refundedMinor;
+    const qint64 refundable = refundableOf(*m_view);
     const QString name = tr("Refund");
     auto *dialog = new OpsActionDialog(
         name,
@@ -554,12 +577,14 @@ void OperationsPage::handleRefundRequested()
         OpsActionDialog::Amount | OpsActionDialog::Approval, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAmount(refundable, t.amount.currency());
-    connect(dialog, &QDialog::accepted, this, [this, dialog, orderNo, name] {
+    const bool frozen = t.frozen;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, orderNo, name, frozen] {
         const qint64 amount = dialog->amountMinor();
         const QString refundNo = QStringLiteral("OPS-%1-%2").arg(orderNo).arg(QDateTime::currentMSecsSinceEpoch());
         runAction(name, OperatorContext{operatorId(), dialog->reason(), dialog->approverId(), dialog->approverPin()},
-                  [orderNo, amount, refundNo](OperationsService &ops, const OperatorContext &who) {
-                      return ops.refund(orderNo, amount, refundNo, who);
+                  [orderNo, amount, refundNo, frozen](OperationsService &ops, const OperatorContext &who) {
+                      // A frozen order sends only the refund a manager chose for it.
+                      return frozen ? ops.refundFrozen(orderNo, amount, who) : ops.refund(orderNo, amount, refundNo, who);
                   });
     });
     dialog->open();
@@ -579,6 +604,55 @@ void OperationsPage::handleRetryRequested()
         runAction(name, OperatorContext{operatorId(), dialog->reason(), dialog->approverId(), dialog->approverPin()},
                   [refundNo](OperationsService &ops, const OperatorContext &who) {
                       return ops.retryRefund(refundNo, who);
+                  });
+    });
+    dialog->open();
+}
+
+void OperationsPage::handleAbandonRequested()
+{
+    const OpsQueueRow *row = currentRow();
+    if (!row)
+        return;
+    const QString refundNo = row->refundNo;
+    const QString name = tr("Abandon failed refund");
+    auto *dialog = new OpsActionDialog(
+        name,
+        tr("Give up refund %1: what it still holds is no longer reserved, and it cannot be retried. "
+           "Only when the customer was paid back another way.")
+            .arg(refundNo),
+        OpsActionDialog::Approval, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, refundNo, name] {
+        runAction(name, OperatorContext{operatorId(), dialog->reason(), dialog->approverId(), dialog->approverPin()},
+                  [refundNo](OperationsService &ops, const OperatorContext &who) -> Result<QString> {
+                      if (auto r = ops.abandonRefund(refundNo, who); !r)
+                          return std::unexpected(r.error());
+                      return QString();
+                  });
+    });
+    dialog->open();
+}
+
+void OperationsPage::handleReleaseRequested()
+{
+    if (!m_view)
+        return;
+    const QString orderNo = m_orderNo;
+    const QString name = tr("Release frozen order");
+    auto *dialog = new OpsActionDialog(
+        name,
+        tr("Release order %1: payment, close and automatic refunds resume and take what they stopped for "
+           "(%2).")
+            .arg(orderNo, m_view->trade.freezeReason),
+        OpsActionDialog::Approval, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, orderNo, name] {
+        runAction(name, OperatorContext{operatorId(), dialog->reason(), dialog->approverId(), dialog->approverPin()},
+                  [orderNo](OperationsService &ops, const OperatorContext &who) -> Result<QString> {
+                      if (auto r = ops.releaseFrozen(orderNo, who); !r)
+                          return std::unexpected(r.error());
+                      return QString();
                   });
     });
     dialog->open();
@@ -695,6 +769,10 @@ void OperationsPage::retranslateUi()
     m_closeButton->setText(tr("Close at channel"));
     m_refundButton->setText(tr("Refund…"));
     m_retryButton->setText(tr("Retry failed refund"));
+    m_abandonButton->setText(tr("Abandon refund…"));
+    m_releaseButton->setText(tr("Release…"));
+    m_abandonButton->setToolTip(tr("Give up a failed refund (the customer was paid back another way)"));
+    m_releaseButton->setToolTip(tr("Release a frozen order: automation resumes"));
     m_resolveButton->setText(tr("Resolve break"));
     m_timeline->setHeaderLabels(OrderTimeline::headerLabels());
     updateCounts();

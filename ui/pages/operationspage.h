@@ -83,6 +83,9 @@ private:
     void handleCloseRequested();
     void handleRefundRequested();
     void handleRetryRequested();
+    void handleAbandonRequested();
+    static qint64 refundableOf(const OrderView &view);
+    void handleReleaseRequested();
     void handleResolveRequested();
     void runAction(const QString &name, const OperatorContext &who, Work work);
     void showMessage(bool ok, const QString &text);
@@ -125,6 +128,8 @@ private:
     QPushButton *m_closeButton = nullptr;
     QPushButton *m_refundButton = nullptr;
     QPushButton *m_retryButton = nullptr;
+    QPushButton *m_abandonButton = nullptr;
+    QPushButton *m_releaseButton = nullptr;
     QPushButton *m_resolveButton = nullptr;
     QTimer *m_refreshTimer = nullptr;
     int m_sortColumn = 0; // the last sortable column clicked, and its order
