@@ -2654,6 +2654,22 @@
         <source>Cashier: %1</source>
         <translation>Cashier: %1</translation>
     </message>
+    <message>
+        <source>Choose another way to pay and press Pay (F12). The QR code is closed at its channel.</source>
+        <translation>Choose another way to pay and press Pay (F12). The QR code is closed at its channel.</translation>
+    </message>
+    <message>
+        <source>Paid %1. Paid twice: the second payment is being refunded automatically.</source>
+        <translation>Paid %1. Paid twice: the second payment is being refunded automatically.</translation>
+    </message>
+    <message>
+        <source>Already paid %1 with the earlier code; nothing more to take.</source>
+        <translation>Already paid %1 with the earlier code; nothing more to take.</translation>
+    </message>
+    <message>
+        <source>Pay another way…</source>
+        <translation>Pay another way…</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::DashboardPage</name>

@@ -2652,6 +2652,22 @@
         <source>Cashier: %1</source>
         <translation>收银员：%1</translation>
     </message>
+    <message>
+        <source>Choose another way to pay and press Pay (F12). The QR code is closed at its channel.</source>
+        <translation>请选择其他支付方式并按支付（F12）。原二维码将在其渠道关单。</translation>
+    </message>
+    <message>
+        <source>Paid %1. Paid twice: the second payment is being refunded automatically.</source>
+        <translation>已支付 %1。重复支付：第二笔付款正在自动退款。</translation>
+    </message>
+    <message>
+        <source>Already paid %1 with the earlier code; nothing more to take.</source>
+        <translation>已用之前的二维码支付 %1；无需再收款。</translation>
+    </message>
+    <message>
+        <source>Pay another way…</source>
+        <translation>换一种方式支付…</translation>
+    </message>
 </context>
 <context>
     <name>pay::ui::DashboardPage</name>

@@ -1,4 +1,5 @@
 #include "basketmodel.h"
+#include "channel/qrchannel.h"
 #include "channel/simulatedchannel.h"
 #include "displaytext.h"
 #include "engine/enginehost.h"
@@ -89,6 +90,54 @@ struct Till
     }
 
     QString text(const QString &label) const { return find<QLabel>(label)->text(); }
+
+    // The order as the core sees it now.
+    std::optional<OrderView> order(const QString &orderNo)
+    {
+        std::optional<OrderView> result;
+        bool done = false;
+        host->order(orderNo, &context, [&](Result<OrderView> v) {
+            if (v)
+                result = *v;
+            done = true;
+        });
+        (void)QTest::qWaitFor([&] { return done; }, kPaymentTimeoutMs);
+        return result;
+    }
+
+    // Runs fn on the core's thread and waits for it.
+    bool onCore(std::function<bool(PaymentCore &)> fn)
+    {
+        bool done = false;
+        bool ok = false;
+        host->run<bool>(std::move(fn), &context, [&](bool r) {
+            ok = r;
+            done = true;
+        });
+        return QTest::qWaitFor([&] { return done; }, kPaymentTimeoutMs) && ok;
+    }
+
+    // Pays the basket by QR B, waits for its code, then presses "Pay another way" and pays by
+    // QR A, and waits for QR A's code.
+    bool qrBThenSwitchToQrA()
+    {
+        QTest::keyClick(&page, Qt::Key_F6);
+        QTest::keyClick(&page, Qt::Key_F12);
+        auto *panel = find<ui::QrPaymentPanel>(u"qrPanel"_s);
+        if (!QTest::qWaitFor([&] { return panel->isVisible() && panel->code()->text().startsWith(u"paydesk://qr_b/"_s); },
+                             kPaymentTimeoutMs))
+            return false;
+        auto *switchButton = find<QPushButton>(u"switchMethodButton"_s);
+        if (!switchButton->isVisible())
+            return false;
+        QTest::mouseClick(switchButton, Qt::LeftButton);
+        if (page.stage() != CheckoutPage::Stage::Switching || panel->isVisible())
+            return false;
+        QTest::keyClick(&page, Qt::Key_F5);
+        QTest::keyClick(&page, Qt::Key_F12);
+        return QTest::qWaitFor([&] { return panel->isVisible() && panel->code()->text().startsWith(u"paydesk://qr_a/"_s); },
+                               kPaymentTimeoutMs);
+    }
 };
 
 QString money(qint64 minor)
@@ -109,6 +158,8 @@ private slots:
     void definiteFailureReversesAndAnotherMethodPays();
     void refundAboveTheLimitNeedsTheManagersPin();
     void slowChannelShowsConfirmingThenResolves();
+    void switchingMethodWhileAQrCodeIsPendingPaysWithTheOtherCode();
+    void paidTwiceIsShownAsSuch();
 };
 
 void TestCheckoutPage::initTestCase()
@@ -355,6 +406,75 @@ void TestCheckoutPage::slowChannelShowsConfirmingThenResolves()
     QCOMPARE(page.stage(), CheckoutPage::Stage::InFlight);
     QVERIFY(!till.find<QPushButton>(u"payButton"_s)->isEnabled());
     QTRY_COMPARE_WITH_TIMEOUT(page.stage(), CheckoutPage::Stage::Paid, 60000);
+}
+
+// The QR B code seems stuck: the cashier presses "Pay another way", picks QR A and pays again.
+// QR B's code is closed at its channel, the customer scans QR A's, and the sale is paid once.
+void TestCheckoutPage::switchingMethodWhileAQrCodeIsPendingPaysWithTheOtherCode()
+{
+    Till till;
+    QVERIFY(till.start());
+    CheckoutPage &page = till.page;
+    till.scan(u"A05"_s);
+    QVERIFY(till.qrBThenSwitchToQrA());
+    QTest::mouseClick(till.find<QPushButton>(u"simulateScanButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page.stage(), CheckoutPage::Stage::Paid, kPaymentTimeoutMs);
+    QVERIFY2(till.text(u"paymentStatus"_s).contains(u"Thank you"_s), qPrintable(till.text(u"paymentStatus"_s)));
+    QVERIFY(!till.find<QPushButton>(u"switchMethodButton"_s)->isVisible());
+    const auto v = till.order(page.outTradeNo());
+    QVERIFY(v);
+    QCOMPARE(v->payments.size(), 2);
+    QCOMPARE_NAME(v->trade.status, TradeStatus::Paid);
+    for (const PaymentFlow &f : v->flows) {
+        if (f.channel == u"qr_b"_s)
+            QCOMPARE_NAME(f.status, FlowStatus::Closed);
+    }
+}
+
+// QR B cannot be reached when the cashier switches, so its code stays payable; the customer
+// pays QR A, then QR B as well. The till says so: paid twice, the second payment refunded.
+void TestCheckoutPage::paidTwiceIsShownAsSuch()
+{
+    Till till;
+    QVERIFY(till.start());
+    CheckoutPage &page = till.page;
+    till.scan(u"A05"_s);
+    QTest::keyClick(&page, Qt::Key_F6);
+    QTest::keyClick(&page, Qt::Key_F12);
+    auto *panel = till.find<ui::QrPaymentPanel>(u"qrPanel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible() && panel->code()->text().startsWith(u"paydesk://qr_b/"_s), kPaymentTimeoutMs);
+    const QString qrBFlow = panel->code()->text().section(u"flow="_s, 1).section(u'&', 0, 0);
+    QVERIFY(!qrBFlow.isEmpty());
+    QVERIFY(till.onCore([](PaymentCore &core) {
+        FaultProfile unreachable;
+        unreachable.timeoutFailedRate = 1.0;
+        unreachable.timeoutMs = 200;
+        core.channel(u"qr_b"_s)->setFaultProfile(unreachable);
+        return true;
+    }));
+    QTest::mouseClick(till.find<QPushButton>(u"switchMethodButton"_s), Qt::LeftButton);
+    QTest::keyClick(&page, Qt::Key_F5);
+    QTest::keyClick(&page, Qt::Key_F12);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible() && panel->code()->text().startsWith(u"paydesk://qr_a/"_s), kPaymentTimeoutMs);
+    QTest::mouseClick(till.find<QPushButton>(u"simulateScanButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page.stage(), CheckoutPage::Stage::Paid, kPaymentTimeoutMs);
+    QVERIFY(till.onCore([qrBFlow](PaymentCore &core) {
+        core.channel(u"qr_b"_s)->setFaultProfile(FaultProfile{});
+        auto paid = core.qrChannel(u"qr_b"_s)->customerPays(qrBFlow);
+        return paid && paid->succeeded();
+    }));
+    QTRY_VERIFY_WITH_TIMEOUT(till.text(u"paymentStatus"_s).contains(u"Paid twice"_s), kPaymentTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto v = till.order(page.outTradeNo());
+            if (!v)
+                return false;
+            int duplicates = 0;
+            for (const PaymentOrder &p : v->payments)
+                duplicates += p.status == PaymentStatus::Duplicate ? 1 : 0;
+            return duplicates == 1 && !v->refunds.isEmpty() && v->refunds.first().status == RefundStatus::Succeeded;
+        }(),
+        kPaymentTimeoutMs);
 }
 
 QTEST_MAIN(TestCheckoutPage)

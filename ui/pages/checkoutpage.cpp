@@ -165,6 +165,9 @@ void CheckoutPage::buildUi()
     m_savePdf->setObjectName(u"savePdfButton"_s);
     m_newSale = new QPushButton(this);
     m_newSale->setObjectName(u"newSaleButton"_s);
+    m_switchMethod = new QPushButton(this);
+    m_switchMethod->setObjectName(u"switchMethodButton"_s);
+    m_switchMethod->hide();
     auto *receiptLayout = new QHBoxLayout(m_receiptRow);
     receiptLayout->setContentsMargins(0, 0, 0, 0);
     receiptLayout->addWidget(m_preview);
@@ -228,6 +231,7 @@ void CheckoutPage::buildUi()
     right->addWidget(m_tender);
     right->addWidget(m_status);
     right->addWidget(m_qr, 1);
+    right->addWidget(m_switchMethod);
     right->addWidget(m_receiptRow);
     right->addWidget(m_refundBox);
     right->addStretch(0);
@@ -249,6 +253,18 @@ void CheckoutPage::buildUi()
     connect(m_preview, &QPushButton::clicked, this, &CheckoutPage::openPrintPreview);
     connect(m_savePdf, &QPushButton::clicked, this, &CheckoutPage::handleSavePdfRequested);
     connect(m_newSale, &QPushButton::clicked, this, &CheckoutPage::newSale);
+    connect(m_switchMethod, &QPushButton::clicked, this, [this] {
+        // The customer's code seems stuck: choose another method, then Pay. The earlier attempt
+        // stays with the engine, which closes its code first (and if the customer had paid it
+        // after all, this new attempt is not needed).
+        if (m_stage != Stage::InFlight)
+            return;
+        m_qr->clearFlow();
+        m_confirmCheck.stop();
+        setStage(Stage::Switching);
+        showStatus(Tone::Progress,
+            [] { return tr("Choose another way to pay and press Pay (F12). The QR code is closed at its channel."); });
+    });
     connect(m_refund, &QPushButton::clicked, this, &CheckoutPage::handleRefundRequested);
     connect(m_refundAmount, &QLineEdit::returnPressed, this, &CheckoutPage::handleRefundRequested);
 }
@@ -435,11 +451,15 @@ void CheckoutPage::handleSnapshot(const QJsonObject &snapshot)
         evaluateInFlight();
         break;
     case Stage::Paid:
+        updateRefundInfo();
+        showStatus(Tone::Success, paidText()); // a duplicate may show up after the order was paid
+        break;
     case Stage::Failed:
         updateRefundInfo();
         break;
     case Stage::Basket:
     case Stage::Submitting:
+    case Stage::Switching:
         break;
     }
 }
@@ -468,6 +488,19 @@ void CheckoutPage::evaluateInFlight()
     const QString status = payment.value(u"status"_s).toString();
     if (status == u"SUCCEEDED"_s) {
         handlePaid(flows);
+        return;
+    }
+    // The order was paid by another attempt of this sale: this one is a duplicate (refunded in
+    // full by the engine) or was not needed. Either way the sale is paid, by that attempt.
+    const QString tradeStatus = m_snapshot.value(u"status"_s).toString();
+    const bool orderPaid = tradeStatus == u"PAID"_s || tradeStatus == u"PARTIALLY_REFUNDED"_s || tradeStatus == u"REFUNDED"_s;
+    if (orderPaid && (status == u"DUPLICATE"_s || status == u"CLOSED"_s)) {
+        QString payingNo;
+        for (const QJsonValue &v : m_snapshot.value(u"payments"_s).toArray()) {
+            if (v.toObject().value(u"status"_s).toString() == u"SUCCEEDED"_s)
+                payingNo = v.toObject().value(u"payment_no"_s).toString();
+        }
+        handlePaid(flowsOf(m_snapshot, payingNo));
         return;
     }
     if (status == u"FAILED"_s || status == u"CLOSED"_s) {
@@ -512,8 +545,10 @@ void CheckoutPage::evaluateInFlight()
         m_qr->showFlow(qrFlow.value(u"channel"_s).toString(), qrFlow.value(u"flow_no"_s).toString(),
             qrFlow.value(u"amount"_s).toInteger(), qrFlow.value(u"qr_content"_s).toString(),
             qrFlow.value(u"qr_expires_at"_s).toInteger());
+        m_switchMethod->setVisible(true);
     } else {
         m_qr->clearFlow();
+        m_switchMethod->setVisible(false);
     }
     if (confirming)
         showStatus(Tone::Progress,
@@ -552,13 +587,35 @@ void CheckoutPage::handlePaid(const QJsonArray &flows)
     }
     m_receipt = receipt;
     setStage(Stage::Paid);
-    showStatus(
-        Tone::Success, [total = receipt.totalMinor] { return tr("Paid %1. Thank you!").arg(money(total)); });
+    showStatus(Tone::Success, paidText());
     updateRefundInfo();
     emit paymentSucceeded(m_outTradeNo);
     emit receiptReady();
     if (m_autoPreview)
         openPrintPreview();
+}
+
+// "Paid", or what the cashier must know besides: the customer paid twice (the second payment is
+// refunded automatically), or an earlier code of this sale was paid, so the last one was not
+// needed.
+CheckoutPage::StatusText CheckoutPage::paidText() const
+{
+    bool twice = false;
+    QString mine;
+    for (const QJsonValue &v : m_snapshot.value(u"payments"_s).toArray()) {
+        const QJsonObject p = v.toObject();
+        twice = twice || p.value(u"status"_s).toString() == u"DUPLICATE"_s;
+        if (p.value(u"payment_no"_s).toString() == m_paymentNo)
+            mine = p.value(u"status"_s).toString();
+    }
+    const qint64 total = m_receipt ? m_receipt->totalMinor : m_basket->totalMinor();
+    if (twice)
+        return [total] {
+            return tr("Paid %1. Paid twice: the second payment is being refunded automatically.").arg(money(total));
+        };
+    if (mine == u"CLOSED"_s)
+        return [total] { return tr("Already paid %1 with the earlier code; nothing more to take.").arg(money(total)); };
+    return [total] { return tr("Paid %1. Thank you!").arg(money(total)); };
 }
 
 void CheckoutPage::handleFailed(const QJsonObject &payment, const QJsonArray &flows)
@@ -799,6 +856,7 @@ void CheckoutPage::setStage(Stage stage)
     m_addItem->setEnabled(open);
     m_removeLine->setEnabled(open);
     m_tender->setBusy(stage == Stage::Submitting || stage == Stage::InFlight || stage == Stage::Paid);
+    m_switchMethod->setVisible(stage == Stage::InFlight && m_qr->isVisible());
     m_receiptRow->setVisible(stage == Stage::Paid);
     m_refundBox->setVisible(stage == Stage::Paid);
     m_newSale->setEnabled(stage != Stage::Submitting && stage != Stage::InFlight);
@@ -844,6 +902,7 @@ void CheckoutPage::retranslateUi()
     m_preview->setText(tr("Print receipt…"));
     m_savePdf->setText(tr("Save receipt as PDF…"));
     m_newSale->setText(tr("New sale [F9]"));
+    m_switchMethod->setText(tr("Pay another way…"));
     m_refundBox->setTitle(tr("Refund (cashier limit %1)").arg(money(Staff::kCashierRefundLimitMinor)));
     m_refundAmountLabel->setText(tr("Amount"));
     m_refund->setText(tr("Refund"));

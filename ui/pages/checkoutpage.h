@@ -40,7 +40,9 @@ class CheckoutPage : public QWidget
     Q_OBJECT
 
 public:
-    enum class Stage { Basket, Submitting, InFlight, Paid, Failed };
+    // Switching: a QR code is still out and the cashier chose to pay another way; the next Pay
+    // starts a new attempt (the engine closes the earlier code at its channel first).
+    enum class Stage { Basket, Submitting, InFlight, Paid, Failed, Switching };
     Q_ENUM(Stage)
 
     explicit CheckoutPage(QWidget *parent = nullptr);
@@ -102,6 +104,7 @@ private:
     void setStage(Stage stage);
     // The status line keeps how to say its text, so a language switch rewords it.
     using StatusText = std::function<QString()>;
+    StatusText paidText() const;
     void showStatus(Tone tone, StatusText text);
     void showStatus(Tone tone, const QString &text); // already in plain, translated words
     void retranslateUi();
@@ -129,6 +132,7 @@ private:
     QPushButton *m_preview = nullptr;
     QPushButton *m_savePdf = nullptr;
     QPushButton *m_newSale = nullptr;
+    QPushButton *m_switchMethod = nullptr;
     QGroupBox *m_refundBox = nullptr;
     QLabel *m_refundAmountLabel = nullptr;
     QLineEdit *m_refundAmount = nullptr;
