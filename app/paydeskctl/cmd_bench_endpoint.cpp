@@ -261,7 +261,7 @@ int benchEndpoint(const QStringList &args)
                                  "Authorization: Bearer " + token.toStdString() + "\r\n";
         plain.push_back(base + "\r\n");
         const qint64 v = core->cache().version(no); // thread-safe read
-        conditional.push_back(base + "If-None-Match: \"" + std::to_string(v) + "\"\r\n\r\n");
+        conditional.push_back(base + "If-None-Match: " + core->endpoint()->etag(v).toStdString() + "\r\n\r\n");
     }
     qint64 bodyBytes = 0;
     if (auto e = core->cache().get(nos.first()))

@@ -8,6 +8,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -28,11 +29,15 @@ const QByteArray kETag = QByteArrayLiteral("ETag");
 const QByteArray kCacheControl = QByteArrayLiteral("Cache-Control");
 const QByteArray kNoStore = QByteArrayLiteral("no-store");
 
-QByteArray etagFor(qint64 version)
+// "<epoch>-<version>": the cache numbers versions from 1 in every process, so a tag of an
+// earlier run must never match a version of this one (a 304 would hide a different body).
+QByteArray etagFor(const QByteArray &epoch, qint64 version)
 {
     QByteArray e;
-    e.reserve(22);
+    e.reserve(epoch.size() + 24);
     e.append('"');
+    e.append(epoch);
+    e.append('-');
     e.append(QByteArray::number(version));
     e.append('"');
     return e;
@@ -49,9 +54,10 @@ QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &lowe
     return {};
 }
 
-// If-None-Match: "7", W/"7", 7, or a comma-separated list; -1 for none or unparsable.
-// Returns the versions listed; any of them matching the current version means "not modified".
-QList<qint64> parseIfNoneMatch(const QByteArray &value, bool *present)
+// If-None-Match: "E-7", W/"E-7", E-7, or a comma-separated list, E being this process's epoch.
+// Returns the versions listed with this epoch (others never match); any of them matching the
+// current version means "not modified".
+QList<qint64> parseIfNoneMatch(const QByteArray &value, const QByteArray &epoch, bool *present)
 {
     QList<qint64> versions;
     *present = !value.trimmed().isEmpty();
@@ -61,6 +67,9 @@ QList<qint64> parseIfNoneMatch(const QByteArray &value, bool *present)
             tag = tag.mid(2);
         if (tag.size() >= 2 && tag.startsWith('"') && tag.endsWith('"'))
             tag = tag.mid(1, tag.size() - 2);
+        if (!tag.startsWith(epoch) || tag.size() <= epoch.size() + 1 || tag.at(epoch.size()) != '-')
+            continue; // another run's tag (or none of ours)
+        tag = tag.mid(epoch.size() + 1);
         bool ok = false;
         const qint64 v = tag.toLongLong(&ok);
         if (ok && v >= 0)
@@ -112,6 +121,7 @@ StatusEndpoint::StatusEndpoint(StatusCache &cache, CallbackIngress &ingress, Opt
     : QObject(parent), m_cache(cache), m_ingress(ingress), m_options(std::move(options))
 {
     m_expectedAuth = QByteArrayLiteral("Bearer ") + m_options.token.toUtf8();
+    m_epoch = QByteArray::number(QRandomGenerator::system()->generate64(), 36);
     // Every request goes through one dispatcher (the "missing" handler of a router without
     // rules): Qt 6.4's method-filtered rules answer 404 with an empty body for a wrong method;
     // here every unknown path, wrong method and bad request gets its JSON error.
@@ -202,13 +212,13 @@ void StatusEndpoint::sendError(QHttpServerResponder &responder, int status, cons
 
 void StatusEndpoint::sendSnapshot(QHttpServerResponder &responder, const QByteArray &body, qint64 version)
 {
-    responder.write(body, {{kContentType, kJson}, {kETag, etagFor(version)}, {kCacheControl, kNoStore}}, Status::Ok);
+    responder.write(body, {{kContentType, kJson}, {kETag, etagFor(m_epoch, version)}, {kCacheControl, kNoStore}}, Status::Ok);
     m_counters.pollsServed.fetch_add(1, std::memory_order_relaxed);
 }
 
 void StatusEndpoint::sendNotModified(QHttpServerResponder &responder, qint64 version)
 {
-    responder.write({{kETag, etagFor(version)}, {kCacheControl, kNoStore}}, Status::NotModified);
+    responder.write({{kETag, etagFor(m_epoch, version)}, {kCacheControl, kNoStore}}, Status::NotModified);
     m_counters.pollsServed.fetch_add(1, std::memory_order_relaxed);
     m_counters.pollsNotModified.fetch_add(1, std::memory_order_relaxed);
 }
@@ -321,7 +331,7 @@ void StatusEndpoint::handleStatus(const QString &outTradeNo, const QHttpServerRe
                          QCoreApplication::translate("StatusEndpoint", "No order %1 is known").arg(outTradeNo.left(100)));
     }
     bool conditional = false;
-    const QList<qint64> tags = parseIfNoneMatch(headerValue(request, QByteArrayLiteral("if-none-match")), &conditional);
+    const QList<qint64> tags = parseIfNoneMatch(headerValue(request, QByteArrayLiteral("if-none-match")), m_epoch, &conditional);
     const bool matches = conditional && tags.contains(entry->version);
     if (waitMs == 0 || (conditional && !matches)) {
         if (matches)
@@ -468,6 +478,11 @@ void StatusEndpoint::handleNotify(const QString &channel, const QHttpServerReque
     default: status = 422; break;
     }
     sendError(responder, status, errorCodeName(r.error().code), r.error().message);
+}
+
+QByteArray StatusEndpoint::etag(qint64 version) const
+{
+    return etagFor(m_epoch, version);
 }
 
 } // namespace pay

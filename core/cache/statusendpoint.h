@@ -74,6 +74,8 @@ public:
     // Binds and returns the port (the chosen one when Options::port is 0).
     Result<quint16> listen();
     quint16 port() const { return m_port; }
+    // The ETag this endpoint gives a version: "<epoch>-<version>", the epoch new in every run.
+    QByteArray etag(qint64 version) const;
     const Options &options() const { return m_options; }
     // Safe from any thread.
     Metrics metrics() const;
@@ -114,6 +116,7 @@ private:
             pollsTouchingChannel{0}, notificationsAccepted{0}, notificationsDuplicate{0}, notificationsRejected{0},
             unauthorized{0}, badRequests{0}, unknownOrders{0};
     } m_counters;
+    QByteArray m_epoch; // this run's part of every ETag
 };
 
 } // namespace pay
