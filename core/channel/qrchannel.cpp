@@ -57,7 +57,6 @@ std::unexpected<Error> malformed(const QString &what)
 QrChannel::QrChannel(Dialect dialect, Clock *clock, ChannelBooks *books, QObject *parent)
     : SimulatedChannel(channelName(dialect), Kind::Qr, clock, books, parent)
     , m_dialect(dialect)
-    , m_secret(defaultSecret(channelName(dialect)))
 {
     setFeeBps(defaultFeeBps(dialect));
 }
@@ -65,11 +64,6 @@ QrChannel::QrChannel(Dialect dialect, Clock *clock, ChannelBooks *books, QObject
 QString QrChannel::channelName(Dialect dialect)
 {
     return dialect == Dialect::A ? u"qr_a"_s : u"qr_b"_s;
-}
-
-QByteArray QrChannel::defaultSecret(const QString &channel)
-{
-    return "paydesk-demo-secret-" + channel.toUtf8();
 }
 
 QString QrChannel::makeTxnNo(qint64 sequence, qint64 now) const

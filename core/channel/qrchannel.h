@@ -32,8 +32,6 @@ public:
 
     void setSecret(const QByteArray &secret) { m_secret = secret; }
     QByteArray secret() const { return m_secret; }
-    // The demo secret both sides use unless configured otherwise.
-    static QByteArray defaultSecret(const QString &channel);
     void setNotifySink(NotifySink sink) { m_sink = std::move(sink); }
 
     void prepay(const PayRequest &request, PrepayHandler handler) override;

@@ -10,6 +10,7 @@
 #include "../channel/channelbooks.h"
 #include "../channel/couponchannel.h"
 #include "../channel/qrchannel.h"
+#include "../store/repositories.h"
 #include "../channel/walletchannel.h"
 #include "../sim/clock.h"
 
@@ -128,8 +129,14 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
     for (SimulatedChannel *c : core->m_channels) {
         if (auto r = core->m_gateway->addChannel(c); !r)
             return std::unexpected(r.error());
-        if (auto *qr = qobject_cast<QrChannel *>(c))
+        if (auto *qr = qobject_cast<QrChannel *>(c)) {
+            QByteArray secret = options.callbackSecrets.value(qr->name());
+            auto stored = ChannelSecretStore(*core->m_db).secretFor(qr->name(), secret);
+            if (!stored)
+                return std::unexpected(stored.error());
+            qr->setSecret(*stored); // the simulated channel is configured with the same key
             connectToIngress(qr, core->m_ingress.get());
+        }
     }
     core->m_access = std::make_unique<GatewayChannelAccess>(*core->m_gateway, *clock);
     core->m_engine = std::make_unique<PaymentEngine>(*core->m_db, *clock, *core->m_access, options.engine);

@@ -54,6 +54,10 @@ public:
         EngineConfig engine;
         Database::Options database;
         bool seedChannelBooks = true; // demo members and vouchers when the books are new
+        // The HMAC secrets of the QR channels' callbacks (channel -> secret), as configured with
+        // each channel. A channel without one uses the secret kept in the database, which a new
+        // database draws at random. Never a secret from the source code.
+        QHash<QString, QByteArray> callbackSecrets;
         // The status cache endpoint (seed practice 2). The cache and its writer always run;
         // the HTTP endpoint starts in open() only when enabled. An empty token is generated.
         struct

@@ -1,5 +1,7 @@
 #include "repositories.h"
 
+#include <QRandomGenerator>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -1178,6 +1180,34 @@ Result<void> FlowRepository::setChannelTxnNo(PaymentFlow &f, const QString &txnN
         f.updatedAtMs = nowMs;
     }
     return {};
+}
+
+Result<QByteArray> ChannelSecretStore::secretFor(const QString &channel, const QByteArray &configured)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT secret FROM channel_secrets WHERE channel = ?"));
+    q.addBindValue(channel);
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("Store", "Read the callback secret of %1").arg(channel)));
+    QByteArray stored;
+    if (q.next())
+        stored = q.text(0).toUtf8();
+    q.finish();
+    if (!stored.isEmpty() && (configured.isEmpty() || configured == stored))
+        return stored;
+    QByteArray secret = configured;
+    if (secret.isEmpty()) {
+        QByteArray raw(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()),
+                                             reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+        secret = raw.toHex();
+    }
+    SqlStatement &w = m_db.statement(QStringLiteral(
+        "INSERT INTO channel_secrets (channel, secret) VALUES (?, ?) ON CONFLICT (channel) DO UPDATE SET secret = excluded.secret"));
+    w.addBindValue(channel);
+    w.addBindValue(QString::fromUtf8(secret));
+    if (auto r = execPrepared(w, [&] { return QCoreApplication::translate("Store", "Store the callback secret of %1").arg(channel); }); !r)
+        return std::unexpected(r.error());
+    return secret;
 }
 
 // ===== refund guard support ============================================================

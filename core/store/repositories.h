@@ -118,6 +118,18 @@ private:
     Database &m_db;
 };
 
+// The callback secrets agreed with each channel. secretFor() returns the stored one; a given
+// secret replaces it; with neither, 32 random bytes are drawn and stored (a new database).
+class ChannelSecretStore
+{
+public:
+    explicit ChannelSecretStore(Database &db) : m_db(db) {}
+    Result<QByteArray> secretFor(const QString &channel, const QByteArray &configured = {});
+
+private:
+    Database &m_db;
+};
+
 class LedgerRepository
 {
 public:

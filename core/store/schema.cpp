@@ -292,6 +292,9 @@ QStringList stepTo7()
         // Failed refund flows of earlier versions were retried or left by operators already:
         // they reserve nothing (the guard counts only what this version records).
         QStringLiteral("UPDATE refund_flows SET resolution = 'LEGACY' WHERE status = 'FAILED'"),
+        // The callback secret agreed with each channel: drawn at random for a new database or
+        // configured, never compiled in.
+        QStringLiteral("CREATE TABLE channel_secrets (channel TEXT PRIMARY KEY, secret TEXT NOT NULL)"),
     };
 }
 

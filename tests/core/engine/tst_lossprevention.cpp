@@ -173,6 +173,8 @@ private slots:
     void operatorRefundOfAFrozenOrderTakesThePayingAttempt();
     void retryOnAFrozenOrderNeedsAnotherPerson();
     void upgradeRecordsThePayingAttemptFromTheEventLog();
+    // item 10
+    void callbackSecretsComeFromTheDatabaseOrTheConfig();
 };
 
 void TestLossPrevention::retryGoesOutOncePerFailedRefund()
@@ -767,6 +769,7 @@ void TestLossPrevention::upgradeRecordsThePayingAttemptFromTheEventLog()
             QVERIFY(q.exec(QStringLiteral("UPDATE payment_orders SET status = 'SUCCEEDED', updated_at = 1")));
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE trade_orders DROP COLUMN paid_payment_id")), qPrintable(q.lastError().text()));
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE refund_flows DROP COLUMN resolution")), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE channel_secrets")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
         }
         rig.restart();
@@ -779,6 +782,41 @@ void TestLossPrevention::upgradeRecordsThePayingAttemptFromTheEventLog()
         rig.clock.advance(60'000);
         QCOMPARE(netKept(rig.view(no)), 2600); // the re-derivation refunds nothing more
     }
+}
+
+// The HMAC secret of a QR channel's callbacks is drawn at random for a new database and kept
+// there (the simulated channel is configured with the same key), or configured; never a
+// constant of the source code.
+void TestLossPrevention::callbackSecretsComeFromTheDatabaseOrTheConfig()
+{
+    QTemporaryDir one;
+    QTemporaryDir two;
+    EngineRig a(one.path());
+    EngineRig b(two.path());
+    const QByteArray secretA = a.qrA->secret();
+    QCOMPARE(secretA.size(), 64); // 32 random bytes, hex
+    QVERIFY(secretA != b.qrA->secret());
+    QVERIFY(a.qrA->secret() != a.qrB->secret());
+    QVERIFY(!secretA.contains("paydesk"));
+    a.restart();
+    QCOMPARE(a.qrA->secret(), secretA); // kept in the database
+    // A signed callback with that key is accepted end to end.
+    QVERIFY(a.pay(QStringLiteral("T-sec"), 500, {{kQrA, {}, 500}}));
+    a.clock.advance(1000);
+    QVERIFY(a.qrA->customerPays(flowOn(a.view(QStringLiteral("T-sec")), kQrA)->flowNo));
+    a.clock.advance(5000);
+    QCOMPARE_NAME(a.view(QStringLiteral("T-sec")).trade.status, TradeStatus::Paid);
+    QVERIFY(a.ingress->acceptedCount() >= 1);
+    // A configured secret replaces it.
+    a.config = EngineConfig{};
+    a.core.reset();
+    PaymentCore::Options o;
+    o.databasePath = a.dbPath;
+    o.clock = &a.clock;
+    o.callbackSecrets.insert(kQrA, QByteArray("configured-with-qr-a"));
+    auto c = PaymentCore::open(o);
+    QVERIFY(c);
+    QCOMPARE((*c)->qrChannel(kQrA)->secret(), QByteArray("configured-with-qr-a"));
 }
 
 QTEST_GUILESS_MAIN(TestLossPrevention)
