@@ -25,15 +25,19 @@ int failWith(const QString &message, int code)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("PayDesk"));
-    QApplication::setOrganizationName(QStringLiteral("PayDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+    // The command line is read before any window system is touched: --help, --version and a
+    // bad option answer on a machine without a display.
+    QCoreApplication::setApplicationName(QStringLiteral("PayDesk"));
+    QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("PayDesk cashier and operations console"));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"),
         QStringLiteral("Open the PayDesk database FILE (created when missing)."), QStringLiteral("FILE"));
     const QCommandLineOption langOption(QStringLiteral("lang"),
@@ -77,6 +81,19 @@ int main(int argc, char *argv[])
         QStringLiteral("The speed of --sim-autorun: 1, 10, 100 or 1000 (default 100)."), QStringLiteral("N"));
     parser.addOption(simScenarioOption);
     parser.addOption(simSpeedOption);
+    // --help and --version first, without a display. Any other line is read again once the
+    // application exists (Qt takes its own options such as -platform out of it then).
+    if (parser.parse(arguments)) {
+        if (parser.isSet(helpOption)) {
+            // No application exists yet, so Qt cannot name the program in the usage line.
+            QTextStream(stdout) << parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("paydesk"));
+            return 0;
+        }
+        if (parser.isSet(versionOption))
+            parser.showVersion();
+    }
+
+    QApplication app(argc, argv);
     parser.process(app);
 
     std::unique_ptr<pay::EngineHost> host; // outlives the window's use of it: declared first

@@ -41,8 +41,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("paydeskctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);
     QTextStream err(stderr);
+    if (!args.isEmpty() && (args.first() == QStringLiteral("--version") || args.first() == QStringLiteral("-v"))) {
+        QTextStream(stdout) << "paydeskctl " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
     if (args.isEmpty() || args.first() == QStringLiteral("--help") || args.first() == QStringLiteral("-h")) {
         QTextStream out(stdout);
         return args.isEmpty() ? usage(err) : (usage(out), 0);

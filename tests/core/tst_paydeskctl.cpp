@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,6 +18,7 @@ class TestPaydeskctl : public QObject
 {
     Q_OBJECT
 private slots:
+    void helpAndVersionWithoutADisplay();
     void initThenCheck();
     void checkRefusesTextFile();
     void seedDemoHoldsInvariants();
@@ -39,6 +41,31 @@ private:
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 };
+
+// Both programs answer --help and --version on a machine without any display: the command line
+// is read before a window system is touched.
+void TestPaydeskctl::helpAndVersionWithoutADisplay()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (const QString &program : {QStringLiteral(PAYDESK), QStringLiteral(PAYDESKCTL)}) {
+        for (const QString &option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(program, {option});
+            QVERIFY(p.waitForFinished(30'000));
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                     qPrintable(program + QLatin1Char(' ') + option + QStringLiteral(": ") + QString::fromUtf8(p.readAllStandardError())));
+            if (option == QStringLiteral("--help"))
+                QVERIFY2(out.contains(QStringLiteral("Usage:")) && !out.contains(QStringLiteral("<executable_name>")), qPrintable(out));
+            else
+                QVERIFY2(out.contains(QStringLiteral("0.1.0")), qPrintable(out));
+        }
+    }
+}
 
 void TestPaydeskctl::initThenCheck()
 {
