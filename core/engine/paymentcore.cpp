@@ -11,6 +11,9 @@
 #include "../channel/couponchannel.h"
 #include "../channel/qrchannel.h"
 #include "../store/repositories.h"
+#include "../store/safekeeping.h"
+
+#include <QLockFile>
 #include "../channel/walletchannel.h"
 #include "../sim/clock.h"
 
@@ -103,6 +106,15 @@ Result<std::unique_ptr<PaymentCore>> PaymentCore::open(const Options &options)
     } else {
         core->m_ownedClock = std::make_unique<RealClock>();
         core->m_clock = core->m_ownedClock.get();
+    }
+    core->m_lock = std::make_unique<QLockFile>(lockPathFor(options.databasePath));
+    core->m_lock->setStaleLockTime(0); // only a dead owner's lock is stale
+    if (!core->m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        core->m_lock->getLockInfo(&pid, &host, &app);
+        return fail(ErrorCode::Locked, QCoreApplication::translate("PaymentCore", "%1 is in use by another PayDesk (process %2 on %3)")
+                                           .arg(options.databasePath).arg(pid).arg(host));
     }
     auto db = Database::open(options.databasePath, options.database);
     if (!db)
@@ -295,6 +307,66 @@ QStringList PaymentCore::channelNames() const
     for (SimulatedChannel *c : m_channels)
         names << c->name();
     return names;
+}
+
+QString PaymentCore::lockPathFor(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".lock");
+}
+
+Result<void> PaymentCore::backup(const QString &databasePath, const QString &outPath)
+{
+    if (QFileInfo(outPath).absoluteFilePath() == QFileInfo(databasePath).absoluteFilePath())
+        return fail(ErrorCode::InvalidArgument, QCoreApplication::translate("PaymentCore", "The backup cannot replace the database itself"));
+    if (auto r = backupDatabaseFile(databasePath, outPath); !r)
+        return r;
+    const QString books = ChannelBooks::pathForCoreDatabase(databasePath);
+    if (QFileInfo::exists(books))
+        return backupDatabaseFile(books, ChannelBooks::pathForCoreDatabase(outPath));
+    return {};
+}
+
+Result<qint64> PaymentCore::restore(const QString &backupPath, const QString &databasePath)
+{
+    if (!QFileInfo::exists(backupPath))
+        return fail(ErrorCode::NotFound, QCoreApplication::translate("PaymentCore", "Backup %1 does not exist").arg(backupPath));
+    QLockFile lock(lockPathFor(databasePath));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        lock.getLockInfo(&pid, &host, &app);
+        return fail(ErrorCode::Locked, QCoreApplication::translate("PaymentCore", "%1 is open in a running PayDesk (process %2); close it before restoring")
+                                           .arg(databasePath).arg(pid));
+    }
+    // The epoch the database has reached so far (its own, or the backup's if it is gone).
+    qint64 epoch = 0;
+    for (const QString &path : {databasePath, backupPath}) {
+        if (!QFileInfo::exists(path))
+            continue;
+        auto db = Database::open(path, Database::Options{Database::Mode::ReadOnly});
+        if (!db)
+            continue;
+        if (auto e = MetaStore(**db).numberingEpoch(); e)
+            epoch = qMax(epoch, *e);
+    }
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        QFile::remove(databasePath + suffix);
+        QFile::remove(ChannelBooks::pathForCoreDatabase(databasePath) + suffix);
+    }
+    if (auto r = backupDatabaseFile(backupPath, databasePath); !r)
+        return std::unexpected(r.error());
+    const QString books = ChannelBooks::pathForCoreDatabase(backupPath);
+    if (QFileInfo::exists(books)) {
+        if (auto r = backupDatabaseFile(books, ChannelBooks::pathForCoreDatabase(databasePath)); !r)
+            return std::unexpected(r.error());
+    }
+    auto db = Database::open(databasePath);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto r = MetaStore(**db).setNumberingEpoch(epoch + 1); !r)
+        return std::unexpected(r.error());
+    return epoch + 1;
 }
 
 } // namespace pay

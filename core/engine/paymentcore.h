@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QLockFile;
+
 namespace pay {
 
 class CacheWriter;
@@ -90,6 +92,15 @@ public:
     };
 
     static Result<std::unique_ptr<PaymentCore>> open(const Options &options);
+    // A core holds <database>.lock while it runs: a second core, or a restore, is refused then.
+    static QString lockPathFor(const QString &databasePath);
+    // A backup of a database and its channel books as one set: the core first, then the books
+    // (so the books are never older than the core that refers to them). Safe while a core runs.
+    // Writes OUT and OUT.channels.sqlite.
+    static Result<void> backup(const QString &databasePath, const QString &outPath);
+    // Puts a backup set in place of a database that no core holds, and moves the numbering to a
+    // new epoch (payment numbers of the older copy are never handed out again).
+    static Result<qint64> restore(const QString &backupPath, const QString &databasePath);
     ~PaymentCore();
 
     Database &database() { return *m_db; }
@@ -126,6 +137,7 @@ private:
     PaymentCore() = default;
     std::unique_ptr<Clock> m_ownedClock;
     Clock *m_clock = nullptr;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ChannelBooks> m_books;
     std::unique_ptr<ChannelGateway> m_gateway;

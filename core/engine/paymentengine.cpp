@@ -54,6 +54,8 @@ PaymentEngine::PaymentEngine(Database &db, Clock &clock, ChannelAccess &channels
                              QObject *parent)
     : QObject(parent), m_db(db), m_clock(clock), m_channels(channels), m_config(std::move(config))
 {
+    if (auto epoch = MetaStore(m_db).numberingEpoch(); epoch && *epoch > 0)
+        m_numberPrefix = QStringLiteral("E%1").arg(*epoch);
 }
 
 PaymentEngine::~PaymentEngine() = default;
@@ -456,7 +458,9 @@ Result<AcceptTicket> PaymentEngine::accept(const AcceptRequest &req)
         return std::unexpected(r.error());
     flows.rememberNewPayment(payment.id);
     // Numbers derive from row ids so a replayed simulation numbers the same way.
-    if (auto r = payments.number(payment, QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'))); !r)
+    // After a restore the row ids of an older copy come round again: the numbering epoch makes
+    // the numbers new ("E1P00000051"), so no channel sees a flow number twice.
+    if (auto r = payments.number(payment, m_numberPrefix + QStringLiteral("P%1").arg(payment.id, 8, 10, QLatin1Char('0'))); !r)
         return std::unexpected(r.error());
     payments.rememberNew(payment);
     (void)appendEvent(trade.id, QStringLiteral("PAYMENT"), payment.id, payment.paymentNo, QString(),

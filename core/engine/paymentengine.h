@@ -238,6 +238,7 @@ private:
     QHash<qint64, EventSource> m_closeSource;
     QSet<qint64> m_switchChecked; // payments whose earlier attempts were asked to close
     QHash<qint64, TradeFacts> m_tradeFacts;
+    QString m_numberPrefix; // "" or "E<n>" after the database was restored n times
     QHash<qint64, int> m_refundRefusals; // refund flow id -> gateway refusals in a row (not sends)
     int m_inFlight = 0;
     quint64 m_changedGroup = 0;    // the commit group m_changedInGroup belongs to

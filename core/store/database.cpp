@@ -1,4 +1,5 @@
 #include "database.h"
+#include "safekeeping.h"
 
 #include "schema.h"
 #include "transaction.h"
@@ -126,6 +127,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     } else if (!options.create || options.mode == Mode::ReadOnly) {
         return fail(ErrorCode::NotFound, QCoreApplication::translate("Store", "Database %1 does not exist").arg(path));
     }
+    if (auto r = refuseNetworkFileSystem(path); !r)
+        return std::unexpected(r.error());
 
     std::unique_ptr<Database> d(new Database);
     d->m_path = path;
@@ -283,6 +286,14 @@ Result<void> Database::createOrMigrate()
         return std::unexpected(tx.begun().error());
     if (version == kSchemaVersion)
         return tx.commit();
+    if (version > 0 && version < kSchemaVersion) {
+        // Before an upgrade, a copy of the file as it was (the online backup reads it from its
+        // own connection; this one holds the write lock, which does not block readers in WAL).
+        const QString copy = m_path + QStringLiteral(".before-v%1.sqlite").arg(kSchemaVersion);
+        if (auto b = backupDatabaseFile(m_path, copy); !b)
+            return std::unexpected(Error{b.error().code, QCoreApplication::translate("Store", "No backup before the upgrade, so no upgrade: %1")
+                                                             .arg(b.error().message)});
+    }
     auto r = version == 0 ? schema::createSchema(*this) : schema::migrate(*this, version);
     if (!r)
         return r; // the guard rolls back: the file keeps its old version and data

@@ -1210,6 +1210,26 @@ Result<QByteArray> ChannelSecretStore::secretFor(const QString &channel, const Q
     return secret;
 }
 
+Result<qint64> MetaStore::numberingEpoch()
+{
+    SqlStatement &q = m_db.statement(QStringLiteral("SELECT value FROM meta WHERE key = 'numbering_epoch'"));
+    if (!q.exec())
+        return std::unexpected(Database::errorFrom(q, QCoreApplication::translate("Store", "Read the numbering epoch")));
+    qint64 epoch = 0;
+    if (q.next())
+        epoch = q.text(0).toLongLong();
+    q.finish();
+    return epoch;
+}
+
+Result<void> MetaStore::setNumberingEpoch(qint64 epoch)
+{
+    SqlStatement &q = m_db.statement(QStringLiteral(
+        "INSERT INTO meta (key, value) VALUES ('numbering_epoch', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(QString::number(epoch));
+    return execPrepared(q, [] { return QCoreApplication::translate("Store", "Write the numbering epoch"); });
+}
+
 // ===== refund guard support ============================================================
 
 Result<UpdateOutcome> TradeRepository::setPaidBy(TradeOrder &t, qint64 paymentId, qint64 nowMs)

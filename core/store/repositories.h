@@ -130,6 +130,18 @@ private:
     Database &m_db;
 };
 
+// Facts about the database file (meta table): the numbering epoch.
+class MetaStore
+{
+public:
+    explicit MetaStore(Database &db) : m_db(db) {}
+    Result<qint64> numberingEpoch();
+    Result<void> setNumberingEpoch(qint64 epoch);
+
+private:
+    Database &m_db;
+};
+
 class LedgerRepository
 {
 public:

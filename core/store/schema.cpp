@@ -295,6 +295,9 @@ QStringList stepTo7()
         // The callback secret agreed with each channel: drawn at random for a new database or
         // configured, never compiled in.
         QStringLiteral("CREATE TABLE channel_secrets (channel TEXT PRIMARY KEY, secret TEXT NOT NULL)"),
+        // Facts about the file itself, e.g. numbering_epoch: moved on by a restore so that an
+        // older copy never hands out payment numbers the channels have already seen.
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
     };
 }
 

@@ -19,6 +19,7 @@ class TestPaydeskctl : public QObject
     Q_OBJECT
 private slots:
     void helpAndVersionWithoutADisplay();
+    void backupAndRestoreCommands();
     void initThenCheck();
     void checkRefusesTextFile();
     void seedDemoHoldsInvariants();
@@ -65,6 +66,23 @@ void TestPaydeskctl::helpAndVersionWithoutADisplay()
                 QVERIFY2(out.contains(QStringLiteral("0.1.0")), qPrintable(out));
         }
     }
+}
+
+void TestPaydeskctl::backupAndRestoreCommands()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("shop.sqlite"));
+    const QString out = dir.filePath(QStringLiteral("shop-backup.sqlite"));
+    QCOMPARE(run({QStringLiteral("db"), QStringLiteral("init"), QStringLiteral("--db"), db}).code, 0);
+    auto b = run({QStringLiteral("db"), QStringLiteral("backup"), QStringLiteral("--db"), db, QStringLiteral("--out"), out});
+    QVERIFY2(b.code == 0, qPrintable(b.err));
+    QCOMPARE(run({QStringLiteral("db"), QStringLiteral("check"), QStringLiteral("--db"), out}).code, 0);
+    auto r = run({QStringLiteral("db"), QStringLiteral("restore"), QStringLiteral("--from"), out, QStringLiteral("--db"), db});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("E1")), qPrintable(r.out));
+    auto missing = run({QStringLiteral("db"), QStringLiteral("restore"), QStringLiteral("--from"), dir.filePath(QStringLiteral("nope")), QStringLiteral("--db"), db});
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("does not exist")), qPrintable(missing.err));
 }
 
 void TestPaydeskctl::initThenCheck()

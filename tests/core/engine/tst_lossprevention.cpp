@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -770,9 +771,11 @@ void TestLossPrevention::upgradeRecordsThePayingAttemptFromTheEventLog()
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE trade_orders DROP COLUMN paid_payment_id")), qPrintable(q.lastError().text()));
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE refund_flows DROP COLUMN resolution")), qPrintable(q.lastError().text()));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE channel_secrets")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE meta")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 6")));
         }
         rig.restart();
+        QVERIFY(QFileInfo::exists(rig.dbPath + QStringLiteral(".before-v7.sqlite"))); // a copy before the upgrade
         const OrderView v2 = rig.view(no);
         QCOMPARE(v2.trade.paidPaymentId, payingId);
         const PaymentOrder *dup = paymentOf(v2, payingId == v2.payments[0].id ? v2.payments[1].id : v2.payments[0].id);
