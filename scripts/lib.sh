@@ -10,6 +10,7 @@ PAYDESK_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libgl-dev
     libqrencode-dev libsqlite3-dev xvfb xauth fonts-noto-cjk
+    help2man desktop-file-utils
 )
 
 # Installs only what is missing: nothing happens when everything is present.

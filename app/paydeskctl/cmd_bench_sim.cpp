@@ -1,6 +1,7 @@
 // paydeskctl bench sim: simulated orders per second of machine time on the peak-hour scenario.
 #include "cliutil.h"
 #include "commands.h"
+#include "datapaths.h"
 
 #include "channel/channelbooks.h"
 #include "store/transaction.h"
@@ -25,7 +26,8 @@ int benchSim(const QStringList &args)
         return p.isSet(QStringLiteral("help")) ? 0 : 2;
     QString path = p.value(QStringLiteral("scenario"));
     if (path.isEmpty())
-        path = QStringLiteral(PAYDESK_SCENARIOS "/peak-hour.json");
+        path = QStringLiteral("peak-hour");
+    path = scenarioPath(path);
     auto scenario = Scenario::fromFile(path);
     if (!scenario)
         return reportError(scenario.error());

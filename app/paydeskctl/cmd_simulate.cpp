@@ -1,6 +1,7 @@
 // paydeskctl simulate: runs a scenario headless on the virtual clock and prints the report.
 #include "cliutil.h"
 #include "commands.h"
+#include "datapaths.h"
 #include "sim/simulationrunner.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,7 @@ int simulateCommand(const QStringList &args)
     p.addOption({QStringLiteral("json"), QCoreApplication::translate("Simulation", "Print the report as JSON.")});
     if (!parseOrExit(p, QStringLiteral("simulate"), args))
         return p.isSet(QStringLiteral("help")) ? 0 : 2;
-    const QString path = requireOption(p, QStringLiteral("scenario"));
+    const QString path = scenarioPath(requireOption(p, QStringLiteral("scenario"))); // a file, or a shipped scenario's name
     if (path.isEmpty())
         return 2;
     auto scenario = Scenario::fromFile(path);

@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +21,7 @@ class TestPaydeskctl : public QObject
 private slots:
     void helpAndVersionWithoutADisplay();
     void backupAndRestoreCommands();
+    void shippedScenarioFoundFromTheBuildTreeAndAnInstall();
     void initThenCheck();
     void checkRefusesTextFile();
     void seedDemoHoldsInvariants();
@@ -83,6 +85,37 @@ void TestPaydeskctl::backupAndRestoreCommands()
     auto missing = run({QStringLiteral("db"), QStringLiteral("restore"), QStringLiteral("--from"), dir.filePath(QStringLiteral("nope")), QStringLiteral("--db"), db});
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains(QStringLiteral("does not exist")), qPrintable(missing.err));
+}
+
+// A shipped scenario is found by name next to the program: in the build tree (which mirrors the
+// installed layout) and in an install prefix made with cmake --install; never through a path of
+// the source tree.
+void TestPaydeskctl::shippedScenarioFoundFromTheBuildTreeAndAnInstall()
+{
+    auto fromBuild = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("fault-storm"),
+                          QStringLiteral("--orders"), QStringLiteral("5")});
+    QVERIFY2(fromBuild.code == 0, qPrintable(fromBuild.err));
+    QTemporaryDir prefix;
+    QProcess install;
+    install.start(QStringLiteral(PAYDESK_CMAKE), {QStringLiteral("--install"), QStringLiteral(PAYDESK_BUILD_DIR),
+                                                   QStringLiteral("--prefix"), prefix.path()});
+    QVERIFY(install.waitForFinished(120'000));
+    QVERIFY2(install.exitCode() == 0, install.readAllStandardError().constData());
+    const QString installed = prefix.filePath(QStringLiteral("bin/paydeskctl"));
+    QVERIFY(QFileInfo::exists(installed));
+    QVERIFY(QFileInfo::exists(prefix.filePath(QStringLiteral("share/paydesk/scenarios/fault-storm.json"))));
+    QVERIFY(QFileInfo::exists(prefix.filePath(QStringLiteral("share/applications/paydesk.desktop"))));
+    QVERIFY(QFileInfo::exists(prefix.filePath(QStringLiteral("share/icons/hicolor/scalable/apps/paydesk.svg"))));
+    QProcess p;
+    p.setWorkingDirectory(prefix.path());
+    p.start(installed, {QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("fault-storm"),
+                        QStringLiteral("--orders"), QStringLiteral("5"), QStringLiteral("--json")});
+    QVERIFY(p.waitForFinished(60'000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QVERIFY(p.readAllStandardOutput().contains("\"scenario\""));
+    // An unknown name is a clear error, not a crash.
+    auto unknown = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("no-such-scenario")});
+    QVERIFY(unknown.code != 0);
 }
 
 void TestPaydeskctl::initThenCheck()

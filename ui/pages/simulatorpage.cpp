@@ -1,5 +1,7 @@
 #include "simulatorpage.h"
 
+#include "datapaths.h"
+
 #include "displaytext.h"
 #include "domain/entities.h"
 #include "recon/reconbreak.h"
@@ -30,9 +32,6 @@
 #include <cmath>
 #include <functional>
 
-#ifndef PAYDESK_SCENARIO_DIR
-#define PAYDESK_SCENARIO_DIR ""
-#endif
 
 namespace pay::ui {
 
@@ -290,7 +289,7 @@ SimulatorPage::SimulatorPage(QWidget *parent)
     });
 
     retranslateUi();
-    setScenarioDirectory(QStringLiteral(PAYDESK_SCENARIO_DIR));
+    setScenarioDirectory(dataDirectory(QStringLiteral("scenarios")));
 }
 
 SimulatorPage::~SimulatorPage()

@@ -45,7 +45,7 @@ public:
     explicit SimulatorPage(QWidget *parent = nullptr);
     ~SimulatorPage() override;
 
-    // Lists the *.json scenarios of dir (default: PAYDESK_SCENARIO_DIR).
+    // Lists the *.json scenarios of dir (default: the shipped scenarios, see datapaths.h).
     void setScenarioDirectory(const QString &dir);
 
     // Selects the scenario whose file base name or name is nameOrFile; false if none.
