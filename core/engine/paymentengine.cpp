@@ -725,6 +725,12 @@ void PaymentEngine::startLeg(const PaymentFlow &flow, PaymentOrder *accepted)
 
 void PaymentEngine::handlePrepayResult(qint64 flowId, const ChannelResult &r, const PrepayInfo &info)
 {
+    if (r.succeeded() && !r.channelTxnNo.isEmpty()) {
+        // "Already paid": the channel's order for this flow no. was paid. The reply settles
+        // the flow (amount checked in succeedFlow); there is no code to show.
+        handlePayResult(flowId, r, EventSource::Sync);
+        return;
+    }
     if (r.outcome == ChannelOutcome::Pending || r.succeeded()) {
         FlowRepository flows(m_db);
         auto f = flows.find(flowId);

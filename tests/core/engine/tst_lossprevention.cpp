@@ -176,6 +176,7 @@ private slots:
     void upgradeRecordsThePayingAttemptFromTheEventLog();
     // item 10
     void callbackSecretsComeFromTheDatabaseOrTheConfig();
+    void succeededPrepayReplySettlesTheFlow();
 };
 
 void TestLossPrevention::retryGoesOutOncePerFailedRefund()
@@ -820,6 +821,30 @@ void TestLossPrevention::callbackSecretsComeFromTheDatabaseOrTheConfig()
     auto c = PaymentCore::open(o);
     QVERIFY(c);
     QCOMPARE((*c)->qrChannel(kQrA)->secret(), QByteArray("configured-with-qr-a"));
+}
+
+// A QR channel can answer a prepay with "already paid" (its order for that flow no. was paid):
+// the reply itself settles the flow, it is not taken for a new code to show.
+void TestLossPrevention::succeededPrepayReplySettlesTheFlow()
+{
+    EngineRig rig;
+    ChannelBooks::Order o;
+    o.channel = kQrA;
+    o.flowNo = QStringLiteral("P00000001-1"); // the flow no. the engine will use
+    o.channelOrderNo = QStringLiteral("wx-already-1");
+    o.channelTxnNo = QStringLiteral("4200-already-1");
+    o.amountMinor = 800;
+    o.currency = QStringLiteral("CNY");
+    o.status = ChannelBooks::statusPaid();
+    o.createdMs = o.paidMs = rig.clock.nowMs();
+    QVERIFY(rig.books->insertOrder(o));
+    QVERIFY(rig.pay(QStringLiteral("T-pre"), 800, {{kQrA, {}, 800}}));
+    rig.clock.advance(200); // the prepay reply, well before the first query (1 s)
+    const OrderView v = rig.view(QStringLiteral("T-pre"));
+    QCOMPARE_NAME(flowOn(v, kQrA)->status, FlowStatus::Succeeded);
+    QCOMPARE(flowOn(v, kQrA)->channelTxnNo, QStringLiteral("4200-already-1"));
+    QCOMPARE_NAME(v.trade.status, TradeStatus::Paid);
+    QVERIFY(flowOn(v, kQrA)->qrContent.isEmpty()); // no code shown for a paid order
 }
 
 QTEST_GUILESS_MAIN(TestLossPrevention)
